@@ -1,0 +1,89 @@
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "action.h"
+#include "sim_time.h"
+
+// An immutable picture of the whole cluster at one instant, cheap enough to take 30 times a
+// second on a 2,000-replica cluster. Rates and percentiles come from the last closed metrics
+// interval. Indexes follow ClusterLayout.
+
+namespace clusterscope::engine {
+
+enum class ReplicaState : std::uint8_t { Pending, Starting, Ready, Draining, Down, Removed };
+const char* replicaStateName(ReplicaState state);
+
+enum class BreakerState : std::uint8_t { None, Closed, Open, HalfOpen };
+
+struct ReplicaView {
+  int index = 0;  // the replica number actions use
+  ReplicaState state = ReplicaState::Ready;
+  int node = -1;  // -1 when not placed
+  int busyWorkers = 0;
+  int queued = 0;
+  double slowFactor = 1.0;
+};
+
+struct DeploymentView {
+  std::vector<ReplicaView> replicas;  // removed replicas are left out
+  int desiredReplicas = 0;
+  bool autoscalerOn = false;
+  std::uint64_t backlog = 0;  // broker messages waiting for this deployment
+  double utilization = 0.0;   // last interval
+};
+
+struct ComponentView {
+  double arrivalRps = 0.0;
+  double throughputRps = 0.0;
+  double p50Ms = 0.0;
+  double p95Ms = 0.0;
+  double p99Ms = 0.0;
+  double failedRatio = 0.0;
+  double errorRate = 0.0;  // injected
+};
+
+struct EdgeView {
+  CallMode mode = CallMode::Sync;
+  double rateRps = 0.0;
+  double p95Ms = 0.0;
+  double errorRatio = 0.0;
+  int inFlight = 0;
+  BreakerState breaker = BreakerState::None;
+};
+
+struct NodeView {
+  bool up = true;
+  double cores = 0.0;
+  double usedCores = 0.0;
+};
+
+struct ClusterSnapshot {
+  SimTime time = 0;
+  SimTime duration = 0;
+  std::uint64_t events = 0;
+  std::vector<NodeView> nodes;
+  std::vector<DeploymentView> deployments;
+  std::vector<ComponentView> components;
+  std::vector<EdgeView> edges;
+  std::vector<std::pair<int, int>> partitions;  // node index pairs
+  bool brokerUp = true;
+  std::uint64_t brokerBacklog = 0;
+  double brokerLagMs = 0.0;
+  double arrivalRateRps = 0.0;  // the workload's current target rate (open models)
+  bool timeoutsOn = true;
+  bool retriesOn = true;
+  bool circuitBreakersOn = true;
+  // End to end, last interval.
+  double throughputRps = 0.0;
+  double p50Ms = 0.0;
+  double p95Ms = 0.0;
+  double p99Ms = 0.0;
+  double failedRatio = 0.0;
+  std::uint64_t requestsInFlight = 0;
+  double cores = 0.0;
+};
+
+}  // namespace clusterscope::engine

@@ -1,0 +1,198 @@
+#pragma once
+
+// Internal: the simulation's state and event handlers. The handlers are split over several
+// files by subject (core_*.cpp); Simulation is the public face.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cluster_layout.h"
+#include "cluster_snapshot.h"
+#include "event_queue.h"
+#include "interval_report.h"
+#include "runtime_model.h"
+#include "simulation_observer.h"
+#include "traffic_stats.h"
+
+namespace clusterscope::engine::detail {
+
+// A sync call chain deeper than this fails: it can only come from a cycle made at run time
+// (the loader rejects sync cycles in files), and it must not exhaust memory.
+inline constexpr int kMaxCallDepth = 64;
+// A node index meaning "outside the cluster": the clients, which no partition cuts off.
+inline constexpr int kClientNode = -1;
+
+class Core {
+ public:
+  explicit Core(const Scenario& scenario);
+
+  bool step();
+  void runUntil(SimTime t);
+  std::uint64_t runEvents(std::uint64_t n);
+  std::string applyAction(const Action& action, bool record);
+  ClusterSnapshot snapshot() const;
+
+  SimTime now_ = 0;
+  SimTime end_ = 0;
+  bool finished_ = false;
+  std::uint64_t events_ = 0;
+  EventQueue queue_;
+  Scenario scenario_;
+  ClusterLayout layout_;
+  std::vector<SimulationObserver*> observers_;
+  std::vector<TimelineEntry> applied_;
+
+ private:
+  void build();
+  void buildNodes();
+  void buildDeployments();
+  void buildEdges();
+  void scheduleStart();
+  void dispatch(const Event& e);
+  void schedule(SimTime at, EventType type, std::uint32_t target, std::uint64_t token,
+                EventPriority priority = EventPriority::Normal) {
+    queue_.push(at, priority, type, target, token);
+  }
+  SimTime networkDelay();
+  bool partitioned(int nodeA, int nodeB) const;
+  int deploymentByName(const std::string& name) const;
+
+  // Workload (core_workload.cpp).
+  void scheduleNextArrival();
+  void onExternalArrival(std::uint64_t token);
+  void onUserThinkDone(std::uint32_t user);
+  void startRequest(std::uint32_t user);
+  void finishRequest(std::uint32_t request, FailureCause cause);
+  void onClientReply(const Event& e);
+  void onClientTimeout(const Event& e);
+  void setArrivalRate(double rps);
+  void touchRequests();
+
+  // Tasks on replicas (core_tasks.cpp).
+  std::uint32_t allocTask();
+  void freeTask(std::uint32_t t);
+  void sendTask(std::uint32_t t, int fromNode);
+  std::uint32_t pickReplica(Deployment& d);
+  void onTaskArrive(const Event& e);
+  void acceptAtReplica(std::uint32_t t);
+  void startService(std::uint32_t t);
+  void beginWork(std::uint32_t t);
+  void onServiceDone(const Event& e);
+  void finishTask(std::uint32_t t, FailureCause cause);
+  void completeTask(std::uint32_t t, FailureCause cause);  // stats, reply, free
+  void attach(std::uint32_t t);
+  void detach(std::uint32_t t);
+  void releaseWorker(std::uint32_t deployment, std::uint32_t replica);
+  int nodeOfTask(std::uint32_t t) const;
+
+  // Calls (core_calls.cpp).
+  void continueCalls(std::uint32_t t);
+  void startAttempt(std::uint32_t t);
+  void scheduleReply(std::uint32_t parent, std::uint64_t call, FailureCause cause, SimTime delay);
+  void onReply(const Event& e);
+  void onCallTimeout(const Event& e);
+  void onRetry(const Event& e);
+  void resolveCall(std::uint32_t t, FailureCause cause);
+  bool breakerAllows(Edge& edge);
+  void breakerRecord(Edge& edge, bool failed);
+
+  // Broker (core_broker.cpp).
+  void publish(std::uint32_t t, std::uint32_t edge);
+  void onBrokerPublish(const Event& e);
+  void dispatchBacklog(std::uint32_t deployment);
+  void acceptMessage(std::uint32_t edge, SimTime publishedAt);
+  void deliver(std::uint32_t deployment, std::uint32_t replica);
+  void redeliver(const Task& task);
+  void setBrokerUp(bool up);
+
+  // Replicas, nodes, autoscaling (core_cluster.cpp).
+  void startReplica(std::uint32_t d, std::uint32_t r);
+  int chooseNode(const Deployment& d, int preferred) const;
+  void onReplicaReady(const Event& e);
+  void makeReady(std::uint32_t d, std::uint32_t r);
+  void killReplica(std::uint32_t d, std::uint32_t r);
+  void drainReplica(std::uint32_t d, std::uint32_t r);
+  void finishDrainIfIdle(std::uint32_t d, std::uint32_t r);
+  void releaseCores(Deployment& d, Replica& rep);
+  void setDesired(std::uint32_t d, int count);
+  std::uint32_t freeSlot(Deployment& d);
+  void failNode(int node);
+  void recoverNode(int node);
+  void onReschedule(const Event& e);
+  void placePending();
+  void onAutoscalerTick(std::uint32_t d);
+  void startRollingUpdate(std::uint32_t d, double factor);
+  void onRollingStep(std::uint32_t d, bool poll);
+  void touchDeployment(Deployment& d);
+  void touchCores();
+  void setReplicaState(Deployment& d, std::uint32_t r, ReplicaState s);
+
+  // Actions (core_actions.cpp).
+  std::string applyNow(const Action& a);
+  std::string applyReplicaAction(const Action& a);
+  std::string applyEdgeMode(const Action& a);
+
+  // Metrics (core_metrics.cpp).
+  void onIntervalTick();
+  void scheduleNextTick();
+  void refreshLiveViews();
+
+  // Model.
+  std::vector<NodeState> nodes_;
+  std::vector<Deployment> deployments_;
+  std::vector<Component> components_;
+  std::vector<Edge> edges_;
+  std::vector<std::pair<int, int>> partitions_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pending_;  // unplaced replicas
+  Sampler network_;
+  Sampler brokerDelay_;
+  Sampler thinkTime_;
+  Rng arrivalRng_;
+  Rng networkRng_;
+  Rng routingRng_;  // load balancing and call probabilities
+  Rng userRng_;
+
+  // Workload and traffic.
+  double arrivalRate_ = 0.0;
+  std::uint64_t arrivalGeneration_ = 0;
+  std::vector<Task> tasks_;
+  std::vector<std::uint32_t> freeTasks_;
+  std::vector<Request> requests_;
+  std::vector<std::uint32_t> freeRequests_;
+  std::uint64_t nextCall_ = 0;
+  std::uint64_t requestsInFlight_ = 0;
+  SimTime requestsSince_ = 0;
+  double requestArea_ = 0.0;
+  double provisionedCores_ = 0.0;
+  SimTime coresSince_ = 0;
+  double coreArea_ = 0.0;
+
+  // Broker.
+  bool brokerUp_ = true;
+  std::uint64_t brokerOutage_ = 0;  // generation, so a stale recovery timer does nothing
+  std::uint64_t backlogTotal_ = 0;
+  BrokerIntervalStats brokerStats_;
+
+  // Policies switched from the GUI.
+  bool timeoutsOn_ = true;
+  bool retriesOn_ = true;
+  bool breakersOn_ = true;
+
+  // Current interval.
+  SimTime intervalStart_ = 0;
+  SimTime intervalLength_ = 0;
+  SimTime warmupEnd_ = 0;
+  TrafficStats requestStats_;
+  std::vector<TrafficStats> componentStats_;
+  std::vector<TrafficStats> edgeStats_;
+  std::vector<DeploymentIntervalStats> deploymentStats_;
+  // Last closed interval, for snapshots.
+  std::vector<ComponentView> liveComponents_;
+  std::vector<EdgeView> liveEdges_;
+  std::vector<double> liveUtilization_;
+  double liveThroughput_ = 0, liveP50_ = 0, liveP95_ = 0, liveP99_ = 0, liveFailed_ = 0;
+  double liveLagMs_ = 0;
+};
+
+}  // namespace clusterscope::engine::detail

@@ -1,0 +1,186 @@
+// Actions: every change a scenario's timeline or a user makes, applied between events.
+// Names are resolved here, and an action that cannot apply says why instead of guessing.
+
+#include <algorithm>
+
+#include "core.h"
+
+namespace clusterscope::engine::detail {
+
+std::string Core::applyAction(const Action& a, bool record) {
+  std::string error = applyNow(a);
+  if (!error.empty()) return error;
+  if (record) applied_.push_back(TimelineEntry{simToSeconds(now_), a});
+  for (auto* o : observers_) o->onActionApplied(now_, a);
+  return {};
+}
+
+std::string Core::applyNow(const Action& a) {
+  auto unknownService = [&] { return "unknown service \"" + a.service + "\""; };
+  auto unknownNode = [&](const std::string& n) { return "unknown node \"" + n + "\""; };
+  switch (a.kind) {
+    case ActionKind::KillReplica:
+    case ActionKind::RestartReplica:
+    case ActionKind::SlowReplica:
+      return applyReplicaAction(a);
+    case ActionKind::CrashService:
+    case ActionKind::RestartService:
+    case ActionKind::SlowService:
+    case ActionKind::SetReplicas:
+    case ActionKind::RollingUpdate: {
+      const int d = deploymentByName(a.service);
+      if (d < 0) return unknownService();
+      const auto di = static_cast<std::uint32_t>(d);
+      Deployment& dep = deployments_[di];
+      if (a.kind == ActionKind::CrashService) {
+        for (std::uint32_t r = 0; r < dep.replicas.size(); ++r) killReplica(di, r);
+      } else if (a.kind == ActionKind::RestartService) {
+        for (std::uint32_t r = 0; r < dep.replicas.size(); ++r) {
+          if (dep.replicas[r].state != ReplicaState::Down) continue;
+          dep.replicas[r].awaitingReschedule = false;
+          startReplica(di, r);
+        }
+      } else if (a.kind == ActionKind::SlowService) {
+        if (!(a.factor > 0)) return "the slow-down factor must be positive";
+        for (auto& rep : dep.replicas) rep.slowFactor = a.factor;
+      } else if (a.kind == ActionKind::SetReplicas) {
+        if (a.count < 0 || a.count > 10000) return "replica count must be between 0 and 10000";
+        setDesired(di, a.count);
+      } else {
+        if (!(a.factor > 0)) return "the new version's factor must be positive";
+        startRollingUpdate(di, a.factor);
+      }
+      return {};
+    }
+    case ActionKind::SetErrorRate: {
+      if (!(a.rate >= 0 && a.rate <= 1)) return "error rate must be between 0 and 1";
+      const int c = layout_.componentIndex(a.service);
+      if (c >= 0) {
+        components_[c].errorRate = a.rate;
+        return {};
+      }
+      const int d = layout_.deploymentIndex(a.service);
+      if (d < 0) return unknownService();
+      for (int ci : layout_.deployments[d].components) components_[ci].errorRate = a.rate;
+      return {};
+    }
+    case ActionKind::FailNode:
+    case ActionKind::RecoverNode: {
+      const int n = layout_.nodeIndex(a.node);
+      if (n < 0) return unknownNode(a.node);
+      if (a.kind == ActionKind::FailNode) {
+        failNode(n);
+      } else {
+        recoverNode(n);
+      }
+      return {};
+    }
+    case ActionKind::Partition:
+    case ActionKind::HealPartition: {
+      const int n1 = layout_.nodeIndex(a.node);
+      const int n2 = layout_.nodeIndex(a.otherNode);
+      if (n1 < 0) return unknownNode(a.node);
+      if (n2 < 0) return unknownNode(a.otherNode);
+      if (n1 == n2) return "a partition needs two different nodes";
+      const auto key = std::pair<int, int>(std::minmax(n1, n2));
+      const auto it = std::find(partitions_.begin(), partitions_.end(), key);
+      if (a.kind == ActionKind::Partition && it == partitions_.end()) partitions_.push_back(key);
+      if (a.kind == ActionKind::HealPartition && it != partitions_.end()) partitions_.erase(it);
+      return {};
+    }
+    case ActionKind::BrokerOutage:
+      // A new generation makes any earlier recovery timer stale.
+      ++brokerOutage_;
+      setBrokerUp(false);
+      if (a.durationS > 0) {
+        schedule(now_ + secondsToSim(a.durationS), EventType::BrokerRecover, 0, brokerOutage_,
+                 EventPriority::Control);
+      }
+      return {};
+    case ActionKind::BrokerRecover:
+      ++brokerOutage_;
+      setBrokerUp(true);
+      return {};
+    case ActionKind::SetCallMode:
+      return applyEdgeMode(a);
+    case ActionKind::SetArrivalRate:
+      if (scenario_.workload.arrival == ArrivalKind::Closed) {
+        return "a closed workload has no arrival rate (its users set the pace)";
+      }
+      if (!(a.rate >= 0 && a.rate <= 1e7)) return "arrival rate must be between 0 and 1e7 rps";
+      setArrivalRate(a.rate);
+      return {};
+    case ActionKind::SetResilience:
+      if (a.timeouts) timeoutsOn_ = *a.timeouts;
+      if (a.retries) retriesOn_ = *a.retries;
+      if (a.circuitBreaker) breakersOn_ = *a.circuitBreaker;
+      return {};
+    case ActionKind::SetAutoscaler: {
+      if (a.service.empty()) {
+        for (auto& d : deployments_) {
+          if (d.autoscale) d.autoscalerOn = a.enabled;
+        }
+        return {};
+      }
+      const int d = deploymentByName(a.service);
+      if (d < 0) return unknownService();
+      if (!deployments_[d].autoscale) return a.service + " has no autoscaler";
+      deployments_[d].autoscalerOn = a.enabled;
+      return {};
+    }
+  }
+  return "unknown action";
+}
+
+std::string Core::applyReplicaAction(const Action& a) {
+  const int d = deploymentByName(a.service);
+  if (d < 0) return "unknown service \"" + a.service + "\"";
+  const auto di = static_cast<std::uint32_t>(d);
+  Deployment& dep = deployments_[di];
+  const auto count = static_cast<int>(dep.replicas.size());
+  if (a.replica < 0 || a.replica >= count ||
+      dep.replicas[a.replica].state == ReplicaState::Removed) {
+    return "replica " + std::to_string(a.replica) + " of " + a.service + " does not exist";
+  }
+  const auto r = static_cast<std::uint32_t>(a.replica);
+  Replica& rep = dep.replicas[r];
+  switch (a.kind) {
+    case ActionKind::KillReplica:
+      killReplica(di, r);
+      return {};
+    case ActionKind::RestartReplica:
+      if (rep.state != ReplicaState::Down) {
+        return a.service + "#" + std::to_string(a.replica) + " is not down";
+      }
+      rep.awaitingReschedule = false;
+      startReplica(di, r);
+      return {};
+    default:
+      if (!(a.factor > 0)) return "the slow-down factor must be positive";
+      rep.slowFactor = a.factor;
+      return {};
+  }
+}
+
+std::string Core::applyEdgeMode(const Action& a) {
+  if (a.from.empty() && a.to.empty()) {
+    // "Every call" means every call between services; a monolith's internal function calls
+    // are not messages and stay as they are.
+    for (std::size_t e = 0; e < edges_.size(); ++e) {
+      if (edges_[e].sameDeployment) continue;
+      edges_[e].mode = a.mode;
+      layout_.edges[e].mode = a.mode;
+    }
+    return {};
+  }
+  const int from = layout_.componentIndex(a.from);
+  const int to = layout_.componentIndex(a.to);
+  const int e = (from < 0 || to < 0) ? -1 : layout_.edgeIndex(from, to);
+  if (e < 0) return "no call from \"" + a.from + "\" to \"" + a.to + "\"";
+  edges_[e].mode = a.mode;
+  layout_.edges[e].mode = a.mode;
+  layout_.edges[e].inProcess = edges_[e].inProcess();
+  return {};
+}
+
+}  // namespace clusterscope::engine::detail

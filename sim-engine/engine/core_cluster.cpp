@@ -1,0 +1,346 @@
+// Replicas' lives: placement on nodes, start-up, readiness, crashes, draining, scaling, node
+// failures with rescheduling, the autoscaler and rolling updates. Every state change goes
+// through setReplicaState so that ready lists, idle workers and reserved cores stay in step.
+
+#include <algorithm>
+#include <cmath>
+
+#include "core.h"
+
+namespace clusterscope::engine::detail {
+
+namespace {
+
+bool serves(ReplicaState s) { return s == ReplicaState::Ready || s == ReplicaState::Draining; }
+bool reservesCores(ReplicaState s) { return s == ReplicaState::Starting || serves(s); }
+std::uint64_t replicaToken(std::uint32_t r, std::uint32_t incarnation) {
+  return (static_cast<std::uint64_t>(r) << 32) | incarnation;
+}
+
+}  // namespace
+
+void Core::touchDeployment(Deployment& d) {
+  if (now_ == d.areaSince) return;
+  const double dt = simToSeconds(now_ - d.areaSince);
+  d.areaSince = now_;
+  d.busyArea += d.busyWorkers * dt;
+  d.capacityArea += d.capacityWorkers * dt;
+  d.queueArea += d.queuedTasks * dt;
+  d.scaledBusyArea += d.busyWorkers * dt;
+  d.scaledCapacityArea += d.capacityWorkers * dt;
+}
+
+void Core::touchCores() {
+  coreArea_ += provisionedCores_ * simToSeconds(now_ - coresSince_);
+  coresSince_ = now_;
+}
+
+void Core::setReplicaState(Deployment& d, std::uint32_t r, ReplicaState s) {
+  Replica& rep = d.replicas[r];
+  const ReplicaState old = rep.state;
+  if (old == s) return;
+  touchDeployment(d);
+  if (old == ReplicaState::Ready) {
+    const auto it = std::find(d.ready.begin(), d.ready.end(), r);
+    if (static_cast<std::uint32_t>(it - d.ready.begin()) < d.cursor && d.cursor > 0) --d.cursor;
+    d.ready.erase(it);
+    d.idleReadyWorkers -= d.workers - rep.busy;
+  }
+  if (s == ReplicaState::Ready) {
+    d.ready.insert(std::lower_bound(d.ready.begin(), d.ready.end(), r), r);
+    d.idleReadyWorkers += d.workers - rep.busy;
+  }
+  if (serves(old) != serves(s)) d.capacityWorkers += serves(s) ? d.workers : -d.workers;
+  if (reservesCores(old) != reservesCores(s)) {
+    touchCores();
+    const double delta = reservesCores(s) ? d.cpu : -d.cpu;
+    provisionedCores_ += delta;
+    if (rep.node >= 0) nodes_[rep.node].usedCores += delta;
+  }
+  if (s == ReplicaState::Pending) {
+    pending_.emplace_back(static_cast<std::uint32_t>(&d - deployments_.data()), r);
+  }
+  rep.state = s;
+}
+
+int Core::chooseNode(const Deployment& d, int preferred) const {
+  auto fits = [&](int n) {
+    return nodes_[n].up && nodes_[n].cores - nodes_[n].usedCores >= d.cpu - 1e-9;
+  };
+  if (preferred >= 0 && fits(preferred)) return preferred;
+  // Spread as Kubernetes' "least allocated" scoring does: the node with the largest share of
+  // its cores free, the first one on ties.
+  auto freeShare = [&](int n) { return (nodes_[n].cores - nodes_[n].usedCores) / nodes_[n].cores; };
+  int best = -1;
+  for (int n = 0; n < static_cast<int>(nodes_.size()); ++n) {
+    if (fits(n) && (best < 0 || freeShare(n) > freeShare(best))) best = n;
+  }
+  return best;
+}
+
+void Core::startReplica(std::uint32_t di, std::uint32_t r) {
+  Deployment& d = deployments_[di];
+  Replica& rep = d.replicas[r];
+  const int node = chooseNode(d, rep.node);
+  if (node < 0) {
+    rep.node = -1;
+    setReplicaState(d, r, ReplicaState::Pending);
+    return;
+  }
+  rep.node = node;
+  rep.slowFactor = 1.0;  // a new process: injected slowness does not survive a restart
+  setReplicaState(d, r, ReplicaState::Starting);
+  if (d.startup == 0) {
+    makeReady(di, r);
+  } else {
+    schedule(now_ + d.startup, EventType::ReplicaReady, di, replicaToken(r, rep.incarnation));
+  }
+}
+
+void Core::onReplicaReady(const Event& e) {
+  const std::uint32_t r = static_cast<std::uint32_t>(e.token >> 32);
+  const Replica& rep = deployments_[e.target].replicas[r];
+  if (rep.incarnation != static_cast<std::uint32_t>(e.token) ||
+      rep.state != ReplicaState::Starting) {
+    return;
+  }
+  makeReady(e.target, r);
+}
+
+void Core::makeReady(std::uint32_t di, std::uint32_t r) {
+  setReplicaState(deployments_[di], r, ReplicaState::Ready);
+  dispatchBacklog(di);
+  if (deployments_[di].rolling) schedule(now_, EventType::RollingStep, di, 0);
+}
+
+void Core::killReplica(std::uint32_t di, std::uint32_t r) {
+  Deployment& d = deployments_[di];
+  Replica& rep = d.replicas[r];
+  if (rep.state == ReplicaState::Down || rep.state == ReplicaState::Removed) return;
+  setReplicaState(d, r, ReplicaState::Down);  // uses rep.busy: before it is reset
+  touchDeployment(d);
+  d.busyWorkers -= rep.busy;
+  d.queuedTasks -= static_cast<int>(rep.queue.size());
+  rep.busy = rep.active = rep.inbound = 0;
+  rep.queue.clear();
+  ++rep.incarnation;
+  std::uint32_t t = rep.taskHead;
+  rep.taskHead = kNone;
+  while (t != kNone) {
+    const std::uint32_t next = tasks_[t].next;
+    Task& task = tasks_[t];
+    task.holdsWorker = false;
+    task.prev = task.next = kNone;
+    if (task.kind == TaskKind::Async) {
+      redeliver(task);
+      freeTask(t);
+    } else {
+      completeTask(t, FailureCause::Crashed);
+    }
+    t = next;
+  }
+  dispatchBacklog(di);
+}
+
+void Core::drainReplica(std::uint32_t di, std::uint32_t r) {
+  Deployment& d = deployments_[di];
+  Replica& rep = d.replicas[r];
+  switch (rep.state) {
+    case ReplicaState::Ready:
+      setReplicaState(d, r, ReplicaState::Draining);
+      finishDrainIfIdle(di, r);
+      return;
+    case ReplicaState::Starting:
+    case ReplicaState::Pending:
+    case ReplicaState::Down:
+      setReplicaState(d, r, ReplicaState::Removed);
+      ++rep.incarnation;
+      rep.node = -1;
+      return;
+    case ReplicaState::Draining:
+    case ReplicaState::Removed:
+      return;
+  }
+}
+
+void Core::finishDrainIfIdle(std::uint32_t di, std::uint32_t r) {
+  if (r == kNone) return;
+  Deployment& d = deployments_[di];
+  Replica& rep = d.replicas[r];
+  if (rep.state != ReplicaState::Draining || rep.active > 0 || rep.inbound > 0) return;
+  setReplicaState(d, r, ReplicaState::Removed);
+  ++rep.incarnation;
+  rep.queue.release();
+  rep.node = -1;
+  placePending();  // its cores are free again
+}
+
+std::uint32_t Core::freeSlot(Deployment& d) {
+  std::uint32_t r = 0;
+  while (r < d.replicas.size() && d.replicas[r].state != ReplicaState::Removed) ++r;
+  if (r == d.replicas.size()) d.replicas.emplace_back();
+  Replica& rep = d.replicas[r];
+  rep.node = -1;
+  rep.slowFactor = 1.0;
+  rep.versionFactor = d.versionFactor;
+  rep.outdated = false;
+  rep.awaitingReschedule = false;
+  return r;
+}
+
+void Core::setDesired(std::uint32_t di, int count) {
+  Deployment& d = deployments_[di];
+  d.desired = std::clamp(count, 0, 10000);
+  std::vector<std::uint32_t> live;
+  for (std::uint32_t r = 0; r < d.replicas.size(); ++r) {
+    const ReplicaState s = d.replicas[r].state;
+    if (s != ReplicaState::Removed && s != ReplicaState::Draining) live.push_back(r);
+  }
+  for (auto n = static_cast<int>(live.size()); n < d.desired; ++n) startReplica(di, freeSlot(d));
+  if (static_cast<int>(live.size()) <= d.desired) return;
+  // Scale down: replicas that serve nothing go first, then the highest-numbered ready ones.
+  std::stable_sort(live.begin(), live.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const bool aReady = d.replicas[a].state == ReplicaState::Ready;
+    const bool bReady = d.replicas[b].state == ReplicaState::Ready;
+    if (aReady != bReady) return bReady;
+    return a > b;
+  });
+  for (std::size_t i = 0; i < live.size() - static_cast<std::size_t>(d.desired); ++i) {
+    drainReplica(di, live[i]);
+  }
+}
+
+void Core::failNode(int n) {
+  if (!nodes_[n].up) return;
+  for (std::uint32_t di = 0; di < deployments_.size(); ++di) {
+    Deployment& d = deployments_[di];
+    for (std::uint32_t r = 0; r < d.replicas.size(); ++r) {
+      Replica& rep = d.replicas[r];
+      if (rep.node != n) continue;
+      if (rep.state == ReplicaState::Draining) {
+        killReplica(di, r);
+        drainReplica(di, r);  // it was leaving anyway
+      } else if (reservesCores(rep.state)) {
+        killReplica(di, r);
+        rep.awaitingReschedule = true;
+        schedule(now_ + secondsToSim(scenario_.cluster.rescheduleDelayS), EventType::Reschedule, di,
+                 replicaToken(r, rep.incarnation));
+      }
+      rep.node = -1;
+    }
+  }
+  nodes_[n].up = false;
+  nodes_[n].usedCores = 0.0;
+}
+
+void Core::recoverNode(int n) {
+  if (nodes_[n].up) return;
+  nodes_[n].up = true;
+  placePending();
+}
+
+void Core::onReschedule(const Event& e) {
+  const auto r = static_cast<std::uint32_t>(e.token >> 32);
+  Replica& rep = deployments_[e.target].replicas[r];
+  if (rep.incarnation != static_cast<std::uint32_t>(e.token) || rep.state != ReplicaState::Down ||
+      !rep.awaitingReschedule) {
+    return;
+  }
+  rep.awaitingReschedule = false;
+  startReplica(e.target, r);
+}
+
+void Core::placePending() {
+  auto waiting = std::move(pending_);
+  pending_.clear();
+  for (const auto& [d, r] : waiting) {
+    if (deployments_[d].replicas[r].state == ReplicaState::Pending) startReplica(d, r);
+  }
+}
+
+void Core::onAutoscalerTick(std::uint32_t di) {
+  Deployment& d = deployments_[di];
+  const AutoscaleSpec& spec = *d.autoscale;
+  schedule(now_ + secondsToSim(spec.periodS), EventType::AutoscalerTick, di, 0);
+  touchDeployment(d);
+  const double busy = d.scaledBusyArea;
+  const double capacity = d.scaledCapacityArea;
+  d.scaledBusyArea = d.scaledCapacityArea = 0.0;
+  if (!d.autoscalerOn || capacity <= 0.0 || d.ready.empty()) return;
+  // HPA: desired = ceil(ready * utilisation / target), left alone within 10 % of the target.
+  const double ratio = (busy / capacity) / spec.targetUtilization;
+  int recommendation = d.desired;
+  if (std::abs(ratio - 1.0) > 0.1) {
+    recommendation =
+        static_cast<int>(std::ceil(static_cast<double>(d.ready.size()) * ratio - 1e-9));
+  }
+  recommendation = std::clamp(recommendation, spec.minReplicas, spec.maxReplicas);
+  d.recommendations.emplace_back(now_, recommendation);
+  const SimTime window = secondsToSim(spec.stabilizationS);
+  while (!d.recommendations.empty() && d.recommendations.front().first < now_ - window) {
+    d.recommendations.pop_front();
+  }
+  if (recommendation > d.desired) {
+    setDesired(di, recommendation);
+    return;
+  }
+  // Scale down only as far as the highest recommendation of the window: no flapping.
+  int stable = recommendation;
+  for (const auto& [at, rec] : d.recommendations) stable = std::max(stable, rec);
+  if (stable < d.desired) setDesired(di, stable);
+}
+
+void Core::startRollingUpdate(std::uint32_t di, double factor) {
+  Deployment& d = deployments_[di];
+  d.versionFactor = factor;
+  for (auto& rep : d.replicas) {
+    if (rep.state != ReplicaState::Removed && rep.state != ReplicaState::Draining)
+      rep.outdated = true;
+  }
+  d.rolling = true;
+  onRollingStep(di, false);
+}
+
+void Core::onRollingStep(std::uint32_t di, bool poll) {
+  Deployment& d = deployments_[di];
+  if (poll) d.rollingPollPending = false;
+  if (!d.rolling) return;
+  // One new replica at a time (max surge 1, max unavailable 0): start it, wait until it is
+  // ready, then drain one old replica, and so on.
+  for (;;) {
+    int live = 0;
+    bool surgeStarting = false;
+    std::uint32_t oldest = kNone;
+    for (std::uint32_t r = 0; r < d.replicas.size(); ++r) {
+      const Replica& rep = d.replicas[r];
+      if (rep.state == ReplicaState::Removed || rep.state == ReplicaState::Draining) continue;
+      ++live;
+      if (!rep.outdated &&
+          (rep.state == ReplicaState::Starting || rep.state == ReplicaState::Pending)) {
+        surgeStarting = true;
+      }
+      // Prefer retiring an old replica that serves nothing.
+      if (rep.outdated && (oldest == kNone || (d.replicas[oldest].state == ReplicaState::Ready &&
+                                               rep.state != ReplicaState::Ready))) {
+        oldest = r;
+      }
+    }
+    if (oldest == kNone) {
+      d.rolling = false;
+      return;
+    }
+    if (surgeStarting) break;
+    if (live > d.desired) {
+      drainReplica(di, oldest);
+      continue;
+    }
+    startReplica(di, freeSlot(d));
+  }
+  if (!d.rollingPollPending) {
+    // A poll as well as the ready callback: a surge replica that dies must not stall the update.
+    d.rollingPollPending = true;
+    schedule(now_ + kNanosPerSecond, EventType::RollingStep, di, 1);
+  }
+}
+
+}  // namespace clusterscope::engine::detail

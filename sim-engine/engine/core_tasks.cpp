@@ -1,0 +1,281 @@
+// A task is one visit of a request to one component: sent over the network to a replica
+// chosen by the load balancer, queued or served by a worker, then (after its calls, see
+// core_calls.cpp) finished, which replies to whoever waits for it.
+
+#include <algorithm>
+#include <cmath>
+
+#include "core.h"
+
+namespace clusterscope::engine::detail {
+
+std::uint32_t Core::allocTask() {
+  std::uint32_t t;
+  if (!freeTasks_.empty()) {
+    t = freeTasks_.back();
+    freeTasks_.pop_back();
+  } else {
+    t = static_cast<std::uint32_t>(tasks_.size());
+    tasks_.emplace_back();
+  }
+  Task& task = tasks_[t];
+  const std::uint32_t incarnation = task.incarnation;
+  task = Task{};
+  task.incarnation = incarnation;
+  task.phase = TaskPhase::InTransit;
+  return t;
+}
+
+void Core::freeTask(std::uint32_t t) {
+  Task& task = tasks_[t];
+  if (task.countedInFlight) {
+    --edges_[components_[task.component].calls[task.nextCall]].inFlight;
+    task.countedInFlight = false;
+  }
+  // Every event still naming this slot carries the old incarnation or call id: both change.
+  ++task.incarnation;
+  task.waitingCall = 0;
+  task.phase = TaskPhase::Free;
+  freeTasks_.push_back(t);
+}
+
+int Core::nodeOfTask(std::uint32_t t) const {
+  const Task& task = tasks_[t];
+  if (task.replica == kNone) return kClientNode;
+  return deployments_[components_[task.component].deployment].replicas[task.replica].node;
+}
+
+std::uint32_t Core::pickReplica(Deployment& d) {
+  const auto n = static_cast<std::uint32_t>(d.ready.size());
+  if (n == 0) return kNone;
+  auto load = [&](std::uint32_t r) { return d.replicas[r].active + d.replicas[r].inbound; };
+  switch (d.lb) {
+    case LbPolicy::RoundRobin:
+      if (d.cursor >= n) d.cursor = 0;
+      return d.ready[d.cursor++];
+    case LbPolicy::Random:
+      return d.ready[routingRng_.below(n)];
+    case LbPolicy::LeastOutstanding: {
+      // Start the scan where the last one stopped so that ties rotate instead of always
+      // landing on the lowest index.
+      const std::uint32_t start = d.cursor % n;
+      std::uint32_t best = d.ready[start];
+      for (std::uint32_t i = 1; i < n; ++i) {
+        const std::uint32_t r = d.ready[(start + i) % n];
+        if (load(r) < load(best)) best = r;
+      }
+      d.cursor = start + 1;
+      return best;
+    }
+    case LbPolicy::PowerOfTwo: {
+      if (n == 1) return d.ready[0];
+      const std::uint32_t a = routingRng_.below(n);
+      std::uint32_t b = routingRng_.below(n - 1);
+      if (b >= a) ++b;
+      return load(d.ready[b]) < load(d.ready[a]) ? d.ready[b] : d.ready[a];
+    }
+  }
+  return d.ready[0];
+}
+
+void Core::sendTask(std::uint32_t t, int fromNode) {
+  const std::uint32_t c = tasks_[t].component;
+  Deployment& d = deployments_[components_[c].deployment];
+  const std::uint32_t r = pickReplica(d);
+  if (r == kNone) {
+    ++componentStats_[c].arrivals;
+    tasks_[t].arrivedAt = now_;
+    completeTask(t, FailureCause::NoReplica);
+    return;
+  }
+  Replica& rep = d.replicas[r];
+  Task& task = tasks_[t];
+  task.replica = r;
+  task.replicaIncarnation = rep.incarnation;
+  if (partitioned(fromNode, rep.node)) {
+    // Lost on the way: the sender only learns through its timeout, as over a real partition.
+    freeTask(t);
+    return;
+  }
+  ++rep.inbound;
+  const SimTime delay = networkDelay();
+  if (delay == 0) {
+    acceptAtReplica(t);
+  } else {
+    schedule(now_ + delay, EventType::TaskArrive, t, task.incarnation);
+  }
+}
+
+void Core::onTaskArrive(const Event& e) {
+  if (tasks_[e.target].incarnation != e.token) return;
+  acceptAtReplica(e.target);
+}
+
+void Core::attach(std::uint32_t t) {
+  Task& task = tasks_[t];
+  Replica& rep = deployments_[components_[task.component].deployment].replicas[task.replica];
+  task.prev = kNone;
+  task.next = rep.taskHead;
+  if (rep.taskHead != kNone) tasks_[rep.taskHead].prev = t;
+  rep.taskHead = t;
+  if (task.kind != TaskKind::InProcess) ++rep.active;
+}
+
+void Core::detach(std::uint32_t t) {
+  Task& task = tasks_[t];
+  Replica& rep = deployments_[components_[task.component].deployment].replicas[task.replica];
+  if (task.prev != kNone) {
+    tasks_[task.prev].next = task.next;
+  } else {
+    rep.taskHead = task.next;
+  }
+  if (task.next != kNone) tasks_[task.next].prev = task.prev;
+  task.prev = task.next = kNone;
+  if (task.kind != TaskKind::InProcess) --rep.active;
+}
+
+void Core::acceptAtReplica(std::uint32_t t) {
+  Task& task = tasks_[t];
+  const std::uint32_t c = task.component;
+  const std::uint32_t di = components_[c].deployment;
+  Deployment& d = deployments_[di];
+  Replica& rep = d.replicas[task.replica];
+  ++componentStats_[c].arrivals;
+  if (task.kind != TaskKind::Async) task.arrivedAt = now_;
+  const bool sameLife = rep.incarnation == task.replicaIncarnation;
+  if (sameLife) --rep.inbound;  // a replica that died has reset its count
+  const bool accepting = rep.state == ReplicaState::Ready || rep.state == ReplicaState::Draining;
+  if (!sameLife || !accepting) {
+    // The replica died while the message travelled: the connection is refused.
+    task.replica = kNone;
+    completeTask(t, FailureCause::Crashed);
+    return;
+  }
+  attach(t);
+  if (rep.busy < d.workers) {
+    startService(t);
+  } else if (d.queueCapacity < 0 || static_cast<std::int64_t>(rep.queue.size()) < d.queueCapacity) {
+    touchDeployment(d);
+    rep.queue.push(t);
+    ++d.queuedTasks;
+    task.phase = TaskPhase::Queued;
+  } else {
+    const std::uint32_t r = task.replica;
+    detach(t);
+    completeTask(t, FailureCause::QueueFull);
+    finishDrainIfIdle(di, r);
+  }
+}
+
+void Core::startService(std::uint32_t t) {
+  Task& task = tasks_[t];
+  Deployment& d = deployments_[components_[task.component].deployment];
+  Replica& rep = d.replicas[task.replica];
+  touchDeployment(d);
+  ++rep.busy;
+  ++d.busyWorkers;
+  if (rep.state == ReplicaState::Ready) --d.idleReadyWorkers;
+  task.holdsWorker = true;
+  task.phase = TaskPhase::Serving;
+  beginWork(t);
+}
+
+void Core::beginWork(std::uint32_t t) {
+  Task& task = tasks_[t];
+  Component& comp = components_[task.component];
+  const Replica& rep = deployments_[comp.deployment].replicas[task.replica];
+  SimTime work = comp.serviceTime.sample(comp.rng);
+  const double factor = rep.slowFactor * rep.versionFactor;
+  if (factor != 1.0) work = std::llround(static_cast<double>(work) * factor);
+  schedule(now_ + work, EventType::ServiceDone, t, task.incarnation);
+}
+
+void Core::onServiceDone(const Event& e) {
+  Task& task = tasks_[e.target];
+  if (task.incarnation != e.token || task.phase != TaskPhase::Serving) return;
+  Component& comp = components_[task.component];
+  if (comp.errorRate > 0.0 && comp.rng.chance(comp.errorRate)) {
+    finishTask(e.target, FailureCause::Error);
+    return;
+  }
+  task.nextCall = 0;
+  continueCalls(e.target);
+}
+
+void Core::finishTask(std::uint32_t t, FailureCause cause) {
+  const std::uint32_t di = components_[tasks_[t].component].deployment;
+  const std::uint32_t r = tasks_[t].replica;
+  const bool held = tasks_[t].holdsWorker;
+  detach(t);
+  tasks_[t].holdsWorker = false;
+  completeTask(t, cause);
+  if (held) releaseWorker(di, r);
+  finishDrainIfIdle(di, r);
+}
+
+void Core::completeTask(std::uint32_t t, FailureCause cause) {
+  const Task& task = tasks_[t];
+  TrafficStats& stats = componentStats_[task.component];
+  if (cause == FailureCause::None) {
+    ++stats.completed;
+    stats.latency.record(now_ - task.arrivedAt);
+  } else {
+    stats.failures.add(cause);
+  }
+  switch (task.kind) {
+    case TaskKind::Entry: {
+      const Request& req = requests_[task.parent];
+      if (!req.open || req.incarnation != task.parentCall) break;  // the client gave up
+      const SimTime delay = networkDelay();
+      if (delay == 0) {
+        finishRequest(task.parent, cause);
+      } else {
+        schedule(now_ + delay, EventType::ClientReply, task.parent,
+                 (task.parentCall << 8) | static_cast<std::uint64_t>(cause));
+      }
+      break;
+    }
+    case TaskKind::SyncChild: {
+      const Task& parent = tasks_[task.parent];
+      if (parent.waitingCall != task.parentCall) break;  // it timed out or died meanwhile
+      if (partitioned(nodeOfTask(t), nodeOfTask(task.parent))) break;
+      scheduleReply(task.parent, task.parentCall, cause, networkDelay());
+      break;
+    }
+    case TaskKind::InProcess:
+      if (tasks_[task.parent].waitingCall == task.parentCall) {
+        scheduleReply(task.parent, task.parentCall, cause, 0);
+      }
+      break;
+    case TaskKind::Async: {
+      TrafficStats& edge = edgeStats_[task.edge];
+      if (cause == FailureCause::None) {
+        ++edge.completed;
+        edge.latency.record(now_ - task.arrivedAt);
+      } else {
+        edge.failures.add(cause);
+      }
+      break;
+    }
+  }
+  freeTask(t);
+}
+
+void Core::releaseWorker(std::uint32_t di, std::uint32_t r) {
+  Deployment& d = deployments_[di];
+  Replica& rep = d.replicas[r];
+  touchDeployment(d);
+  --rep.busy;
+  --d.busyWorkers;
+  if (rep.state == ReplicaState::Ready) ++d.idleReadyWorkers;
+  if (!rep.queue.empty()) {
+    const std::uint32_t next = rep.queue.pop();
+    --d.queuedTasks;
+    startService(next);
+    return;
+  }
+  // Sync work waiting in the replica's own queue goes first; then the broker's backlog.
+  if (rep.state == ReplicaState::Ready && brokerUp_ && !d.backlog.empty()) deliver(di, r);
+}
+
+}  // namespace clusterscope::engine::detail

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+namespace clusterscope::engine {
+
+// Simulated time: an integer count of nanoseconds since the start of the run. Integer ticks
+// keep event order exact and runs repeatable; a double clock would drift with magnitude.
+using SimTime = std::int64_t;
+
+inline constexpr SimTime kNanosPerMilli = 1'000'000;
+inline constexpr SimTime kNanosPerSecond = 1'000'000'000;
+inline constexpr SimTime kNever = std::numeric_limits<SimTime>::max();
+
+inline SimTime secondsToSim(double s) { return std::llround(s * 1e9); }
+inline SimTime millisToSim(double ms) { return std::llround(ms * 1e6); }
+inline double simToSeconds(SimTime t) { return static_cast<double>(t) / 1e9; }
+inline double simToMillis(SimTime t) { return static_cast<double>(t) / 1e6; }
+
+}  // namespace clusterscope::engine

@@ -1,0 +1,73 @@
+#include "simulation.h"
+
+#include <algorithm>
+
+#include "core.h"
+
+namespace clusterscope::engine {
+
+Simulation::Simulation(const Scenario& scenario)
+    : core_(std::make_unique<detail::Core>(scenario)) {}
+
+Simulation::~Simulation() = default;
+
+bool Simulation::step() { return core_->step(); }
+void Simulation::runUntil(SimTime t) { core_->runUntil(t); }
+std::uint64_t Simulation::runEvents(std::uint64_t n) { return core_->runEvents(n); }
+SimTime Simulation::now() const { return core_->now_; }
+SimTime Simulation::endTime() const { return core_->end_; }
+bool Simulation::finished() const { return core_->finished_; }
+std::uint64_t Simulation::eventsProcessed() const { return core_->events_; }
+std::size_t Simulation::pendingEvents() const { return core_->queue_.size(); }
+
+std::string Simulation::applyAction(const Action& action) {
+  return core_->applyAction(action, true);
+}
+
+const std::vector<TimelineEntry>& Simulation::appliedActions() const { return core_->applied_; }
+ClusterSnapshot Simulation::snapshot() const { return core_->snapshot(); }
+const ClusterLayout& Simulation::layout() const { return core_->layout_; }
+const Scenario& Simulation::scenario() const { return core_->scenario_; }
+
+void Simulation::addObserver(SimulationObserver* observer) {
+  core_->observers_.push_back(observer);
+}
+
+void Simulation::removeObserver(SimulationObserver* observer) {
+  auto& list = core_->observers_;
+  list.erase(std::remove(list.begin(), list.end(), observer), list.end());
+}
+
+void forceCallMode(Scenario& scenario, CallMode mode) {
+  for (auto& service : scenario.services) {
+    for (auto& call : service.calls) call.mode = mode;
+    for (auto& module : service.modules) {
+      for (auto& call : module.calls) {
+        // Calls between modules of one monolith are function calls, not messages.
+        const bool internal = std::any_of(service.modules.begin(), service.modules.end(),
+                                          [&](const ModuleSpec& m) { return m.name == call.to; });
+        if (!internal) call.mode = mode;
+      }
+    }
+  }
+}
+
+const char* replicaStateName(ReplicaState state) {
+  switch (state) {
+    case ReplicaState::Pending:
+      return "pending";
+    case ReplicaState::Starting:
+      return "starting";
+    case ReplicaState::Ready:
+      return "ready";
+    case ReplicaState::Draining:
+      return "draining";
+    case ReplicaState::Down:
+      return "down";
+    case ReplicaState::Removed:
+      return "removed";
+  }
+  return "?";
+}
+
+}  // namespace clusterscope::engine

@@ -1,0 +1,72 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cluster_layout.h"
+#include "cluster_snapshot.h"
+#include "scenario.h"
+#include "sim_time.h"
+#include "simulation_observer.h"
+
+namespace clusterscope::engine {
+
+namespace detail {
+class Core;
+}
+
+// A discrete-event simulation of one scenario. It does no pacing: step() runs one event and
+// the drivers below run many; a GUI paces them against the wall clock itself.
+//
+// Not thread-safe: drive it from one thread (the GUI does so on a worker thread and sends
+// actions there). The same scenario and seed always give the same sequence of events.
+class Simulation {
+ public:
+  // The scenario should have passed the loader's checks; a reference the engine cannot
+  // resolve throws std::invalid_argument naming it.
+  explicit Simulation(const Scenario& scenario);
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  // Runs the next event. Returns false once the run has reached its end time.
+  bool step();
+  // Runs every event up to and including time t (clamped to the end), then sets the clock
+  // to t even if no event fell there.
+  void runUntil(SimTime t);
+  // Runs at most n events; returns how many ran.
+  std::uint64_t runEvents(std::uint64_t n);
+  void runToEnd() { runUntil(endTime()); }
+
+  SimTime now() const;
+  SimTime endTime() const;
+  bool finished() const;
+  std::uint64_t eventsProcessed() const;
+  std::size_t pendingEvents() const;
+
+  // Applies an action now, between events. Returns an empty string on success, or why it
+  // could not be applied (an unknown name, a replica that does not exist, ...).
+  std::string applyAction(const Action& action);
+  // The actions applied through applyAction(), with their sim times: with the scenario,
+  // what "save session as scenario" writes so that the session replays.
+  const std::vector<TimelineEntry>& appliedActions() const;
+
+  ClusterSnapshot snapshot() const;
+  const ClusterLayout& layout() const;
+  const Scenario& scenario() const;
+
+  // The observer must outlive the Simulation or be removed first.
+  void addObserver(SimulationObserver* observer);
+  void removeObserver(SimulationObserver* observer);
+
+ private:
+  std::unique_ptr<detail::Core> core_;
+};
+
+// Sets every call of the scenario to one mode: what `clusterscope-cli run --mode` and
+// `compare` do.
+void forceCallMode(Scenario& scenario, CallMode mode);
+
+}  // namespace clusterscope::engine

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+namespace clusterscope::engine {
+
+// Why a request, a task or a call failed.
+enum class FailureCause : std::uint8_t {
+  None = 0,
+  Timeout,         // a call or the client waited longer than its timeout
+  QueueFull,       // the chosen replica's queue was at capacity
+  Error,           // the service returned an error (its error rate)
+  NoReplica,       // no ready replica to send to
+  CircuitOpen,     // the edge's circuit breaker refused the call
+  BulkheadFull,    // too many calls in flight on the edge
+  Crashed,         // the replica died while holding the task
+  BrokerRejected,  // the broker was down or full when a message was published
+  TooDeep,         // the call chain exceeded the depth limit (a sync cycle made at run time)
+};
+
+inline constexpr int kFailureCauseCount = static_cast<int>(FailureCause::TooDeep) + 1;
+
+// Snake-case name used in summaries and CSV headers ("queue_full").
+const char* failureCauseName(FailureCause cause);
+
+// Counts per cause; index 0 (None) stays zero.
+struct FailureCounts {
+  std::array<std::uint64_t, kFailureCauseCount> byCause{};
+  void add(FailureCause c, std::uint64_t n = 1) { byCause[static_cast<int>(c)] += n; }
+  std::uint64_t operator[](FailureCause c) const { return byCause[static_cast<int>(c)]; }
+  std::uint64_t total() const;
+  void merge(const FailureCounts& o);
+  void clear() { byCause.fill(0); }
+};
+
+}  // namespace clusterscope::engine

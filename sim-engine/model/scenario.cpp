@@ -1,0 +1,31 @@
+#include "scenario.h"
+
+namespace clusterscope::engine {
+
+const char* lbPolicyName(LbPolicy policy) {
+  switch (policy) {
+    case LbPolicy::RoundRobin:
+      return "round_robin";
+    case LbPolicy::Random:
+      return "random";
+    case LbPolicy::LeastOutstanding:
+      return "least_outstanding";
+    case LbPolicy::PowerOfTwo:
+      return "power_of_two";
+  }
+  return "?";
+}
+
+const char* arrivalKindName(ArrivalKind kind) {
+  switch (kind) {
+    case ArrivalKind::Poisson:
+      return "poisson";
+    case ArrivalKind::Constant:
+      return "constant";
+    case ArrivalKind::Closed:
+      return "closed";
+  }
+  return "?";
+}
+
+}  // namespace clusterscope::engine

@@ -1,0 +1,55 @@
+#include "scenario_run.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "interval_csv.h"
+#include "simulation.h"
+
+namespace clusterscope::engine {
+
+Scenario applyRunOptions(Scenario s, const RunOptions& o) {
+  if (o.seed) s.seed = *o.seed;
+  if (o.durationS) {
+    s.durationS = *o.durationS;
+    s.warmupS = std::min(s.warmupS, s.durationS / 2);
+  }
+  if (o.mode) forceCallMode(s, *o.mode);
+  return s;
+}
+
+RunOutcome runScenario(const Scenario& input, const RunOptions& options) {
+  const Scenario scenario = applyRunOptions(input, options);
+  const auto started = std::chrono::steady_clock::now();
+  Simulation sim(scenario);
+  SummaryCollector collector(secondsToSim(scenario.warmupS));
+  ClaimTracker claims(scenario);
+  sim.addObserver(&collector);
+  sim.addObserver(&claims);
+  std::optional<IntervalCsvWriter> csv;
+  if (options.csv) {
+    csv.emplace(*options.csv);
+    sim.addObserver(&*csv);
+  }
+  // Run in slices of sim time so that progress can be shown without touching the engine.
+  const SimTime slice = std::max<SimTime>(sim.endTime() / 100, kNanosPerSecond);
+  while (!sim.finished()) {
+    sim.runUntil(std::min(sim.now() + slice, sim.endTime()));
+    if (sim.now() >= sim.endTime() && !sim.finished()) sim.runEvents(1);
+    if (options.progress) options.progress(simToSeconds(sim.now()) / scenario.durationS);
+  }
+  RunOutcome out;
+  out.summary = collector.summary();
+  out.summary.scenario = scenario.name;
+  out.summary.seed = scenario.seed;
+  if (options.mode) out.summary.mode = callModeName(*options.mode);
+  out.summary.events = sim.eventsProcessed();
+  out.summary.wallTimeS =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  out.claims = claims.results();
+  out.claimsPassed = std::all_of(out.claims.begin(), out.claims.end(),
+                                 [](const ClaimResult& c) { return c.passed; });
+  return out;
+}
+
+}  // namespace clusterscope::engine
