@@ -10,8 +10,9 @@ struct ClaimTracker::Window {
   SimTime from = 0;
   SimTime to = 0;
   double seconds = 0.0;
-  const ClusterLayout* layout = nullptr;
-  int component = -1;  // for services.NAME.*
+  bool resolved = false;
+  int component = -1;
+  std::string field;  // FIELD of services.NAME.FIELD
   TrafficStats traffic;
   double busy = 0.0, capacity = 0.0, coreSeconds = 0.0;
   BrokerIntervalStats broker;
@@ -65,8 +66,8 @@ void ClaimTracker::onIntervalClosed(const IntervalReport& r) {
     Window& w = windows_[i];
     // Whole intervals inside the window only: a claim is about a span, not a partial sample.
     if (r.start < w.from || r.end > w.to) continue;
-    if (!w.layout) {
-      w.layout = r.layout;
+    if (!w.resolved) {
+      w.resolved = true;
       const std::string& m = claims_[i].metric;
       if (m.rfind("services.", 0) == 0) {
         // Names may contain dots: the longest name that prefixes the metric wins.
@@ -76,6 +77,7 @@ void ClaimTracker::onIntervalClosed(const IntervalReport& r) {
           if (m.rfind(prefix, 0) == 0 && prefix.size() > best) {
             best = prefix.size();
             w.component = static_cast<int>(c);
+            w.field = m.substr(prefix.size());
           }
         }
       }
@@ -113,7 +115,7 @@ std::vector<ClaimResult> ClaimTracker::results() const {
     } else if (m.rfind("requests.", 0) == 0) {
       res.value = trafficField(w.traffic, w.seconds, m.substr(9));
     } else if (m.rfind("services.", 0) == 0 && w.component >= 0) {
-      const std::string field = m.substr(9 + w.layout->components[w.component].name.size() + 1);
+      const std::string& field = w.field;
       if (field == "utilization") {
         res.value = w.capacity > 0 ? w.busy / w.capacity : 0.0;
       } else {

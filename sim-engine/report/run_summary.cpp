@@ -28,12 +28,16 @@ TrafficSummary summarizeTraffic(const TrafficStats& s, double seconds) {
 
 void SummaryCollector::onIntervalClosed(const IntervalReport& r) {
   if (!layout_) {
-    layout_ = r.layout;
+    layout_ = *r.layout;
     components_.resize(r.components->size());
     edges_.resize(r.edges->size());
     busy_.assign(r.deployments->size(), 0.0);
     capacity_.assign(r.deployments->size(), 0.0);
     queued_.assign(r.deployments->size(), 0.0);
+  }
+  // Only an edge's mode changes during a run.
+  for (std::size_t e = 0; e < layout_->edges.size(); ++e) {
+    layout_->edges[e].mode = r.layout->edges[e].mode;
   }
   lastEnd_ = r.end;
   if (r.start < warmupEnd_) return;

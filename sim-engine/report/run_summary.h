@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -76,7 +77,7 @@ class SummaryCollector : public SimulationObserver {
 
  private:
   SimTime warmupEnd_;
-  const ClusterLayout* layout_ = nullptr;
+  std::optional<ClusterLayout> layout_;  // a copy: the report's pointer dies with the engine
   double seconds_ = 0.0;
   TrafficStats requests_;
   std::vector<TrafficStats> components_;
