@@ -1,6 +1,7 @@
 #include "core.h"
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
 
 namespace clusterscope::engine::detail {
@@ -173,10 +174,17 @@ bool Core::step() {
   return !finished_;
 }
 
-void Core::runUntil(SimTime t) {
+void Core::runUntil(SimTime t) { runUntil(t, std::numeric_limits<std::uint64_t>::max()); }
+
+bool Core::runUntil(SimTime t, std::uint64_t maxEvents) {
   t = std::min(t, end_);
-  while (!finished_ && !queue_.empty() && queue_.top().time <= t) step();
+  std::uint64_t done = 0;
+  while (!finished_ && !queue_.empty() && queue_.top().time <= t) {
+    if (done++ == maxEvents) return false;
+    step();
+  }
   if (!finished_) now_ = std::max(now_, t);
+  return true;
 }
 
 std::uint64_t Core::runEvents(std::uint64_t n) {

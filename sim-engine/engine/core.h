@@ -29,6 +29,7 @@ class Core {
 
   bool step();
   void runUntil(SimTime t);
+  bool runUntil(SimTime t, std::uint64_t maxEvents);
   std::uint64_t runEvents(std::uint64_t n);
   std::string applyAction(const Action& action, bool record);
   ClusterSnapshot snapshot() const;

@@ -13,6 +13,9 @@ Simulation::~Simulation() = default;
 
 bool Simulation::step() { return core_->step(); }
 void Simulation::runUntil(SimTime t) { core_->runUntil(t); }
+bool Simulation::runUntil(SimTime t, std::uint64_t maxEvents) {
+  return core_->runUntil(t, maxEvents);
+}
 std::uint64_t Simulation::runEvents(std::uint64_t n) { return core_->runEvents(n); }
 SimTime Simulation::now() const { return core_->now_; }
 SimTime Simulation::endTime() const { return core_->end_; }

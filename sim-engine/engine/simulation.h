@@ -36,6 +36,9 @@ class Simulation {
   // Runs every event up to and including time t (clamped to the end), then sets the clock
   // to t even if no event fell there.
   void runUntil(SimTime t);
+  // The same, but stops after at most maxEvents events, with the clock at the last event run;
+  // returns true when time t was reached. For drivers that must keep their slices short.
+  bool runUntil(SimTime t, std::uint64_t maxEvents);
   // Runs at most n events; returns how many ran.
   std::uint64_t runEvents(std::uint64_t n);
   void runToEnd() { runUntil(endTime()); }
