@@ -1,0 +1,81 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "internal/json_reader.h"
+#include "internal/text_format.h"
+#include "name_suggestion.h"
+#include "scenario.h"
+
+// Internal to the scenario loader: the section parsers and the cross-checks that run once
+// every section is read. Parsers keep one struct element per JSON array element, valid or
+// not, so that services[i] is always /services/i and checks can name places by index.
+
+namespace clusterscope::engine::loader {
+
+// What the parsers learnt that the checks need besides the Scenario itself.
+struct ParseNotes {
+  std::optional<double> durationS;  // when valid
+  bool serviceNamesValid = true;    // every service and module has a valid name
+  bool nodeNamesValid = true;       // every node has a valid name
+  std::vector<bool> actionKnown;    // per timeline entry: its action name is valid
+  std::vector<bool> replicasValid;  // per service: `replicas` was valid (or absent)
+};
+
+// Sections. Each reads one JSON value at `pointer` and reports its own problems.
+ServiceSpec parseService(Problems& p, const Json& v, const std::string& pointer, ParseNotes& notes);
+WorkloadSpec parseWorkload(Problems& p, const Json& v, const std::string& pointer,
+                           const ParseNotes& notes);
+TimelineEntry parseTimelineEntry(Problems& p, const Json& v, const std::string& pointer,
+                                 const ParseNotes& notes, bool& kindKnown);
+Scenario parseScenario(Problems& p, const Json& root, ParseNotes& notes);
+
+// Cross-checks over the parsed scenario.
+void checkStructure(Problems& p, const Scenario& s, const ParseNotes& notes);  // names, calls,
+                                                                               // cycles, capacity
+void checkTimeline(Problems& p, const Scenario& s, const ParseNotes& notes);
+void checkExpect(Problems& p, const Scenario& s, const ParseNotes& notes);
+
+// Names known to the checks: components (services without modules, and modules), hosts
+// (services with modules) and every service.
+class NameTable {
+ public:
+  struct Entry {
+    int service = -1;
+    int module = -1;  // -1: the service itself
+  };
+  explicit NameTable(const Scenario& s);
+  const Entry* find(const std::string& name) const;
+  int nodeIndex(const std::string& name) const;
+  // '"a" or "b"': the module names of service `service`, for messages.
+  std::string moduleList(int service) const;
+
+  const Scenario& scenario;
+  std::vector<std::string> all;         // services and modules
+  std::vector<std::string> components;  // what can be called
+  std::vector<std::string> services;    // what has replicas
+  std::vector<std::string> nodes;
+
+ private:
+  std::vector<std::pair<std::string, Entry>> sorted_;  // first occurrence wins
+  std::vector<std::pair<std::string, int>> sortedNodes_;
+};
+
+// Reports `unknown <what> "name" (did you mean "x"?)`, the hint taken from `candidates`.
+void reportUnknown(Problems& p, const std::string& pointer, const std::string& name,
+                   const std::vector<std::string>& candidates, const char* what);
+
+// Checks a reference to something that can be called (a service without modules, or a
+// module): reports unknown names and monolith hosts. An empty name (already reported as
+// missing) passes. Returns whether the name is a component.
+bool checkComponentRef(Problems& p, const NameTable& names, const ParseNotes& notes,
+                       const std::string& pointer, const std::string& name, const char* role);
+
+// Checks a reference to a service or a module; a module stands for its host, as in the
+// engine. Returns the index of the service (the host for a module), or -1.
+int checkServiceRef(Problems& p, const NameTable& names, const ParseNotes& notes,
+                    const std::string& pointer, const std::string& name);
+
+}  // namespace clusterscope::engine::loader

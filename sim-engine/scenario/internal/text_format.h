@@ -1,0 +1,17 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+// Internal to the scenario loader: how numbers and lists read in messages.
+
+namespace clusterscope::engine::loader {
+
+// Shortest text that reads back as the same double: "1.5", "30", "1e+300".
+std::string formatNumber(double value);
+
+// "\"a\"", "\"a\" or \"b\"", "\"a\", \"b\" or \"c\"" (with `conjunction` "or").
+std::string quotedList(const std::vector<std::string>& items, std::string_view conjunction);
+
+}  // namespace clusterscope::engine::loader

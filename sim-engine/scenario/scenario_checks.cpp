@@ -1,0 +1,288 @@
+#include <algorithm>
+#include <unordered_map>
+
+#include "internal/scenario_parts.h"
+
+// Cross-checks over the structure: unique names, call targets, the workload entry, sync-call
+// cycles, node capacity and size limits.
+
+namespace clusterscope::engine::loader {
+
+namespace {
+
+constexpr std::size_t kMaxComponents = 10000;  // services and modules
+constexpr long long kMaxTotalReplicas = 100000;
+
+std::string servicePointer(std::size_t i) { return "/services/" + std::to_string(i); }
+std::string modulePointer(std::size_t i, std::size_t j) {
+  return servicePointer(i) + "/modules/" + std::to_string(j);
+}
+
+void checkUniqueNames(Problems& p, const Scenario& s) {
+  std::unordered_map<std::string, std::string> first;
+  const auto claim = [&](const std::string& name, const std::string& pointer) {
+    if (name.empty()) return;
+    const auto [it, inserted] = first.emplace(name, pointer);
+    if (!inserted) {
+      p.add(pointer, "duplicate name \"" + name + "\": already used at " + it->second);
+    }
+  };
+  for (std::size_t i = 0; i < s.services.size(); ++i) {
+    claim(s.services[i].name, servicePointer(i) + "/name");
+    for (std::size_t j = 0; j < s.services[i].modules.size(); ++j) {
+      claim(s.services[i].modules[j].name, modulePointer(i, j) + "/name");
+    }
+  }
+  first.clear();
+  for (std::size_t i = 0; i < s.nodes.size(); ++i) {
+    claim(s.nodes[i].name, "/nodes/" + std::to_string(i) + "/name");
+  }
+}
+
+void checkTotals(Problems& p, const Scenario& s) {
+  // The most replicas each service can have during the run: its initial count, its
+  // autoscaler's maximum, any set_replicas (a module name stands for its host).
+  std::unordered_map<std::string, std::size_t> owner;
+  std::vector<long long> peak(s.services.size());
+  std::size_t components = 0;
+  for (std::size_t i = 0; i < s.services.size(); ++i) {
+    const ServiceSpec& service = s.services[i];
+    components += std::max<std::size_t>(1, service.modules.size());
+    peak[i] = service.replicas;
+    if (service.autoscale) peak[i] = std::max<long long>(peak[i], service.autoscale->maxReplicas);
+    owner.emplace(service.name, i);
+    for (const ModuleSpec& m : service.modules) owner.emplace(m.name, i);
+  }
+  for (const TimelineEntry& e : s.timeline) {
+    const auto it = owner.find(e.action.service);
+    if (e.action.kind == ActionKind::SetReplicas && it != owner.end()) {
+      peak[it->second] = std::max<long long>(peak[it->second], e.action.count);
+    }
+  }
+  long long replicas = 0;
+  for (long long n : peak) replicas += n;
+  if (components > kMaxComponents) {
+    p.add("/services", "too many services and modules: " + std::to_string(components) +
+                           " (the limit is " + std::to_string(kMaxComponents) + ")");
+  }
+  if (replicas > kMaxTotalReplicas) {
+    p.add("/services", "the services may run up to " + std::to_string(replicas) +
+                           " replicas in all (the limit is " + std::to_string(kMaxTotalReplicas) +
+                           ")");
+  }
+}
+
+void checkCapacity(Problems& p, const Scenario& s, const ParseNotes& notes) {
+  if (s.nodes.empty() || !notes.nodeNamesValid) return;
+  double available = 0;
+  double largest = 0;
+  for (const NodeSpec& node : s.nodes) {
+    available += node.cores;
+    largest = std::max(largest, node.cores);
+  }
+  double needed = 0;
+  for (std::size_t i = 0; i < s.services.size(); ++i) {
+    const ServiceSpec& service = s.services[i];
+    needed += service.replicas * service.cpu;
+    if (service.cpu > largest && (service.replicas > 0 || service.autoscale)) {
+      p.add(servicePointer(i) + "/cpu",
+            "a replica of \"" + service.name + "\" needs " + formatNumber(service.cpu) +
+                " cores but the largest node has " + formatNumber(largest));
+    }
+  }
+  if (needed > available) {
+    p.add("/nodes", "the initial replicas need " + formatNumber(needed) +
+                        " cores but the nodes have " + formatNumber(available) +
+                        " (replicas x cpu summed over the services)");
+  }
+}
+
+struct CallSite {
+  const std::vector<CallSpec>* calls = nullptr;
+  std::string name;     // the caller
+  std::string pointer;  // of the caller object
+};
+
+std::vector<CallSite> callSites(const Scenario& s) {
+  std::vector<CallSite> sites;
+  for (std::size_t i = 0; i < s.services.size(); ++i) {
+    const ServiceSpec& service = s.services[i];
+    if (service.modules.empty()) sites.push_back({&service.calls, service.name, servicePointer(i)});
+    for (std::size_t j = 0; j < service.modules.size(); ++j) {
+      sites.push_back({&service.modules[j].calls, service.modules[j].name, modulePointer(i, j)});
+    }
+  }
+  return sites;
+}
+
+// "a -> b -> a"; a long cycle keeps its ends: "a -> b -> c -> ... (93 more) -> y -> z -> a".
+std::string cyclePath(const std::vector<std::string>& names) {
+  constexpr std::size_t kHead = 5;
+  constexpr std::size_t kTail = 4;
+  std::string path;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names.size() > kHead + kTail + 1 && i == kHead) {
+      path += "... (" + std::to_string(names.size() - kHead - kTail) + " more) -> ";
+      i = names.size() - kTail - 1;
+      continue;
+    }
+    path += names[i] + " -> ";
+  }
+  return path + names.front();
+}
+
+// Sync calls hold the caller's worker, so a cycle of them can deadlock or recurse without
+// end. Depth-first search without recursion: the graph can have 10,000 components.
+void checkSyncCycles(Problems& p, const std::vector<CallSite>& sites) {
+  std::unordered_map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < sites.size(); ++i) index.emplace(sites[i].name, i);
+  struct Edge {
+    std::size_t to;
+    std::size_t call;
+  };
+  std::vector<std::vector<Edge>> edges(sites.size());
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    const auto& calls = *sites[i].calls;
+    for (std::size_t c = 0; c < calls.size(); ++c) {
+      const auto it = index.find(calls[c].to);
+      if (calls[c].mode == CallMode::Sync && it != index.end() && it->second != i) {
+        edges[i].push_back({it->second, c});
+      }
+    }
+  }
+  enum class Color { White, Grey, Black };
+  std::vector<Color> color(sites.size(), Color::White);
+  std::vector<std::size_t> depthOf(sites.size(), 0);  // position on the stack while grey
+  struct Frame {
+    std::size_t node;
+    std::size_t next;
+  };
+  for (std::size_t root = 0; root < sites.size(); ++root) {
+    if (color[root] != Color::White) continue;
+    std::vector<Frame> stack{{root, 0}};
+    color[root] = Color::Grey;
+    while (!stack.empty()) {
+      Frame& top = stack.back();
+      if (top.next == edges[top.node].size()) {
+        color[top.node] = Color::Black;
+        stack.pop_back();
+        continue;
+      }
+      const Edge edge = edges[top.node][top.next++];
+      if (color[edge.to] == Color::White) {
+        color[edge.to] = Color::Grey;
+        depthOf[edge.to] = stack.size();
+        stack.push_back({edge.to, 0});
+      } else if (color[edge.to] == Color::Grey) {
+        std::vector<std::string> cycle;
+        for (std::size_t i = depthOf[edge.to]; i < stack.size(); ++i) {
+          cycle.push_back(sites[stack[i].node].name);
+        }
+        p.add(sites[stack.back().node].pointer + "/calls/" + std::to_string(edge.call),
+              "sync calls form a cycle: " + cyclePath(cycle));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+NameTable::NameTable(const Scenario& s) : scenario(s) {
+  for (std::size_t i = 0; i < s.services.size(); ++i) {
+    const ServiceSpec& service = s.services[i];
+    all.push_back(service.name);
+    services.push_back(service.name);
+    sorted_.push_back({service.name, {static_cast<int>(i), -1}});
+    if (service.modules.empty()) components.push_back(service.name);
+    for (std::size_t j = 0; j < service.modules.size(); ++j) {
+      all.push_back(service.modules[j].name);
+      components.push_back(service.modules[j].name);
+      sorted_.push_back({service.modules[j].name, {static_cast<int>(i), static_cast<int>(j)}});
+    }
+  }
+  for (std::size_t i = 0; i < s.nodes.size(); ++i) {
+    nodes.push_back(s.nodes[i].name);
+    sortedNodes_.push_back({s.nodes[i].name, static_cast<int>(i)});
+  }
+  const auto byName = [](const auto& a, const auto& b) { return a.first < b.first; };
+  std::stable_sort(sorted_.begin(), sorted_.end(), byName);
+  std::stable_sort(sortedNodes_.begin(), sortedNodes_.end(), byName);
+}
+
+const NameTable::Entry* NameTable::find(const std::string& name) const {
+  const auto it = std::lower_bound(sorted_.begin(), sorted_.end(), name,
+                                   [](const auto& e, const std::string& n) { return e.first < n; });
+  return it != sorted_.end() && it->first == name ? &it->second : nullptr;
+}
+
+int NameTable::nodeIndex(const std::string& name) const {
+  const auto it = std::lower_bound(sortedNodes_.begin(), sortedNodes_.end(), name,
+                                   [](const auto& e, const std::string& n) { return e.first < n; });
+  return it != sortedNodes_.end() && it->first == name ? it->second : -1;
+}
+
+std::string NameTable::moduleList(int service) const {
+  std::vector<std::string> names;
+  for (const ModuleSpec& m : scenario.services[static_cast<std::size_t>(service)].modules) {
+    names.push_back(m.name);
+  }
+  return quotedList(names, "or");
+}
+
+void reportUnknown(Problems& p, const std::string& pointer, const std::string& name,
+                   const std::vector<std::string>& candidates, const char* what) {
+  std::string message = std::string("unknown ") + what + " \"" + name + "\"";
+  if (p.detailed()) message += didYouMean(name, candidates);
+  p.add(pointer, std::move(message));
+}
+
+bool checkComponentRef(Problems& p, const NameTable& names, const ParseNotes& notes,
+                       const std::string& pointer, const std::string& name, const char* role) {
+  if (name.empty()) return true;
+  const NameTable::Entry* entry = names.find(name);
+  if (entry == nullptr) {
+    if (notes.serviceNamesValid) reportUnknown(p, pointer, name, names.all, "service");
+    return false;
+  }
+  if (entry->module < 0 && !names.scenario.services[entry->service].modules.empty()) {
+    p.add(pointer, "\"" + name + "\" is a service with modules: " + role + " (" +
+                       names.moduleList(entry->service) + ")");
+    return false;
+  }
+  return true;
+}
+
+int checkServiceRef(Problems& p, const NameTable& names, const ParseNotes& notes,
+                    const std::string& pointer, const std::string& name) {
+  if (name.empty()) return -1;
+  const NameTable::Entry* entry = names.find(name);
+  if (entry == nullptr) {
+    if (notes.serviceNamesValid) reportUnknown(p, pointer, name, names.all, "service");
+    return -1;
+  }
+  return entry->service;
+}
+
+void checkStructure(Problems& p, const Scenario& s, const ParseNotes& notes) {
+  checkUniqueNames(p, s);
+  checkTotals(p, s);
+  checkCapacity(p, s, notes);
+  const NameTable names(s);
+  const std::vector<CallSite> sites = callSites(s);
+  for (const CallSite& site : sites) {
+    for (std::size_t c = 0; c < site.calls->size(); ++c) {
+      const std::string to = (*site.calls)[c].to;
+      const std::string pointer = site.pointer + "/calls/" + std::to_string(c) + "/to";
+      if (!to.empty() && to == site.name) {
+        p.add(pointer, "\"" + to + "\" calls itself");
+        continue;
+      }
+      checkComponentRef(p, names, notes, pointer, to, "call one of its modules");
+    }
+  }
+  checkComponentRef(p, names, notes, "/workload/entry", s.workload.entry,
+                    "make one of its modules the entry");
+  checkSyncCycles(p, sites);
+}
+
+}  // namespace clusterscope::engine::loader

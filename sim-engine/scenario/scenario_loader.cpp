@@ -1,0 +1,171 @@
+#include "scenario_loader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "internal/json_positions.h"
+#include "internal/json_reader.h"
+#include "internal/scenario_parts.h"
+
+namespace clusterscope::engine {
+
+namespace {
+
+using loader::Json;
+
+LoadResult failure(std::string_view text, const std::string& file, std::size_t offset,
+                   std::string message) {
+  const auto [line, column] = loader::LineMap(text).lineColumn(offset);
+  LoadResult result;
+  result.errors.push_back({file, line, column, "", std::move(message)});
+  return result;
+}
+
+// nlohmann's what() repeats the position and may quote raw bytes of a broken document;
+// keep the explanation, printable.
+std::string parseErrorMessage(const std::string& what) {
+  std::string message = what;
+  const std::size_t column = message.find("column ");
+  const std::size_t colon = column == std::string::npos ? column : message.find(": ", column);
+  if (colon != std::string::npos) message = message.substr(colon + 2);
+  // "; last read: '<token>'" quotes the input, which the position already shows.
+  if (const std::size_t read = message.find("; last read: '"); read != std::string::npos) {
+    const std::size_t expected = message.find("'; expected ", read);
+    message.erase(read, expected == std::string::npos ? std::string::npos : expected + 1 - read);
+  }
+  for (char& c : message) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u >= 0x7f) c = '?';
+  }
+  return "invalid JSON: " + message;
+}
+
+// nlohmann reports where it stopped; for a bad literal or number, the token's start reads
+// better.
+std::size_t tokenStart(std::string_view text, std::size_t offset, const std::string& message) {
+  if (message.find("invalid literal") == std::string::npos &&
+      message.find("invalid number") == std::string::npos) {
+    return offset;
+  }
+  while (offset > 0 && offset <= text.size()) {
+    const auto c = static_cast<unsigned char>(text[offset - 1]);
+    if (!std::isalnum(c) && c != '-' && c != '+' && c != '.') break;
+    --offset;
+  }
+  return offset;
+}
+
+std::string lastToken(const std::string& pointer) {
+  const std::string raw = pointer.substr(pointer.rfind('/') + 1);
+  std::string token;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '~' && i + 1 < raw.size()) {
+      token += raw[i + 1] == '1' ? '/' : '~';
+      ++i;
+    } else {
+      token += raw[i];
+    }
+  }
+  return token;
+}
+
+std::vector<Diagnostic> placeErrors(std::string_view text, const std::string& file,
+                                    loader::Problems& problems) {
+  const std::vector<loader::PendingError> errors = problems.earliest();
+  const loader::LineMap lines(text);
+  std::vector<Diagnostic> out;
+  for (const loader::PendingError& e : errors) {
+    const auto [line, column] = lines.lineColumn(e.offset);
+    out.push_back({file, line, column, e.pointer, e.message});
+  }
+  const std::size_t hidden = problems.total() - errors.size();
+  if (hidden > 0) {
+    out.push_back({file, 0, 0, "", std::to_string(hidden) + " more errors not shown"});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Diagnostic::format() const {
+  if (line == 0) return file + ": " + message;
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+         (pointer.empty() ? "/" : pointer) + ": " + message;
+}
+
+LoadResult loadScenarioText(std::string_view text, const std::string& fileName) {
+  if (text.size() > kMaxScenarioBytes) {
+    return failure({}, fileName, 0,
+                   "the file is larger than 16 MiB (" + std::to_string(text.size()) + " bytes)");
+  }
+  // Before nlohmann sees it: its DOM and our position index are both recursive.
+  if (const auto deep = loader::checkNesting(text, kMaxScenarioNesting)) {
+    return failure(text, fileName, deep->offset, deep->message);
+  }
+  Json root;
+  try {
+    root = Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    const std::string message = parseErrorMessage(e.what());
+    const std::size_t offset = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
+    return failure(text, fileName, tokenStart(text, offset, message), message);
+  } catch (const Json::exception& e) {
+    // Only out_of_range.406 (number overflow) is thrown without a position.
+    if (const auto at = loader::findOverflowingNumber(text)) {
+      return failure(text, fileName, *at, "number too large for a double");
+    }
+    return failure(text, fileName, 0, parseErrorMessage(e.what()));
+  }
+
+  const loader::JsonPositions positions(text);
+  loader::Problems problems(&positions, kMaxScenarioErrors);
+  for (const auto& duplicate : positions.duplicates()) {
+    problems.add(duplicate.pointer, "duplicate key \"" + lastToken(duplicate.pointer) + "\"", true);
+  }
+  loader::ParseNotes notes;
+  Scenario scenario = loader::parseScenario(problems, root, notes);
+  if (root.is_object()) {
+    loader::checkStructure(problems, scenario, notes);
+    loader::checkTimeline(problems, scenario, notes);
+    loader::checkExpect(problems, scenario, notes);
+  }
+  LoadResult result;
+  if (problems.empty()) {
+    result.scenario = std::move(scenario);
+  } else {
+    result.errors = placeErrors(text, fileName, problems);
+  }
+  return result;
+}
+
+LoadResult loadScenarioFile(const std::string& path) {
+  const auto unreadable = [&](const std::string& why) {
+    LoadResult result;
+    result.errors.push_back({path, 0, 0, "", "cannot read the file: " + why});
+    return result;
+  };
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return unreadable("it is a directory");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return unreadable(std::strerror(errno));
+  // Read in chunks up to one byte more than allowed: never the whole of a huge file.
+  std::string text;
+  char chunk[65536];
+  while (text.size() <= kMaxScenarioBytes && in.read(chunk, sizeof chunk).gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) return unreadable(std::strerror(errno));
+  if (text.size() > kMaxScenarioBytes) {
+    const auto size = std::filesystem::file_size(path, ec);
+    return failure({}, path, 0,
+                   "the file is larger than 16 MiB" +
+                       (ec ? std::string() : " (" + std::to_string(size) + " bytes)"));
+  }
+  return loadScenarioText(text, path);
+}
+
+}  // namespace clusterscope::engine

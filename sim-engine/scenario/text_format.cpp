@@ -1,0 +1,27 @@
+#include "internal/text_format.h"
+
+#include <charconv>
+#include <cmath>
+#include <system_error>
+
+namespace clusterscope::engine::loader {
+
+std::string formatNumber(double value) {
+  if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15) {
+    return std::to_string(static_cast<long long>(value));
+  }
+  char buf[64];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  return ec == std::errc() ? std::string(buf, end) : std::string("?");
+}
+
+std::string quotedList(const std::vector<std::string>& items, std::string_view conjunction) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " " + std::string(conjunction) + " " : ", ";
+    out += '"' + items[i] + '"';
+  }
+  return out;
+}
+
+}  // namespace clusterscope::engine::loader

@@ -1,0 +1,208 @@
+#include <algorithm>
+#include <numeric>
+
+#include "internal/scenario_parts.h"
+
+// Cross-checks of the timeline (every reference exists when the action runs) and of the
+// expect claims (metric names and the components they name).
+
+namespace clusterscope::engine::loader {
+
+namespace {
+
+const std::vector<std::string> kFixedMetrics = {
+    "requests.sent",           "requests.completed",      "requests.failed",
+    "requests.failed_ratio",   "requests.throughput_rps", "requests.latency_ms.mean",
+    "requests.latency_ms.p50", "requests.latency_ms.p95", "requests.latency_ms.p99",
+    "requests.latency_ms.max", "broker.published",        "broker.delivered",
+    "broker.rejected",         "broker.backlog.max",      "broker.lag_ms.max",
+    "cost.cores.mean",
+};
+
+const std::vector<std::string> kServiceMetrics = {
+    "arrivals",       "completed",      "failed",          "failed_ratio",
+    "throughput_rps", "utilization",    "latency_ms.mean", "latency_ms.p50",
+    "latency_ms.p95", "latency_ms.p99", "latency_ms.max",
+};
+
+const std::string kServicesPrefix = "services.";
+
+std::string replicaRange(const std::string& service, int count, bool upTo, double atS) {
+  std::string text = service + " has " + (upTo ? "at most " : "") + std::to_string(count) +
+                     (count == 1 ? " replica" : " replicas");
+  if (count == 1) text += " (0)";
+  if (count > 1) text += " (0.." + std::to_string(count - 1) + ")";
+  return text + " at " + formatNumber(atS) + " s";
+}
+
+void checkNodeRef(Problems& p, const NameTable& names, const ParseNotes& notes,
+                  const std::string& pointer, const std::string& node) {
+  if (node.empty() || names.nodeIndex(node) >= 0) return;
+  if (names.nodes.empty()) {
+    p.add(pointer, "unknown node \"" + node + "\": the scenario declares no nodes");
+  } else if (notes.nodeNamesValid) {
+    reportUnknown(p, pointer, node, names.nodes, "node");
+  }
+}
+
+// The calls made by a component (service without modules, or module); null for others.
+const std::vector<CallSpec>* callsOf(const NameTable& names, const std::string& component) {
+  const NameTable::Entry* entry = names.find(component);
+  if (entry == nullptr) return nullptr;
+  const ServiceSpec& service = names.scenario.services[static_cast<std::size_t>(entry->service)];
+  if (entry->module >= 0) return &service.modules[static_cast<std::size_t>(entry->module)].calls;
+  return service.modules.empty() ? &service.calls : nullptr;
+}
+
+void checkCallModeEdge(Problems& p, const NameTable& names, const ParseNotes& notes,
+                       const std::string& pointer, const Action& a) {
+  if (a.from.empty() || a.to.empty()) return;
+  const bool fromOk =
+      checkComponentRef(p, names, notes, pointer + "/from", a.from, "name one of its modules");
+  const bool toOk =
+      checkComponentRef(p, names, notes, pointer + "/to", a.to, "name one of its modules");
+  if (!fromOk || !toOk) return;
+  const std::vector<CallSpec>* calls = callsOf(names, a.from);
+  const bool exists =
+      calls != nullptr &&
+      std::any_of(calls->begin(), calls->end(), [&](const CallSpec& c) { return c.to == a.to; });
+  if (!exists) {
+    p.add(pointer + "/to", "there is no call from \"" + a.from + "\" to \"" + a.to + "\"");
+  }
+}
+
+}  // namespace
+
+void checkTimeline(Problems& p, const Scenario& s, const ParseNotes& notes) {
+  const NameTable names(s);
+  std::vector<int> replicas(s.services.size(), 0);
+  std::vector<bool> countKnown(s.services.size(), false);
+  for (std::size_t i = 0; i < s.services.size(); ++i) {
+    replicas[i] = s.services[i].replicas;
+    countKnown[i] = i < notes.replicasValid.size() && notes.replicasValid[i];
+  }
+  // Replica indexes depend on earlier set_replicas actions: visit in time order (stable, so
+  // actions at the same time apply in file order, as the engine applies them).
+  std::vector<std::size_t> order(s.timeline.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return s.timeline[a].atS < s.timeline[b].atS;
+  });
+  for (std::size_t k : order) {
+    if (k >= notes.actionKnown.size() || !notes.actionKnown[k]) continue;
+    const Action& a = s.timeline[k].action;
+    const std::string at = "/timeline/" + std::to_string(k);
+    const std::string service = at + "/service";
+    switch (a.kind) {
+      case ActionKind::KillReplica:
+      case ActionKind::RestartReplica:
+      case ActionKind::SlowReplica: {
+        const int i = checkServiceRef(p, names, notes, service, a.service);
+        if (i < 0 || a.replica < 0 || !countKnown[static_cast<std::size_t>(i)]) break;
+        const ServiceSpec& spec = s.services[static_cast<std::size_t>(i)];
+        int limit = replicas[static_cast<std::size_t>(i)];
+        if (spec.autoscale) limit = std::max(limit, spec.autoscale->maxReplicas);
+        if (a.replica >= limit) {
+          p.add(at + "/replica",
+                "replica " + std::to_string(a.replica) + " does not exist: " +
+                    replicaRange(spec.name, limit, spec.autoscale.has_value(), s.timeline[k].atS));
+        }
+        break;
+      }
+      case ActionKind::CrashService:
+      case ActionKind::RestartService:
+      case ActionKind::SlowService:
+      case ActionKind::RollingUpdate:
+      case ActionKind::SetErrorRate:
+        checkServiceRef(p, names, notes, service, a.service);
+        break;
+      case ActionKind::SetReplicas:
+        if (const int i = checkServiceRef(p, names, notes, service, a.service); i >= 0) {
+          replicas[static_cast<std::size_t>(i)] = a.count;
+        }
+        break;
+      case ActionKind::FailNode:
+      case ActionKind::RecoverNode:
+        checkNodeRef(p, names, notes, at + "/node", a.node);
+        break;
+      case ActionKind::Partition:
+      case ActionKind::HealPartition:
+        checkNodeRef(p, names, notes, at + "/nodes/0", a.node);
+        checkNodeRef(p, names, notes, at + "/nodes/1", a.otherNode);
+        break;
+      case ActionKind::SetCallMode:
+        checkCallModeEdge(p, names, notes, at, a);
+        break;
+      case ActionKind::SetArrivalRate:
+        if (s.workload.arrival == ArrivalKind::Closed) {
+          p.add(at + "/action", "set_arrival_rate needs an open workload; this one is closed");
+        }
+        break;
+      case ActionKind::SetAutoscaler:
+        if (a.service.empty()) {
+          if (std::none_of(s.services.begin(), s.services.end(),
+                           [](const ServiceSpec& x) { return x.autoscale.has_value(); })) {
+            p.add(at + "/action", "set_autoscaler: no service has autoscale settings");
+          }
+        } else if (const int i = checkServiceRef(p, names, notes, service, a.service);
+                   i >= 0 && !s.services[static_cast<std::size_t>(i)].autoscale) {
+          p.add(service, "\"" + a.service + "\" has no autoscale settings");
+        }
+        break;
+      case ActionKind::BrokerOutage:
+      case ActionKind::BrokerRecover:
+      case ActionKind::SetResilience:
+        break;
+    }
+  }
+}
+
+void checkExpect(Problems& p, const Scenario& s, const ParseNotes& notes) {
+  const NameTable names(s);
+  for (std::size_t k = 0; k < s.expect.size(); ++k) {
+    const std::string& metric = s.expect[k].metric;
+    const std::string pointer = "/expect/" + std::to_string(k) + "/metric";
+    if (metric.empty() ||
+        std::find(kFixedMetrics.begin(), kFixedMetrics.end(), metric) != kFixedMetrics.end()) {
+      continue;
+    }
+    const std::string quoted = "\"" + metric + "\"";
+    if (metric.rfind(kServicesPrefix, 0) != 0) {
+      std::string hint = p.detailed() ? didYouMean(metric, kFixedMetrics) : std::string();
+      if (hint.empty()) hint = " (see the metric names in docs/scenario-format.md)";
+      p.add(pointer, "unknown metric " + quoted + hint);
+      continue;
+    }
+    const std::string rest = metric.substr(kServicesPrefix.size());
+    std::string name;
+    for (const std::string& suffix : kServiceMetrics) {
+      if (rest.size() > suffix.size() + 1 && rest.ends_with("." + suffix)) {
+        name = rest.substr(0, rest.size() - suffix.size() - 1);
+        break;
+      }
+    }
+    if (!name.empty()) {
+      if (names.find(name) == nullptr && notes.serviceNamesValid) {
+        const std::string hint = p.detailed() ? didYouMean(name, names.all) : std::string();
+        p.add(pointer, "unknown service \"" + name + "\" in metric " + quoted + hint);
+      }
+      continue;
+    }
+    // The statistic is wrong: suggest the nearest one for the service the metric starts with.
+    std::vector<std::string> candidates;
+    for (const std::string& known : names.all) {
+      if (rest.rfind(known + ".", 0) != 0) continue;
+      for (const std::string& suffix : kServiceMetrics) {
+        candidates.push_back(kServicesPrefix + known + "." + suffix);
+      }
+    }
+    std::string hint = p.detailed() ? didYouMean(metric, candidates) : std::string();
+    if (hint.empty()) {
+      hint =
+          " (expected services.NAME.STAT, STAT one of " + quotedList(kServiceMetrics, "or") + ")";
+    }
+    p.add(pointer, "unknown metric " + quoted + hint);
+  }
+}
+
+}  // namespace clusterscope::engine::loader

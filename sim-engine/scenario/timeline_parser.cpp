@@ -1,0 +1,164 @@
+#include <array>
+
+#include "internal/scenario_parts.h"
+
+// Timeline entries: an action name and the fields that kind of action takes. References to
+// services, nodes and edges are checked later (timeline_checks.cpp), once everything is read.
+
+namespace clusterscope::engine::loader {
+
+namespace {
+
+enum Field : unsigned {
+  kService = 1u << 0,
+  kReplica = 1u << 1,
+  kNode = 1u << 2,
+  kNodes = 1u << 3,
+  kFrom = 1u << 4,
+  kTo = 1u << 5,
+  kMode = 1u << 6,
+  kFactor = 1u << 7,
+  kRate = 1u << 8,
+  kRateRps = 1u << 9,
+  kCount = 1u << 10,
+  kDuration = 1u << 11,
+  kTimeouts = 1u << 12,
+  kRetries = 1u << 13,
+  kBreaker = 1u << 14,
+  kEnabled = 1u << 15,
+};
+
+struct KindFields {
+  unsigned allowed;
+  unsigned required;
+};
+
+// Indexed by ActionKind; docs/scenario-format.md has the same table.
+constexpr std::array<KindFields, kActionKindCount> kKindFields = {{
+    {kService | kReplica, kService | kReplica},                      // kill_replica
+    {kService | kReplica, kService | kReplica},                      // restart_replica
+    {kService, kService},                                            // crash_service
+    {kService, kService},                                            // restart_service
+    {kNode, kNode},                                                  // fail_node
+    {kNode, kNode},                                                  // recover_node
+    {kService | kReplica | kFactor, kService | kReplica | kFactor},  // slow_replica
+    {kService | kFactor, kService | kFactor},                        // slow_service
+    {kService | kRate, kService | kRate},                            // set_error_rate
+    {kNodes, kNodes},                                                // partition
+    {kNodes, kNodes},                                                // heal_partition
+    {kDuration, 0},                                                  // broker_outage
+    {0, 0},                                                          // broker_recover
+    {kService | kCount, kService | kCount},                          // set_replicas
+    {kFrom | kTo | kMode, kMode},                                    // set_call_mode
+    {kRateRps, kRateRps},                                            // set_arrival_rate
+    {kService | kFactor, kService},                                  // rolling_update
+    {kTimeouts | kRetries | kBreaker, 0},                            // set_resilience
+    {kService | kEnabled, kEnabled},                                 // set_autoscaler
+}};
+
+const std::vector<std::string> kModeNames = {"sync", "async"};
+
+std::vector<std::string> actionNames() {
+  std::vector<std::string> names;
+  for (int i = 0; i < kActionKindCount; ++i) {
+    names.emplace_back(actionKindName(static_cast<ActionKind>(i)));
+  }
+  return names;
+}
+
+// Fills the fields of `a` that its kind allows; keys it does not allow stay undeclared, so
+// ObjectReader::finish reports them.
+void readFields(ObjectReader& r, Action& a, unsigned allowed, unsigned required) {
+  const auto need = [&](Field f) { return (required & f) ? Need::Required : Need::Optional; };
+  Problems& p = r.problems();
+  if (allowed & kService) a.service = r.name("service", need(kService)).value_or("");
+  if (allowed & kReplica) {
+    a.replica = static_cast<int>(r.integer("replica", 0, 9999, need(kReplica)).value_or(-1));
+  }
+  if (allowed & kNode) a.node = r.name("node", need(kNode)).value_or("");
+  if (allowed & kNodes) {
+    if (const Json* nodes = r.array("nodes", need(kNodes))) {
+      const std::string pointer = r.pointerOf("nodes");
+      if (nodes->size() != 2) {
+        p.add(pointer, "expected 2 node names, got " + std::to_string(nodes->size()));
+      } else {
+        a.node = readName(p, (*nodes)[0], childPointer(pointer, 0)).value_or("");
+        a.otherNode = readName(p, (*nodes)[1], childPointer(pointer, 1)).value_or("");
+        if (!a.node.empty() && a.node == a.otherNode) {
+          p.add(childPointer(pointer, 1), "a node cannot be cut off from itself: name two nodes");
+        }
+      }
+    }
+  }
+  if (allowed & kFrom) a.from = r.name("from").value_or("");
+  if (allowed & kTo) a.to = r.name("to").value_or("");
+  if (allowed & kMode) {
+    a.mode =
+        static_cast<CallMode>(r.choice("mode", kModeNames, "call mode", need(kMode)).value_or(0));
+  }
+  if (allowed & kFactor) {
+    a.factor = r.number("factor", Range::factor(), need(kFactor)).value_or(1.0);
+  }
+  if (allowed & kRate) a.rate = r.number("rate", Range::between(0, 1), need(kRate)).value_or(0);
+  if (allowed & kRateRps) {
+    a.rate = r.number("rate_rps", Range::rate(), need(kRateRps)).value_or(0);
+  }
+  if (allowed & kCount) {
+    a.count = static_cast<int>(r.integer("count", 0, 10000, need(kCount)).value_or(0));
+  }
+  if (allowed & kDuration) a.durationS = r.number("duration_s", Range::seconds()).value_or(0);
+  if (allowed & kTimeouts) a.timeouts = r.boolean("timeouts");
+  if (allowed & kRetries) a.retries = r.boolean("retries");
+  if (allowed & kBreaker) a.circuitBreaker = r.boolean("circuit_breaker");
+  if (allowed & kEnabled) a.enabled = r.boolean("enabled", need(kEnabled)).value_or(true);
+}
+
+}  // namespace
+
+TimelineEntry parseTimelineEntry(Problems& p, const Json& v, const std::string& pointer,
+                                 const ParseNotes& notes, bool& kindKnown) {
+  TimelineEntry e;
+  kindKnown = false;
+  ObjectReader r(p, v, pointer);
+  const Range when = notes.durationS ? Range::between(0, *notes.durationS) : Range::seconds();
+  e.atS = r.number("at_s", when, Need::Required).value_or(0);
+  const auto name = r.string("action", Need::Required);
+  const std::optional<ActionKind> kind = name ? actionKindFromName(*name) : std::nullopt;
+  if (!kind) {
+    if (name) {
+      const std::vector<std::string> names = actionNames();
+      std::string hint = p.detailed() ? didYouMean(*name, names) : std::string();
+      p.add(r.pointerOf("action"),
+            "unknown action \"" + *name + "\"" +
+                (hint.empty() ? " (expected one of " + quotedList(names, "or") + ")" : hint));
+    }
+    // The fields depend on the kind we could not read: leave them alone.
+    for (const char* key :
+         {"service", "replica", "node", "nodes", "from", "to", "mode", "factor", "rate", "rate_rps",
+          "count", "duration_s", "timeouts", "retries", "circuit_breaker", "enabled"}) {
+      r.ignore(key);
+    }
+    r.finish();
+    return e;
+  }
+  kindKnown = true;
+  e.action.kind = *kind;
+  const KindFields fields = kKindFields[static_cast<int>(*kind)];
+  readFields(r, e.action, fields.allowed, fields.required);
+  if (*kind == ActionKind::SetCallMode && r.has("from") != r.has("to")) {
+    const char* given = r.has("from") ? "from" : "to";
+    p.add(r.pointerOf(given),
+          "set_call_mode needs both \"from\" and \"to\" (one edge) or neither "
+          "(every edge)");
+  }
+  if (*kind == ActionKind::SetResilience && !r.has("timeouts") && !r.has("retries") &&
+      !r.has("circuit_breaker") && r.ok()) {
+    p.add(pointer,
+          "set_resilience needs at least one of \"timeouts\", \"retries\" and "
+          "\"circuit_breaker\"");
+  }
+  r.finish(" for action \"" + *name + "\"");
+  return e;
+}
+
+}  // namespace clusterscope::engine::loader
