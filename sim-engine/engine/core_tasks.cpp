@@ -186,7 +186,7 @@ void Core::beginWork(std::uint32_t t) {
   const Replica& rep = deployments_[comp.deployment].replicas[task.replica];
   SimTime work = comp.serviceTime.sample(comp.rng);
   const double factor = rep.slowFactor * rep.versionFactor;
-  if (factor != 1.0) work = std::llround(static_cast<double>(work) * factor);
+  if (factor != 1.0) work = clampedNanos(static_cast<double>(work) * factor);
   schedule(now_ + work, EventType::ServiceDone, t, task.incarnation);
 }
 

@@ -47,7 +47,7 @@ SimTime Sampler::sample(Rng& rng) const {
       v = std::exp(a_ + b_ * rng.standardNormal());
       break;
   }
-  return v <= 0.0 ? 0 : std::llround(v);
+  return clampedNanos(v);
 }
 
 }  // namespace clusterscope::engine

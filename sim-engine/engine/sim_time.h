@@ -14,6 +14,16 @@ inline constexpr SimTime kNanosPerMilli = 1'000'000;
 inline constexpr SimTime kNanosPerSecond = 1'000'000'000;
 inline constexpr SimTime kNever = std::numeric_limits<SimTime>::max();
 
+// The longest duration a single draw may take: about 11.6 days. Keeps extreme tails (a
+// lognormal with a huge spread, a service slowed a million times) from overflowing the clock.
+inline constexpr double kMaxDrawNanos = 1e15;
+
+// A duration in (fractional) nanoseconds as ticks, never negative, never past kMaxDrawNanos.
+inline SimTime clampedNanos(double ns) {
+  if (!(ns > 0.0)) return 0;
+  return ns >= kMaxDrawNanos ? static_cast<SimTime>(kMaxDrawNanos) : std::llround(ns);
+}
+
 inline SimTime secondsToSim(double s) { return std::llround(s * 1e9); }
 inline SimTime millisToSim(double ms) { return std::llround(ms * 1e6); }
 inline double simToSeconds(SimTime t) { return static_cast<double>(t) / 1e9; }
