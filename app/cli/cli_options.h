@@ -1,0 +1,38 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "action.h"
+
+namespace clusterscope::cli {
+
+enum class Command { Help, Version, Validate, Run, Compare };
+
+struct CliOptions {
+  Command command = Command::Help;
+  std::vector<std::string> files;
+  std::optional<std::uint64_t> seed;
+  std::optional<double> durationS;
+  std::optional<engine::CallMode> mode;
+  std::string summaryPath;  // empty: none
+  std::string csvPath;      // empty: none
+  bool quiet = false;       // no summary on stdout
+  bool noProgress = false;  // no progress line even on a terminal
+};
+
+struct ParsedCommandLine {
+  CliOptions options;
+  std::string error;  // empty when the command line is valid
+};
+
+// Parses the arguments after the program name. Never throws; every mistake gives a message
+// that names the option and what it accepts.
+ParsedCommandLine parseCommandLine(const std::vector<std::string>& args);
+
+// The --help text.
+std::string usageText();
+
+}  // namespace clusterscope::cli
