@@ -1,0 +1,54 @@
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include "failure_cause.h"
+
+// What the charts draw, one sample per closed metrics interval: a small, copyable reduction
+// of the engine's IntervalReport (which holds histograms and is valid only during its
+// callback). Back ends produce it; views never see the engine's report.
+
+namespace clusterscope::app {
+
+using FailureRates = std::array<double, engine::kFailureCauseCount>;  // per second, by cause
+
+// One scope: end to end, or one component.
+struct ScopeSample {
+  double arrivalRps = 0.0;
+  double throughputRps = 0.0;  // completed per second
+  double failedRps = 0.0;
+  double failedRatio = 0.0;
+  double p50Ms = 0.0;  // of completed requests; 0 when none completed
+  double p95Ms = 0.0;
+  double p99Ms = 0.0;
+  FailureRates failuresByCause{};
+  double meanQueue = 0.0;    // components only: tasks waiting in the host's queues
+  double utilization = 0.0;  // components only: the host's busy share of workers
+  int readyReplicas = 0;     // components only: the host's ready replicas
+};
+
+struct ChartSample {
+  double startS = 0.0;
+  double endS = 0.0;
+  ScopeSample requests;                 // end to end
+  std::vector<ScopeSample> components;  // indexed as ClusterLayout::components
+  double requestsInFlight = 0.0;
+  double cores = 0.0;  // mean cores provisioned over the interval
+  double brokerBacklog = 0.0;
+  double brokerLagMs = 0.0;
+  int readyReplicas = 0;  // all deployments
+};
+
+}  // namespace clusterscope::app
+
+namespace clusterscope::engine {
+struct IntervalReport;
+}
+
+namespace clusterscope::app {
+
+// The reduction; percentiles come from the interval's histograms.
+ChartSample makeChartSample(const engine::IntervalReport& report);
+
+}  // namespace clusterscope::app

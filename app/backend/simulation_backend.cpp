@@ -1,0 +1,106 @@
+#include "simulation_backend.h"
+
+#include <algorithm>
+
+#include "simulation_runner.h"
+
+namespace clusterscope::app {
+
+SimulationBackend::SimulationBackend(QObject* parent)
+    : ClusterBackend(parent),
+      runner_(new SimulationRunner),
+      scenario_(std::make_shared<engine::Scenario>()) {
+  thread_.setObjectName("simulation");
+  runner_->moveToThread(&thread_);
+  connect(&thread_, &QThread::finished, runner_, &QObject::deleteLater);
+  connect(runner_, &SimulationRunner::loaded, this,
+          [this](std::shared_ptr<const engine::ClusterLayout> layout) {
+            if (pendingScenario_) scenario_ = std::move(pendingScenario_);
+            layout_ = std::move(layout);
+            snapshot_.reset();
+            userActions_.clear();
+            emit layoutChanged(layout_);
+          });
+  connect(runner_, &SimulationRunner::loadFailed, this, [this](const QString& reason) {
+    pendingScenario_.reset();
+    emit problem(tr("The simulation could not start: %1").arg(reason));
+  });
+  connect(runner_, &SimulationRunner::snapshotReady, this,
+          [this](std::shared_ptr<const engine::ClusterSnapshot> s) {
+            snapshot_ = std::move(s);
+            emit snapshotReady(snapshot_);
+          });
+  connect(runner_, &SimulationRunner::samplesReady, this, &ClusterBackend::samplesReady);
+  connect(runner_, &SimulationRunner::actionApplied, this,
+          [this](double atS, const engine::Action& a, const QString& label, bool byUser) {
+            if (byUser) userActions_.push_back(engine::TimelineEntry{atS, a});
+            emit actionApplied(atS, a, label);
+          });
+  connect(runner_, &SimulationRunner::actionRejected, this, &ClusterBackend::actionRejected);
+  connect(runner_, &SimulationRunner::stateChanged, this, [this](RunState s) {
+    state_ = s;
+    emit runStateChanged(s);
+  });
+  thread_.start();
+}
+
+SimulationBackend::~SimulationBackend() {
+  // Stop the engine on its own thread, then let the thread delete the runner as it ends.
+  QMetaObject::invokeMethod(runner_, &SimulationRunner::shutdown, Qt::BlockingQueuedConnection);
+  thread_.quit();
+  thread_.wait();
+}
+
+void SimulationBackend::load(const engine::Scenario& scenario) {
+  pendingScenario_ = std::make_shared<const engine::Scenario>(scenario);
+  auto s = pendingScenario_;
+  QMetaObject::invokeMethod(
+      runner_, [r = runner_, s] { r->load(s); }, Qt::QueuedConnection);
+}
+
+engine::Scenario SimulationBackend::sessionAsScenario() const {
+  engine::Scenario s = *scenario_;
+  s.timeline.insert(s.timeline.end(), userActions_.begin(), userActions_.end());
+  // Stable: actions at the same time keep the order in which they were applied.
+  std::stable_sort(s.timeline.begin(), s.timeline.end(),
+                   [](const auto& a, const auto& b) { return a.atS < b.atS; });
+  return s;
+}
+
+QString SimulationBackend::summaryJson() const {
+  QString json;
+  QMetaObject::invokeMethod(
+      runner_, [r = runner_, &json] { json = r->summaryJson(); }, Qt::BlockingQueuedConnection);
+  return json;
+}
+
+void SimulationBackend::start() {
+  QMetaObject::invokeMethod(runner_, &SimulationRunner::start, Qt::QueuedConnection);
+}
+
+void SimulationBackend::pause() {
+  QMetaObject::invokeMethod(runner_, &SimulationRunner::pause, Qt::QueuedConnection);
+}
+
+void SimulationBackend::step() {
+  QMetaObject::invokeMethod(runner_, &SimulationRunner::step, Qt::QueuedConnection);
+}
+
+void SimulationBackend::setSpeed(double factor) {
+  if (factor == speed_) return;
+  speed_ = factor;
+  emit speedChanged(factor);
+  QMetaObject::invokeMethod(
+      runner_, [r = runner_, factor] { r->setSpeed(factor); }, Qt::QueuedConnection);
+}
+
+void SimulationBackend::applyAction(const engine::Action& action) {
+  QMetaObject::invokeMethod(
+      runner_, [r = runner_, action] { r->applyAction(action); }, Qt::QueuedConnection);
+}
+
+void SimulationBackend::reset() {
+  QMetaObject::invokeMethod(runner_, &SimulationRunner::reset, Qt::QueuedConnection);
+}
+
+}  // namespace clusterscope::app

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QThread>
+#include <vector>
+
+#include "cluster_backend.h"
+
+namespace clusterscope::app {
+
+class SimulationRunner;
+
+// The simulated cluster: a SimulationRunner on a worker thread of its own, seen from the GUI
+// thread. Keeps the latest layout, snapshot and state for views that ask, and the actions the
+// user applied (with their cluster times) so that a session can be saved as a scenario that
+// replays it.
+class SimulationBackend : public ClusterBackend {
+  Q_OBJECT
+
+ public:
+  explicit SimulationBackend(QObject* parent = nullptr);
+  ~SimulationBackend() override;
+
+  // Replaces the running scenario (paused at time 0). The scenario must have passed the
+  // loader. If the engine refuses it, problem() is emitted and the old one keeps running.
+  void load(const engine::Scenario& scenario);
+  // What the user did since the last load or reset, in order.
+  const std::vector<engine::TimelineEntry>& userActions() const { return userActions_; }
+  // The scenario plus the user's actions as timeline entries: replays this session.
+  engine::Scenario sessionAsScenario() const;
+  // The run's summary so far, as the CLI writes it (without the wall time). Waits for the
+  // worker thread to answer: call it while the simulation is paused or finished.
+  QString summaryJson() const;
+
+  RunState runState() const override { return state_; }
+  std::shared_ptr<const engine::ClusterLayout> layout() const override { return layout_; }
+  std::shared_ptr<const engine::ClusterSnapshot> lastSnapshot() const override { return snapshot_; }
+  double speed() const override { return speed_; }
+  const engine::Scenario& scenario() const override { return *scenario_; }
+
+ public slots:
+  void start() override;
+  void pause() override;
+  void step() override;
+  void setSpeed(double factor) override;
+  void applyAction(const clusterscope::engine::Action& action) override;
+  void reset() override;
+
+ private:
+  QThread thread_;
+  SimulationRunner* runner_;  // lives on thread_, deleted there
+  RunState state_ = RunState::Empty;
+  std::shared_ptr<const engine::Scenario> scenario_;
+  std::shared_ptr<const engine::Scenario> pendingScenario_;
+  std::shared_ptr<const engine::ClusterLayout> layout_;
+  std::shared_ptr<const engine::ClusterSnapshot> snapshot_;
+  double speed_ = 1.0;
+  std::vector<engine::TimelineEntry> userActions_;
+};
+
+}  // namespace clusterscope::app

@@ -1,0 +1,163 @@
+#include "simulation_runner.h"
+
+#include <cmath>
+
+#include "summary_json.h"
+
+namespace clusterscope::app {
+
+namespace {
+
+constexpr int kTickMs = 15;                        // how often the runner wakes up
+constexpr qint64 kBudgetNs = 10'000'000;           // engine time per tick: the rest is free
+constexpr qint64 kSnapshotEveryNs = 33'000'000;    // ~30 snapshots per second at most
+constexpr std::uint64_t kEventsPerSlice = 20'000;  // between two looks at the clock
+
+}  // namespace
+
+SimulationRunner::SimulationRunner(QObject* parent) : QObject(parent), timer_(new QTimer(this)) {
+  timer_->setInterval(kTickMs);
+  connect(timer_, &QTimer::timeout, this, &SimulationRunner::tick);
+  clock_.start();
+}
+
+SimulationRunner::~SimulationRunner() = default;
+
+void SimulationRunner::load(std::shared_ptr<const engine::Scenario> scenario) {
+  timer_->stop();
+  try {
+    auto sim = std::make_unique<engine::Simulation>(*scenario);
+    auto summary =
+        std::make_unique<engine::SummaryCollector>(engine::secondsToSim(scenario->warmupS));
+    sim->addObserver(this);
+    sim->addObserver(summary.get());
+    sim_ = std::move(sim);
+    summary_ = std::move(summary);
+    scenario_ = std::move(scenario);
+  } catch (const std::exception& e) {
+    // The loader has checked the file; if the engine still refuses, keep what was running.
+    emit loadFailed(QString::fromStdString(e.what()));
+    return;
+  }
+  pending_.clear();
+  emit loaded(std::make_shared<const engine::ClusterLayout>(sim_->layout()));
+  setState(RunState::Paused);
+  publish(true);
+}
+
+void SimulationRunner::start() {
+  if (!sim_ || sim_->finished()) return;
+  reanchor();
+  timer_->start();
+  setState(RunState::Running);
+}
+
+void SimulationRunner::pause() {
+  timer_->stop();
+  if (state_ == RunState::Running) setState(RunState::Paused);
+  publish(true);
+}
+
+void SimulationRunner::step() {
+  if (!sim_ || sim_->finished()) return;
+  timer_->stop();
+  const engine::SimTime interval =
+      std::max<engine::SimTime>(1, engine::secondsToSim(scenario_->intervalS));
+  const engine::SimTime next = (sim_->now() / interval + 1) * interval;
+  sim_->runUntil(next);
+  setState(sim_->finished() ? RunState::Finished : RunState::Paused);
+  publish(true);
+}
+
+void SimulationRunner::setSpeed(double factor) {
+  speed_ = std::max(0.0, factor);
+  reanchor();
+}
+
+void SimulationRunner::applyAction(const engine::Action& action) {
+  if (!sim_) {
+    emit actionRejected(action, tr("No scenario is loaded."));
+    return;
+  }
+  applyingUserAction_ = true;
+  const std::string error = sim_->applyAction(action);
+  applyingUserAction_ = false;
+  if (!error.empty()) emit actionRejected(action, QString::fromStdString(error));
+  publish(true);
+}
+
+void SimulationRunner::reset() {
+  if (scenario_) load(scenario_);
+}
+
+void SimulationRunner::shutdown() {
+  timer_->stop();
+  sim_.reset();
+  summary_.reset();
+}
+
+QString SimulationRunner::summaryJson() const {
+  if (!sim_) return {};
+  engine::RunSummary s = summary_->summary();
+  s.scenario = scenario_->name;
+  s.seed = scenario_->seed;
+  s.events = sim_->eventsProcessed();
+  return QString::fromStdString(engine::summaryToJson(s, false));
+}
+
+void SimulationRunner::reanchor() {
+  anchorWallNs_ = clock_.nsecsElapsed();
+  anchorSim_ = sim_ ? sim_->now() : 0;
+}
+
+void SimulationRunner::tick() {
+  if (!sim_) return;
+  const qint64 started = clock_.nsecsElapsed();
+  auto budgetLeft = [&] { return clock_.nsecsElapsed() - started < kBudgetNs; };
+  if (speed_ <= 0.0) {
+    while (!sim_->finished() && budgetLeft()) sim_->runEvents(kEventsPerSlice);
+  } else {
+    const double wallS = static_cast<double>(started - anchorWallNs_) / 1e9;
+    const engine::SimTime target = anchorSim_ + engine::secondsToSim(wallS * speed_);
+    bool reached = false;
+    while (!reached && budgetLeft()) reached = sim_->runUntil(target, kEventsPerSlice);
+    // Too slow for the requested speed: run as fast as the budget allows instead of piling
+    // up a debt that would later come out as a burst.
+    if (!reached) reanchor();
+  }
+  const bool finished = sim_->finished();
+  if (finished) {
+    timer_->stop();
+    setState(RunState::Finished);
+  }
+  publish(finished);  // the last picture must not be skipped
+}
+
+void SimulationRunner::publish(bool force) {
+  if (!pending_.isEmpty()) {
+    emit samplesReady(pending_);
+    pending_.clear();
+  }
+  const qint64 now = clock_.nsecsElapsed();
+  if (sim_ && (force || now - lastSnapshotNs_ >= kSnapshotEveryNs)) {
+    lastSnapshotNs_ = now;
+    emit snapshotReady(std::make_shared<const engine::ClusterSnapshot>(sim_->snapshot()));
+  }
+}
+
+void SimulationRunner::setState(RunState state) {
+  if (state == state_) return;
+  state_ = state;
+  emit stateChanged(state);
+}
+
+void SimulationRunner::onIntervalClosed(const engine::IntervalReport& report) {
+  pending_.push_back(makeChartSample(report));
+}
+
+void SimulationRunner::onActionApplied(engine::SimTime at, const engine::Action& action) {
+  emit actionApplied(engine::simToSeconds(at), action,
+                     QString::fromStdString(engine::describeAction(action)), applyingUserAction_);
+}
+
+}  // namespace clusterscope::app

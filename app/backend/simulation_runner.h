@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <QVector>
+#include <memory>
+
+#include "chart_sample.h"
+#include "cluster_backend.h"
+#include "run_summary.h"
+#include "simulation.h"
+
+namespace clusterscope::app {
+
+// Runs a Simulation on the thread it lives on (SimulationBackend's worker thread) and paces it
+// against the wall clock. Every slot must be called on that thread (queued); it never touches
+// a widget. Each timer tick spends at most a few milliseconds in the engine, then publishes:
+// the intervals closed since the last tick, and a snapshot if ~33 ms have passed.
+class SimulationRunner : public QObject, private engine::SimulationObserver {
+  Q_OBJECT
+
+ public:
+  explicit SimulationRunner(QObject* parent = nullptr);
+  ~SimulationRunner() override;
+
+ public slots:
+  void load(std::shared_ptr<const clusterscope::engine::Scenario> scenario);
+  void start();
+  void pause();
+  void step();
+  void setSpeed(double factor);
+  void applyAction(const clusterscope::engine::Action& action);
+  void reset();
+  void shutdown();
+  // The run's summary so far as JSON (summaryToJson without the wall time).
+  QString summaryJson() const;
+
+ signals:
+  void loaded(std::shared_ptr<const clusterscope::engine::ClusterLayout> layout);
+  void snapshotReady(std::shared_ptr<const clusterscope::engine::ClusterSnapshot> snapshot);
+  void samplesReady(const QVector<clusterscope::app::ChartSample>& samples);
+  void actionApplied(double atS, const clusterscope::engine::Action& action, const QString& label,
+                     bool byUser);
+  void actionRejected(const clusterscope::engine::Action& action, const QString& reason);
+  void stateChanged(clusterscope::app::RunState state);
+  void loadFailed(const QString& reason);
+
+ private:
+  void tick();
+  void publish(bool force);
+  void setState(RunState state);
+  void reanchor();
+  void onIntervalClosed(const engine::IntervalReport& report) override;
+  void onActionApplied(engine::SimTime at, const engine::Action& action) override;
+
+  std::shared_ptr<const engine::Scenario> scenario_;
+  std::unique_ptr<engine::Simulation> sim_;
+  std::unique_ptr<engine::SummaryCollector> summary_;
+  QTimer* timer_;
+  QElapsedTimer clock_;
+  RunState state_ = RunState::Empty;
+  double speed_ = 1.0;
+  qint64 anchorWallNs_ = 0;
+  engine::SimTime anchorSim_ = 0;
+  qint64 lastSnapshotNs_ = -1'000'000'000;
+  QVector<ChartSample> pending_;
+  bool applyingUserAction_ = false;
+};
+
+}  // namespace clusterscope::app

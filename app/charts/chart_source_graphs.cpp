@@ -1,0 +1,144 @@
+#include "chart_source_graphs.h"
+
+#include <algorithm>
+
+namespace clusterscope::app {
+
+namespace {
+
+QString causeLabel(engine::FailureCause cause) {
+  return QString::fromLatin1(engine::failureCauseName(cause)).replace(QLatin1Char('_'), ' ');
+}
+
+}  // namespace
+
+ChartSourceGraphs::ChartSourceGraphs(ChartCanvas* canvas, int index, const QColor& base,
+                                     const QString& tag)
+    : canvas_(canvas), index_(index), tag_(tag) {
+  using P = ChartPlot;
+  using M = ChartMetric;
+  add(P::Throughput, M::Throughput, QStringLiteral("completed"), base);
+  add(P::Latency, M::P50, QStringLiteral("p50"), ChartStyle::shade(base, 0, 3));
+  add(P::Latency, M::P95, QStringLiteral("p95"), ChartStyle::shade(base, 1, 3));
+  add(P::Latency, M::P99, QStringLiteral("p99"), ChartStyle::shade(base, 2, 3));
+  for (int c = 1; c < engine::kFailureCauseCount; ++c) {
+    const auto cause = static_cast<engine::FailureCause>(c);
+    add(P::Errors, M::Failures, causeLabel(cause), ChartStyle::causeColor(cause), false, cause);
+  }
+  add(P::Queue, M::Queue, QStringLiteral("queued"), base);
+  add(P::Queue, M::BrokerBacklog, QStringLiteral("broker backlog"), ChartStyle::shade(base, 0, 3),
+      true);
+  add(P::Replicas, M::ReadyReplicas, QStringLiteral("ready replicas"), base);
+  add(P::Replicas, M::Cores, QStringLiteral("cores"), ChartStyle::shade(base, 0, 3), true);
+}
+
+ChartSourceGraphs::~ChartSourceGraphs() {
+  if (!canvas_) return;
+  for (Series& s : series_) canvas_->removeGraph(s.graph);
+}
+
+void ChartSourceGraphs::add(ChartPlot plot, ChartMetric metric, const QString& name,
+                            const QColor& color, bool rightAxis, engine::FailureCause cause) {
+  QCPAxisRect* rect = canvas_->plotRect(plot);
+  QCPGraph* g = canvas_->addGraph(rect->axis(QCPAxis::atBottom),
+                                  rect->axis(rightAxis ? QCPAxis::atRight : QCPAxis::atLeft));
+  QPen pen(color, canvas_->style().lineWidth(), ChartStyle::sourcePenStyle(index_));
+  pen.setCapStyle(Qt::FlatCap);
+  pen.setJoinStyle(Qt::RoundJoin);
+  g->setPen(pen);
+  g->setSelectable(QCP::stNone);
+  // Counts and provisioned capacity hold over an interval; the point sits at its end.
+  if (metric == ChartMetric::ReadyReplicas || metric == ChartMetric::Cores) {
+    g->setLineStyle(QCPGraph::lsStepRight);
+  }
+  // The right axis's cluster-wide figure is a light area behind the left axis's line: told
+  // apart by shape, not by a second hue, so a comparison's colours still mean "which source".
+  if (rightAxis) {
+    QColor fill = color;
+    fill.setAlpha(index_ == 0 ? 55 : 40);
+    g->setBrush(fill);
+  }
+  g->setAdaptiveSampling(true);
+  Series s;
+  s.graph = g;
+  s.plot = plot;
+  s.metric = metric;
+  s.cause = cause;
+  s.name = name;
+  s.onlyOnceSeen = cause != engine::FailureCause::None;
+  series_.push_back(s);
+  show(series_.back(), !s.onlyOnceSeen);
+}
+
+void ChartSourceGraphs::show(Series& s, bool shown) {
+  s.graph->setName(tag_.isEmpty() ? s.name : tag_ + QStringLiteral(": ") + s.name);
+  QCPLegend* legend = canvas_->plotLegend(s.plot);
+  const bool listed = legend->hasItemWithPlottable(s.graph);
+  if (shown == s.graph->visible() && shown == listed) return;
+  s.graph->setVisible(shown);
+  if (shown && !listed) s.graph->addToLegend(legend);
+  if (!shown && listed) s.graph->removeFromLegend(legend);
+}
+
+void ChartSourceGraphs::revealIfSeen(Series& s, const QVector<double>& values) {
+  if (!s.onlyOnceSeen || s.graph->visible()) return;
+  if (std::any_of(values.begin(), values.end(), [](double v) { return v > 0.0; })) {
+    show(s, true);
+  }
+}
+
+void ChartSourceGraphs::rebuild(const ChartHistory& history, int scope) {
+  for (Series& s : series_) {
+    ChartSeries data = history.series(s.metric, scope, 0, s.cause);
+    if (s.onlyOnceSeen) show(s, false);
+    revealIfSeen(s, data.y);
+    s.graph->setData(data.x, data.y, true);
+  }
+}
+
+void ChartSourceGraphs::appendTail(const ChartHistory& history, int scope, std::size_t count) {
+  count = std::min(count, history.size());
+  if (count == 0) return;
+  for (Series& s : series_) {
+    ChartSeries data = history.series(s.metric, scope, history.size() - count, s.cause);
+    revealIfSeen(s, data.y);
+    s.graph->addData(data.x, data.y, true);
+  }
+}
+
+void ChartSourceGraphs::trimTo(const ChartHistory& history) {
+  if (history.empty()) {
+    for (Series& s : series_) s.graph->data()->clear();
+    return;
+  }
+  const double oldest = history.at(0).endS;
+  for (Series& s : series_) s.graph->data()->removeBefore(oldest);
+}
+
+void ChartSourceGraphs::setTag(const QString& tag) {
+  tag_ = tag;
+  for (Series& s : series_) {
+    s.graph->setName(tag_.isEmpty() ? s.name : tag_ + QStringLiteral(": ") + s.name);
+  }
+}
+
+void ChartSourceGraphs::setDashesAllowed(bool allowed) {
+  if (allowed == dashesAllowed_) return;
+  dashesAllowed_ = allowed;
+  const Qt::PenStyle style = allowed ? ChartStyle::sourcePenStyle(index_) : Qt::SolidLine;
+  for (Series& s : series_) {
+    QPen pen = s.graph->pen();
+    pen.setStyle(style);
+    s.graph->setPen(pen);
+  }
+}
+
+std::vector<QCPGraph*> ChartSourceGraphs::graphs(ChartPlot plot) const {
+  std::vector<QCPGraph*> out;
+  for (const Series& s : series_) {
+    if (s.plot == plot) out.push_back(s.graph);
+  }
+  return out;
+}
+
+}  // namespace clusterscope::app

@@ -1,0 +1,91 @@
+// clusterscope: the GUI. With a scenario file it opens that file; with none, the default
+// lesson.
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QTimer>
+#include <cstdio>
+
+#include "comparison_window.h"
+#include "control_bar.h"
+#include "main_window.h"
+#include "scenario_files.h"
+#include "simulation_backend.h"
+
+using namespace clusterscope::app;
+
+int main(int argc, char** argv) {
+  QApplication app(argc, argv);
+  QApplication::setApplicationName("ClusterScope");
+  QApplication::setOrganizationName("ClusterScope");
+  QApplication::setApplicationVersion(CLUSTERSCOPE_VERSION);
+  QApplication::setWindowIcon(QIcon(":/icons/clusterscope.png"));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription("See a cluster of microservices at work.");
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument("scenario", "A scenario file (default: the bundled lesson).",
+                               "[FILE.json]");
+  QCommandLineOption run("run", "Start running at once.");
+  QCommandLineOption speed("speed",
+                           "Cluster seconds per real second, one of 0.1, 0.25, 0.5, 1, 2, 5, 10, "
+                           "20, 50, 100, or 0 for as fast as possible (other values snap to the "
+                           "nearest).",
+                           "factor");
+  QCommandLineOption presenter("presenter", "Start in presenter mode (full screen, large type).");
+  QCommandLineOption compare(
+      "compare", "Also open a comparison: " + MainWindow::comparePresets().join(", ") + ".",
+      "variant");
+  parser.addOptions({run, speed, presenter, compare});
+  parser.process(app);  // --help, --version and unknown options end here with a message
+
+  double speedFactor = 1.0;
+  if (parser.isSet(speed)) {
+    bool ok = false;
+    speedFactor = parser.value(speed).toDouble(&ok);
+    if (!ok || speedFactor < 0 || speedFactor > 1e4) {
+      std::fprintf(stderr, "clusterscope: --speed must be a number from 0 to 10000\n");
+      return 2;
+    }
+    speedFactor = ControlBar::nearestSpeed(speedFactor);
+  }
+  if (parser.isSet(compare) && !MainWindow::comparePresets().contains(parser.value(compare))) {
+    std::fprintf(stderr, "clusterscope: --compare takes one of: %s\n",
+                 qPrintable(MainWindow::comparePresets().join(", ")));
+    return 2;
+  }
+  const QStringList files = parser.positionalArguments();
+  if (files.size() > 1) {
+    std::fprintf(stderr, "clusterscope: open one scenario at a time\n");
+    return 2;
+  }
+
+  MainWindow window;
+  window.show();
+  if (!window.openScenario(files.isEmpty() ? ScenarioFiles::defaultLesson() : files.first())) {
+    // The error dialog is open; give the user the default lesson behind it.
+    if (!files.isEmpty()) window.openScenario(ScenarioFiles::defaultLesson());
+  }
+  window.backend()->setSpeed(speedFactor);
+  if (parser.isSet(presenter)) window.setPresenterMode(true);
+  if (parser.isSet(run)) {
+    // After the scenario has reached the worker thread.
+    QTimer::singleShot(0, window.backend(), &SimulationBackend::start);
+  }
+  if (parser.isSet(compare)) {
+    // Once the main scenario is loaded, since two of the variants derive from it.
+    QObject::connect(
+        window.backend(), &SimulationBackend::layoutChanged, &window,
+        [&] {
+          ComparisonWindow* w = window.compare(parser.value(compare));
+          if (w && parser.isSet(run)) {
+            w->setSpeed(speedFactor);
+            QTimer::singleShot(200, w, &ComparisonWindow::run);
+          }
+        },
+        Qt::SingleShotConnection);
+  }
+  return app.exec();
+}

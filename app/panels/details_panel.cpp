@@ -1,0 +1,196 @@
+#include "details_panel.h"
+
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace clusterscope::app {
+
+namespace {
+
+QString q(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
+
+QString row(const QString& name, const QString& value) {
+  return QString("<tr><td style='color:gray;padding-right:12px'>%1</td><td>%2</td></tr>")
+      .arg(name, value);
+}
+
+QString num(double v, int decimals = 1) { return QString::number(v, 'f', decimals); }
+QString percent(double ratio) { return num(ratio * 100.0) + " %"; }
+
+QString table(const QString& title, const QString& rows) {
+  return QString("<h3>%1</h3><table>%2</table>").arg(title, rows);
+}
+
+}  // namespace
+
+DetailsPanel::DetailsPanel(QWidget* parent) : QWidget(parent), view_(new QTextBrowser(this)) {
+  setObjectName("detailsPanel");
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(view_);
+}
+
+void DetailsPanel::setBackend(ClusterBackend* backend) {
+  backend_ = backend;
+  connect(backend, &ClusterBackend::layoutChanged, this, [this](auto layout) {
+    layout_ = std::move(layout);
+    snapshot_.reset();
+    selection_ = {};
+    refresh();
+  });
+  connect(backend, &ClusterBackend::snapshotReady, this, [this](auto snapshot) {
+    snapshot_ = std::move(snapshot);
+    // Skip the work while nobody can see it.
+    if (isVisible()) refresh();
+  });
+}
+
+void DetailsPanel::setSelection(const Selection& selection) {
+  selection_ = selection;
+  refresh();
+}
+
+QString DetailsPanel::text() const { return view_->toPlainText(); }
+
+void DetailsPanel::refresh() {
+  if (!layout_ || !snapshot_) {
+    view_->setHtml(tr("<p style='color:gray'>No cluster yet.</p>"));
+    return;
+  }
+  QString html;
+  switch (selection_.kind) {
+    case Selection::Kind::Deployment:
+      html = deploymentHtml(selection_.index);
+      break;
+    case Selection::Kind::Component:
+      html = deploymentHtml(layout_->components[selection_.index].deployment);
+      break;
+    case Selection::Kind::Replica:
+      html = replicaHtml(selection_.index, selection_.replica);
+      break;
+    case Selection::Kind::Edge:
+      html = edgeHtml(selection_.index);
+      break;
+    case Selection::Kind::Node:
+      html = nodeHtml(selection_.index);
+      break;
+    case Selection::Kind::Broker:
+      html = brokerHtml();
+      break;
+    case Selection::Kind::None:
+      html = clusterHtml();
+      break;
+  }
+  view_->setHtml(html);
+}
+
+QString DetailsPanel::clusterHtml() const {
+  const auto& s = *snapshot_;
+  int replicas = 0;
+  for (const auto& d : s.deployments) replicas += static_cast<int>(d.replicas.size());
+  return table(tr("Cluster"),
+               row(tr("time"), num(engine::simToSeconds(s.time)) + " s") +
+                   row(tr("services"), QString::number(s.deployments.size())) +
+                   row(tr("replicas"), QString::number(replicas)) + row(tr("cores"), num(s.cores)) +
+                   row(tr("throughput"), num(s.throughputRps) + " rps") +
+                   row(tr("latency p50 / p95 / p99"),
+                       num(s.p50Ms) + " / " + num(s.p95Ms) + " / " + num(s.p99Ms) + " ms") +
+                   row(tr("failed"), percent(s.failedRatio)) +
+                   row(tr("in flight"), QString::number(s.requestsInFlight)) +
+                   row(tr("events"), QString::number(s.events))) +
+         tr("<p style='color:gray'>Click a service, a replica, a call or a node for its "
+            "details.</p>");
+}
+
+QString DetailsPanel::deploymentHtml(int d) const {
+  const auto& info = layout_->deployments[d];
+  const auto& view = snapshot_->deployments[d];
+  int byState[6] = {0, 0, 0, 0, 0, 0};
+  int busy = 0, queued = 0;
+  for (const auto& r : view.replicas) {
+    ++byState[static_cast<int>(r.state)];
+    busy += r.busyWorkers;
+    queued += r.queued;
+  }
+  QString states;
+  for (int st = 0; st < 6; ++st) {
+    if (byState[st] == 0) continue;
+    if (!states.isEmpty()) states += ", ";
+    states += QString("%1 %2")
+                  .arg(byState[st])
+                  .arg(engine::replicaStateName(static_cast<engine::ReplicaState>(st)));
+  }
+  QString rows =
+      row(tr("replicas"), states + tr(" (desired %1)").arg(view.desiredReplicas)) +
+      row(tr("workers"), tr("%1 busy of %2 per replica").arg(busy).arg(info.workersPerReplica)) +
+      row(tr("queued"), QString::number(queued)) +
+      row(tr("utilisation"), percent(view.utilization)) +
+      row(tr("broker backlog"), QString::number(view.backlog));
+  if (!info.language.empty()) rows += row(tr("language"), q(info.language));
+  if (info.autoscaled) rows += row(tr("autoscaler"), view.autoscalerOn ? tr("on") : tr("off"));
+  for (int c : info.components) {
+    const auto& cv = snapshot_->components[c];
+    const QString label =
+        info.isMonolith ? tr("module %1").arg(q(layout_->components[c].name)) : tr("traffic");
+    rows += row(label, tr("%1 rps, p95 %2 ms, %3 failed")
+                           .arg(num(cv.throughputRps), num(cv.p95Ms), percent(cv.failedRatio)));
+    if (cv.errorRate > 0) rows += row(tr("injected errors"), percent(cv.errorRate));
+  }
+  return table(q(info.name) + (info.isMonolith ? tr(" (monolith)") : QString()), rows);
+}
+
+QString DetailsPanel::replicaHtml(int d, int replica) const {
+  for (const auto& r : snapshot_->deployments[d].replicas) {
+    if (r.index != replica) continue;
+    QString rows =
+        row(tr("state"), engine::replicaStateName(r.state)) +
+        row(tr("node"), r.node >= 0 ? q(layout_->nodes[r.node].name) : tr("not placed")) +
+        row(tr("busy workers"),
+            QString("%1 / %2").arg(r.busyWorkers).arg(layout_->deployments[d].workersPerReplica)) +
+        row(tr("queued"), QString::number(r.queued));
+    if (r.slowFactor != 1.0) rows += row(tr("slowed"), QString("×%1").arg(r.slowFactor));
+    return table(QString("%1#%2").arg(q(layout_->deployments[d].name)).arg(replica), rows);
+  }
+  return tr("<p>This replica is gone.</p>");
+}
+
+QString DetailsPanel::edgeHtml(int e) const {
+  const auto& info = layout_->edges[e];
+  const auto& v = snapshot_->edges[e];
+  static const char* breakers[] = {"none", "closed", "open", "half-open"};
+  return table(
+      q(layout_->components[info.from].name) + " → " + q(layout_->components[info.to].name),
+      row(tr("mode"), info.inProcess ? tr("in-process call") : engine::callModeName(v.mode)) +
+          row(tr("rate"), num(v.rateRps) + " rps") + row(tr("p95"), num(v.p95Ms) + " ms") +
+          row(tr("errors"), percent(v.errorRatio)) +
+          row(tr("in flight"), QString::number(v.inFlight)) +
+          row(tr("circuit breaker"), breakers[static_cast<int>(v.breaker)]));
+}
+
+QString DetailsPanel::nodeHtml(int n) const {
+  const auto& v = snapshot_->nodes[n];
+  QString replicas;
+  for (std::size_t d = 0; d < snapshot_->deployments.size(); ++d) {
+    for (const auto& r : snapshot_->deployments[d].replicas) {
+      if (r.node != n) continue;
+      if (!replicas.isEmpty()) replicas += ", ";
+      replicas += QString("%1#%2").arg(q(layout_->deployments[d].name)).arg(r.index);
+    }
+  }
+  return table(tr("node %1").arg(q(layout_->nodes[n].name)),
+               row(tr("state"), v.up ? tr("up") : tr("down")) +
+                   row(tr("cores used"),
+                       QString("%1 / %2")
+                           .arg(num(v.usedCores))
+                           .arg(layout_->nodes[n].implicit ? tr("unlimited") : num(v.cores))) +
+                   row(tr("replicas"), replicas.isEmpty() ? tr("none") : replicas));
+}
+
+QString DetailsPanel::brokerHtml() const {
+  const auto& s = *snapshot_;
+  return table(tr("Broker"), row(tr("state"), s.brokerUp ? tr("up") : tr("down")) +
+                                 row(tr("backlog"), QString::number(s.brokerBacklog)) +
+                                 row(tr("oldest message"), num(s.brokerLagMs / 1000.0) + " s"));
+}
+
+}  // namespace clusterscope::app

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QWidget>
+#include <memory>
+
+#include "cluster_backend.h"
+#include "selection.h"
+
+class QTextBrowser;
+
+namespace clusterscope::app {
+
+// Everything known about the selected element (a service, a replica, a call, a node or the
+// broker), refreshed with each snapshot. With nothing selected: the cluster as a whole.
+class DetailsPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit DetailsPanel(QWidget* parent = nullptr);
+  void setBackend(ClusterBackend* backend);
+  QString text() const;  // plain text of what is shown
+
+ public slots:
+  void setSelection(const clusterscope::app::Selection& selection);
+
+ private:
+  void refresh();
+  QString clusterHtml() const;
+  QString deploymentHtml(int d) const;
+  QString replicaHtml(int d, int replica) const;
+  QString edgeHtml(int e) const;
+  QString nodeHtml(int n) const;
+  QString brokerHtml() const;
+
+  ClusterBackend* backend_ = nullptr;
+  std::shared_ptr<const engine::ClusterLayout> layout_;
+  std::shared_ptr<const engine::ClusterSnapshot> snapshot_;
+  Selection selection_;
+  QTextBrowser* view_;
+};
+
+}  // namespace clusterscope::app

@@ -1,0 +1,112 @@
+#include "comparison_window.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QSplitter>
+#include <QStyle>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include "charts_panel.h"
+#include "control_bar.h"
+#include "simulation_backend.h"
+#include "topology_view.h"
+
+namespace clusterscope::app {
+
+namespace {
+
+QWidget* titled(const QString& title, const QColor& color, QWidget* content) {
+  auto* box = new QWidget;
+  auto* layout = new QVBoxLayout(box);
+  layout->setContentsMargins(2, 2, 2, 2);
+  auto* label = new QLabel(title);
+  label->setStyleSheet(QString("font-weight: bold; color: %1").arg(color.name()));
+  layout->addWidget(label);
+  layout->addWidget(content, 1);
+  return box;
+}
+
+}  // namespace
+
+ComparisonWindow::ComparisonWindow(const engine::Scenario& a, const QString& labelA,
+                                   const engine::Scenario& b, const QString& labelB,
+                                   QWidget* parent)
+    : QMainWindow(parent),
+      a_(new SimulationBackend(this)),
+      b_(new SimulationBackend(this)),
+      topologyA_(new TopologyView),
+      topologyB_(new TopologyView),
+      charts_(new ChartsPanel) {
+  setObjectName("comparisonWindow");
+  setWindowTitle(tr("Compare: %1 vs %2 — %3").arg(labelA, labelB, QString::fromStdString(a.name)));
+  const QColor colorA(0x1f, 0x78, 0xb4), colorB(0xe6, 0x55, 0x0d);
+  topologyA_->setBackend(a_);
+  topologyB_->setBackend(b_);
+  charts_->addSource(a_, labelA, colorA);
+  charts_->addSource(b_, labelB, colorB);
+  // Actions from either topology's menus apply to that variant only.
+  connect(topologyA_, &TopologyView::actionRequested, a_, &SimulationBackend::applyAction);
+  connect(topologyB_, &TopologyView::actionRequested, b_, &SimulationBackend::applyAction);
+
+  auto* top = new QSplitter(Qt::Horizontal);
+  top->addWidget(titled(labelA, colorA, topologyA_));
+  top->addWidget(titled(labelB, colorB, topologyB_));
+  auto* split = new QSplitter(Qt::Vertical);
+  split->addWidget(top);
+  split->addWidget(charts_);
+  split->setStretchFactor(0, 2);
+  split->setStretchFactor(1, 3);
+  split->setSizes({400, 600});
+  setCentralWidget(split);
+
+  auto* bar = addToolBar(tr("Both"));
+  bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Run both"), this,
+                 &ComparisonWindow::run);
+  bar->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause both"), this,
+                 &ComparisonWindow::pause);
+  bar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset both"), this,
+                 &ComparisonWindow::reset);
+  bar->addWidget(new QLabel(tr(" Speed ")));
+  auto* speed = new QComboBox;
+  for (double s : ControlBar::speeds())
+    speed->addItem(s > 0 ? QString("%1×").arg(s) : tr("max"), s);
+  speed->setCurrentIndex(3);
+  connect(speed, &QComboBox::currentIndexChanged, this,
+          [this, speed](int i) { setSpeed(speed->itemData(i).toDouble()); });
+  bar->addWidget(speed);
+
+  a_->load(a);
+  b_->load(b);
+  resize(1500, 950);
+}
+
+ComparisonWindow::~ComparisonWindow() = default;
+
+void ComparisonWindow::run() {
+  a_->start();
+  b_->start();
+}
+
+void ComparisonWindow::pause() {
+  a_->pause();
+  b_->pause();
+}
+
+void ComparisonWindow::reset() {
+  a_->reset();
+  b_->reset();
+}
+
+void ComparisonWindow::setSpeed(double factor) {
+  a_->setSpeed(factor);
+  b_->setSpeed(factor);
+}
+
+void ComparisonWindow::setPresenterMode(bool on) {
+  topologyA_->setPresenterMode(on);
+  topologyB_->setPresenterMode(on);
+  charts_->setPresenterMode(on);
+}
+
+}  // namespace clusterscope::app

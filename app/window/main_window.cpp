@@ -1,0 +1,223 @@
+#include "main_window.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSaveFile>
+#include <QScreen>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+
+#include "charts_panel.h"
+#include "control_bar.h"
+#include "details_panel.h"
+#include "event_log.h"
+#include "lesson_panel.h"
+#include "scenario_files.h"
+#include "simulation_backend.h"
+#include "topology_view.h"
+
+namespace clusterscope::app {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      backend_(new SimulationBackend(this)),
+      topology_(new TopologyView(this)),
+      charts_(new ChartsPanel(this)),
+      controls_(new ControlBar(this)),
+      lesson_(new LessonPanel(this)),
+      log_(new EventLog(this)),
+      details_(new DetailsPanel(this)) {
+  setObjectName("mainWindow");
+  setWindowTitle(tr("ClusterScope"));
+  setAcceptDrops(true);
+  normalFontSize_ = QApplication::font().pointSizeF();
+  setCentralWidget(topology_);
+  addToolBar(Qt::TopToolBarArea, controls_);
+
+  topology_->setBackend(backend_);
+  charts_->addSource(backend_, tr("cluster"), QColor(0x1f, 0x78, 0xb4));
+  controls_->setBackend(backend_);
+  lesson_->setBackend(backend_);
+  log_->setBackend(backend_);
+  details_->setBackend(backend_);
+
+  // Selection flows from the topology to whoever follows it; actions from its menus go to
+  // the back end like every other lever.
+  connect(topology_, &TopologyView::selectionChanged, controls_, &ControlBar::setSelection);
+  connect(topology_, &TopologyView::selectionChanged, details_, &DetailsPanel::setSelection);
+  connect(topology_, &TopologyView::selectionChanged, charts_, &ChartsPanel::followSelection);
+  connect(topology_, &TopologyView::actionRequested, backend_, &SimulationBackend::applyAction);
+  connect(backend_, &SimulationBackend::layoutChanged, this, [this] {
+    const QString name = QString::fromStdString(backend_->scenario().name);
+    setWindowTitle(tr("%1 — ClusterScope").arg(name));
+    statusBar()->showMessage(tr("Loaded %1").arg(name), 5000);
+  });
+  connect(backend_, &SimulationBackend::actionRejected, this,
+          [this](const engine::Action&, const QString& reason) {
+            statusBar()->showMessage(tr("Not done: %1").arg(reason), 8000);
+          });
+  connect(backend_, &SimulationBackend::problem, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+
+  buildDocks();
+  buildMenus();
+  QSettings settings;
+  restoreGeometry(settings.value("window/geometry").toByteArray());
+  restoreState(settings.value("window/state").toByteArray());
+  firstRun_ = !settings.contains("window/geometry");
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  // The first time ever, use the whole screen; afterwards the saved geometry.
+  if (firstRun_) {
+    firstRun_ = false;
+    setWindowState(windowState() | Qt::WindowMaximized);
+    if (QScreen* s = screen()) setGeometry(s->availableGeometry());
+  }
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildDocks() {
+  auto dock = [this](QWidget* w, const QString& title, const char* name, Qt::DockWidgetArea area) {
+    auto* d = new QDockWidget(title, this);
+    d->setObjectName(name);  // restoreState finds docks by name
+    d->setWidget(w);
+    addDockWidget(area, d);
+    return d;
+  };
+  auto* charts = dock(charts_, tr("Charts"), "chartsDock", Qt::BottomDockWidgetArea);
+  auto* lesson = dock(lesson_, tr("Lesson"), "lessonDock", Qt::RightDockWidgetArea);
+  auto* details = dock(details_, tr("Details"), "detailsDock", Qt::RightDockWidgetArea);
+  auto* log = dock(log_, tr("Event log"), "logDock", Qt::RightDockWidgetArea);
+  tabifyDockWidget(details, log);
+  details->raise();
+  resizeDocks({charts}, {380}, Qt::Vertical);
+  resizeDocks({lesson}, {380}, Qt::Horizontal);
+}
+
+bool MainWindow::openScenario(const QString& path) {
+  const engine::LoadResult result = ScenarioFiles::load(path);
+  if (!result.ok()) {
+    showLoadErrors(path, result.errors);
+    return false;
+  }
+  backend_->load(*result.scenario);
+  currentFile_ = path;
+  ScenarioFiles::addRecentFile(path);
+  rebuildRecentMenu();
+  return true;
+}
+
+void MainWindow::showLoadErrors(const QString& path,
+                                const std::vector<engine::Diagnostic>& errors) {
+  QStringList lines;
+  for (const auto& d : errors) lines << QString::fromStdString(d.format());
+  if (errorDialog_) errorDialog_->close();
+  auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open scenario"),
+                              tr("%1 is not a valid scenario. The current one keeps running.")
+                                  .arg(QFileInfo(path).fileName()),
+                              QMessageBox::Ok, this);
+  box->setObjectName("loadErrorDialog");
+  box->setDetailedText(lines.join('\n'));
+  box->setInformativeText(lines.mid(0, 5).join('\n') +
+                          (lines.size() > 5 ? tr("\n… %1 more").arg(lines.size() - 5) : QString()));
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  errorDialog_ = box;
+  box->open();  // not exec(): the simulation and the GUI go on behind it
+}
+
+bool MainWindow::saveSession(const QString& path) {
+  QSaveFile f(path);
+  const std::string json = engine::scenarioToJson(backend_->sessionAsScenario());
+  if (!f.open(QIODevice::WriteOnly) || f.write(json.data(), static_cast<qint64>(json.size())) < 0 ||
+      !f.commit()) {
+    QMessageBox::warning(this, tr("Save session"),
+                         tr("Cannot write %1: %2").arg(path, f.errorString()));
+    return false;
+  }
+  statusBar()->showMessage(tr("Session saved to %1").arg(path), 5000);
+  return true;
+}
+
+void MainWindow::openDialog() {
+  const QString dir = QSettings().value("lastDirectory").toString();
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), dir,
+                                                    tr("Scenarios (*.json);;All files (*)"));
+  if (path.isEmpty()) return;
+  QSettings().setValue("lastDirectory", QFileInfo(path).absolutePath());
+  openScenario(path);
+}
+
+void MainWindow::saveSessionDialog() {
+  const QString dir = QSettings().value("lastDirectory").toString();
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save session as scenario"), dir,
+                                                    tr("Scenarios (*.json)"));
+  if (!path.isEmpty()) saveSession(path);
+}
+
+void MainWindow::setPresenterMode(bool on) {
+  presenter_ = on;
+  QFont f = QApplication::font();
+  f.setPointSizeF(on ? normalFontSize_ * 1.5 : normalFontSize_);
+  QApplication::setFont(f);
+  topology_->setPresenterMode(on);
+  charts_->setPresenterMode(on);
+  lesson_->setPresenterMode(on);
+  // On a projector the room reads the topology, the lesson and the charts; the details and
+  // the log are for the one at the keyboard.
+  for (const char* name : {"detailsDock", "logDock"}) {
+    if (auto* dock = findChild<QDockWidget*>(name)) dock->setVisible(!on);
+  }
+  if (on) {
+    normalGeometry_ = saveGeometry();
+    showFullScreen();
+    // Without a window manager (a bare X server) full screen is only a hint: size it too.
+    if (QScreen* s = screen()) setGeometry(s->geometry());
+  } else {
+    showNormal();
+    restoreGeometry(normalGeometry_);
+  }
+  QTimer::singleShot(0, topology_, &TopologyView::fitAll);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  QSettings settings;
+  // What is saved is the normal window, not the presenter's full screen.
+  if (presenter_) setPresenterMode(false);
+  settings.setValue("window/geometry", saveGeometry());
+  settings.setValue("window/state", saveState());
+  QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const auto urls = event->mimeData()->urls();
+  if (!urls.isEmpty() && urls.first().isLocalFile()) openScenario(urls.first().toLocalFile());
+}
+
+void MainWindow::exportCharts(const QString& format) {
+  const QString path = QFileDialog::getSaveFileName(
+      this, tr("Export charts"), QSettings().value("lastDirectory").toString(),
+      QString("%1 (*.%2)").arg(format.toUpper(), format));
+  if (path.isEmpty()) return;
+  bool ok = false;
+  if (format == "png") ok = charts_->exportPng(path);
+  if (format == "pdf") ok = charts_->exportPdf(path);
+  if (format == "csv") ok = charts_->exportCsv(path);
+  statusBar()->showMessage(ok ? tr("Exported %1").arg(path) : tr("Could not write %1").arg(path),
+                           5000);
+}
+
+}  // namespace clusterscope::app

@@ -1,0 +1,160 @@
+// MainWindow's menus and shortcuts, apart from the assembly in main_window.cpp.
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDesktopServices>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+
+#include "charts_panel.h"
+#include "comparison_window.h"
+#include "control_bar.h"
+#include "lesson_panel.h"
+#include "main_window.h"
+#include "scenario_files.h"
+#include "simulation.h"
+#include "simulation_backend.h"
+#include "topology_view.h"
+
+namespace clusterscope::app {
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+  recentMenu_ = file->addMenu(tr("Open &recent"));
+  rebuildRecentMenu();
+  QMenu* examples = file->addMenu(tr("&Examples"));
+  examples->setObjectName("examplesMenu");
+  for (const auto& e : ScenarioFiles::examples()) {
+    const QString path = e.path;
+    examples->addAction(e.title, this, [this, path] { openScenario(path); });
+  }
+  file->addSeparator();
+  file->addAction(tr("&Save session as scenario…"), QKeySequence::Save, this,
+                  &MainWindow::saveSessionDialog);
+  QMenu* exports = file->addMenu(tr("&Export charts"));
+  for (const QString format : {"png", "pdf", "csv"}) {
+    exports->addAction(format.toUpper() + "…", this, [this, format] { exportCharts(format); });
+  }
+  file->addAction(tr("Scenario &information"), this, [this] {
+    const auto& s = backend_->scenario();
+    QMessageBox::information(
+        this, QString::fromStdString(s.name),
+        QString::fromStdString(s.description.empty() ? "No description." : s.description));
+  });
+  file->addSeparator();
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+  QMenu* run = menuBar()->addMenu(tr("&Run"));
+  QAction* toggle = run->addAction(tr("Run / pause"), controls_, &ControlBar::toggleRun);
+  toggle->setShortcut(Qt::Key_Space);
+  run->addAction(controls_->stepAction());
+  run->addAction(controls_->resetAction());
+  run->addSeparator();
+  QAction* faster = run->addAction(tr("Faster"), controls_, &ControlBar::faster);
+  faster->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
+  QAction* slower = run->addAction(tr("Slower"), controls_, &ControlBar::slower);
+  slower->setShortcut(Qt::Key_Minus);
+  run->addSeparator();
+  QAction* next = run->addAction(tr("Next lesson step"), lesson_, &LessonPanel::next);
+  next->setShortcut(Qt::Key_N);
+  QAction* previous = run->addAction(tr("Previous lesson step"), lesson_, &LessonPanel::previous);
+  previous->setShortcut(Qt::Key_P);
+  // Shortcuts must work whichever panel has the focus.
+  for (QAction* a : {toggle, faster, slower, next, previous}) {
+    a->setShortcutContext(Qt::ApplicationShortcut);
+    addAction(a);
+  }
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  QAction* presenter = view->addAction(tr("&Presenter mode"));
+  presenter->setObjectName("presenterAction");
+  presenter->setCheckable(true);
+  presenter->setShortcut(Qt::Key_F11);
+  connect(presenter, &QAction::toggled, this, &MainWindow::setPresenterMode);
+  addAction(presenter);
+  view->addAction(tr("&Fit topology"), topology_, &TopologyView::fitAll)->setShortcut(Qt::Key_F);
+  view->addSeparator();
+  for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
+
+  buildCompareMenu(menuBar()->addMenu(tr("&Compare")));
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About ClusterScope"), this, [this] {
+    QMessageBox::about(this, tr("About ClusterScope"),
+                       tr("<h3>ClusterScope %1</h3><p>See a cluster of microservices at work: "
+                          "kill replicas, scale services, switch calls between synchronous and "
+                          "asynchronous, and watch throughput and latency react.</p>")
+                           .arg(QApplication::applicationVersion()));
+  });
+}
+
+void MainWindow::rebuildRecentMenu() {
+  if (!recentMenu_) return;
+  recentMenu_->clear();
+  const QStringList files = ScenarioFiles::recentFiles();
+  for (const QString& path : files) {
+    recentMenu_->addAction(path, this, [this, path] { openScenario(path); });
+  }
+  recentMenu_->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::buildCompareMenu(QMenu* menu) {
+  menu->setObjectName("compareMenu");
+  menu->addAction(tr("&Sync vs async"), this, [this] { compare("sync-async"); });
+  menu->addAction(tr("Circuit breakers &on vs off"), this, [this] { compare("breakers"); });
+  menu->addAction(tr("&Monolith vs microservices"), this, [this] { compare("monolith"); });
+  menu->addAction(tr("With &another file…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Compare with"),
+                                                      QSettings().value("lastDirectory").toString(),
+                                                      tr("Scenarios (*.json)"));
+    if (path.isEmpty()) return;
+    const auto other = ScenarioFiles::load(path);
+    if (!other.ok()) {
+      showLoadErrors(path, other.errors);
+      return;
+    }
+    openComparison(backend_->scenario(), tr("current"), *other.scenario,
+                   QFileInfo(path).baseName());
+  });
+}
+
+ComparisonWindow* MainWindow::compare(const QString& preset) {
+  if (preset == "sync-async") {
+    engine::Scenario a = backend_->scenario(), b = a;
+    engine::forceCallMode(a, engine::CallMode::Sync);
+    engine::forceCallMode(b, engine::CallMode::Async);
+    return openComparison(a, tr("all sync"), b, tr("all async"));
+  }
+  if (preset == "breakers") {
+    engine::Scenario a = backend_->scenario(), b = a;
+    engine::Action off;
+    off.kind = engine::ActionKind::SetResilience;
+    off.circuitBreaker = false;
+    b.timeline.insert(b.timeline.begin(), engine::TimelineEntry{0.0, off});
+    return openComparison(a, tr("breakers on"), b, tr("breakers off"));
+  }
+  if (preset == "monolith") {
+    const auto a = ScenarioFiles::load(":/scenarios/monolith.json");
+    const auto b = ScenarioFiles::load(":/scenarios/microservices.json");
+    if (!a.ok() || !b.ok()) return nullptr;
+    return openComparison(*a.scenario, tr("monolith"), *b.scenario, tr("microservices"));
+  }
+  return nullptr;
+}
+
+ComparisonWindow* MainWindow::openComparison(const engine::Scenario& a, const QString& labelA,
+                                             const engine::Scenario& b, const QString& labelB) {
+  auto* w = new ComparisonWindow(a, labelA, b, labelB);
+  w->setAttribute(Qt::WA_DeleteOnClose);
+  w->setPresenterMode(presenter_);
+  w->show();
+  return w;
+}
+
+}  // namespace clusterscope::app

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Takes the user guide's screenshots from the real application under Xvfb:
+#   bash docs/screenshots/make-screenshots.sh [path/to/clusterscope]
+# Each shot starts the GUI with fresh settings, lets it run, and grabs the whole screen with
+# ImageMagick's `import -window root`.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+gui=${1:-$repo/build/app/gui/clusterscope}
+out=$repo/docs/screenshots
+scenarios=$repo/scenarios
+[ -x "$gui" ] || { echo "no GUI at $gui: build first (bash .ci/test.sh)" >&2; exit 2; }
+
+display=:$((90 + RANDOM % 9))
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+work=$(mktemp -d)
+trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
+export DISPLAY=$display QT_QPA_PLATFORM=xcb
+sleep 1
+
+# shot NAME SECONDS [KEYS] -- ARGS...: runs the GUI with ARGS, waits, presses KEYS, grabs.
+shot() {
+  local name=$1 wait=$2 keys=$3
+  shift 4
+  # Fresh settings for every shot, so that a saved window layout does not leak in.
+  XDG_CONFIG_HOME=$work/config-$name "$gui" "$@" >"$work/$name.log" 2>&1 &
+  local app=$!
+  sleep "$wait"
+  if [ -n "$keys" ]; then
+    xdotool search --sync --onlyvisible --name "ClusterScope" windowactivate --sync >/dev/null 2>&1 || true
+    for k in $keys; do xdotool key "$k"; sleep 0.5; done
+    sleep 1
+  fi
+  import -window root "$out/$name.png"
+  kill "$app" 2>/dev/null || true
+  wait "$app" 2>/dev/null || true
+  echo "wrote $out/$name.png"
+}
+
+# The default lesson in the middle of the payment slowdown (cluster time ~100 s).
+shot main-window 6 "" -- --run --speed 20
+# Presenter mode: full screen, large type, on the node failure.
+shot presenter 8 "" -- "$scenarios/node-failure.json" --run --speed 10 --presenter
+# An invalid file: the loader's messages in a dialog, the default lesson behind it.
+printf '{"format": 1, "name": "typo", "duration_s": 10,\n "services": [{"name": "a", "replicass": 2}],\n "workload": {"entry": "b", "rate_rps": 10}}\n' >"$work/broken.json"
+shot invalid-file 3 "" -- "$work/broken.json"
+# Sync vs async side by side on the cascading chain.
+shot compare-sync-async 9 "" -- "$scenarios/sync-chain-slow-db.json" --compare sync-async --run --speed 10
+# Monolith vs microservices after the crash of recommendations.
+shot compare-monolith 9 "" -- "$scenarios/monolith.json" --compare monolith --run --speed 10

@@ -1,0 +1,158 @@
+// What the context menus offer and what the tooltips say, as plain values (no QMenu).
+
+#include <QtTest>
+
+#include "topology_menu.h"
+#include "topology_tooltip.h"
+
+using namespace clusterscope;
+using app::Selection;
+using engine::ActionKind;
+
+namespace {
+
+// api -> db, two nodes; a monolith "shop" with modules a -> b.
+engine::ClusterLayout layout() {
+  engine::ClusterLayout l;
+  l.components = {{"api", 0, false}, {"db", 1, false}, {"a", 2, true}, {"b", 2, true}};
+  l.deployments = {{"api", {0}, false, "go", 8, false},
+                   {"db", {1}, false, "", 4, true},
+                   {"shop", {2, 3}, true, "java", 16, false}};
+  l.edges = {{0, 1, engine::CallMode::Sync, false}, {2, 3, engine::CallMode::Sync, true}};
+  l.nodes = {{"n1", 8, false}, {"n2", 8, false}};
+  return l;
+}
+
+engine::ClusterSnapshot snapshot() {
+  engine::ClusterSnapshot s;
+  s.nodes = {{true, 8, 2}, {false, 8, 0}};
+  s.deployments.resize(3);
+  s.deployments[0].replicas = {{0, engine::ReplicaState::Ready, 0, 3, 1, 1.0},
+                               {1, engine::ReplicaState::Down, 1, 0, 0, 1.0}};
+  s.deployments[0].desiredReplicas = 2;
+  s.deployments[1].desiredReplicas = 1;
+  s.deployments[1].autoscalerOn = true;
+  s.components.resize(4);
+  s.edges.resize(2);
+  s.edges[0].mode = engine::CallMode::Async;
+  s.partitions = {{0, 1}};
+  s.brokerUp = false;
+  return s;
+}
+
+const app::TopologyMenuEntry* find(const app::TopologyMenu& m, const QString& text) {
+  for (const auto& e : m.entries) {
+    if (e.text == text) return &e;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+class TestTopologyMenu : public QObject {
+  Q_OBJECT
+
+  engine::ClusterLayout layout_ = layout();
+  engine::ClusterSnapshot snap_ = snapshot();
+
+ private slots:
+  void replica() {
+    const auto up = app::topologyMenu({Selection::Kind::Replica, 0, 0}, layout_, &snap_);
+    QCOMPARE(up.title, QStringLiteral("api#0"));
+    QVERIFY(find(up, "Kill")->enabled);
+    QVERIFY(!find(up, "Restart")->enabled);
+    QCOMPARE(find(up, "Kill")->action->kind, ActionKind::KillReplica);
+    QCOMPARE(find(up, "Slow ×5")->action->factor, 5.0);
+    QCOMPARE(find(up, "Add replica")->submenu, QStringLiteral("Service api"));
+    const auto down = app::topologyMenu({Selection::Kind::Replica, 0, 1}, layout_, &snap_);
+    QVERIFY(!find(down, "Kill")->enabled);
+    QVERIFY(find(down, "Restart")->enabled);
+    QCOMPARE(find(down, "Restart")->action->replica, 1);
+  }
+
+  void service() {
+    const auto m = app::topologyMenu({Selection::Kind::Deployment, 1}, layout_, &snap_);
+    QCOMPARE(find(m, "Add replica")->action->count, 2);
+    QCOMPARE(find(m, "Remove replica")->action->count, 0);
+    QCOMPARE(find(m, "Errors 50 %")->action->rate, 0.5);
+    QCOMPARE(find(m, "Crash")->action->kind, ActionKind::CrashService);
+    // An autoscaled service can switch its autoscaler; the entry turns it off when on.
+    QVERIFY(find(m, "Autoscaler")->checked);
+    QCOMPARE(find(m, "Autoscaler")->action->enabled, false);
+    QVERIFY(
+        !find(app::topologyMenu({Selection::Kind::Deployment, 0}, layout_, &snap_), "Autoscaler"));
+    // Without a snapshot nothing that needs the current count is offered.
+    QVERIFY(
+        !find(app::topologyMenu({Selection::Kind::Deployment, 1}, layout_, nullptr), "Add replica")
+             ->enabled);
+  }
+
+  void module() {
+    const auto m = app::topologyMenu({Selection::Kind::Component, 2}, layout_, &snap_);
+    QCOMPARE(m.title, QStringLiteral("a (module of shop)"));
+    const auto* crash = find(m, "Crash module (the whole shop goes)");
+    QVERIFY(crash);
+    QCOMPARE(crash->action->service, std::string("a"));
+    QCOMPARE(find(m, "Errors 10 %")->action->service, std::string("a"));
+    QCOMPARE(find(m, "Restart all")->submenu, QStringLiteral("Process shop"));
+  }
+
+  void edge() {
+    const auto m = app::topologyMenu({Selection::Kind::Edge, 0}, layout_, &snap_);
+    QCOMPARE(m.title, QStringLiteral("api → db"));
+    QVERIFY(!find(m, "Synchronous")->checked);
+    QVERIFY(find(m, "Asynchronous")->checked);
+    const auto& a = *find(m, "Synchronous")->action;
+    QCOMPARE(a.kind, ActionKind::SetCallMode);
+    QCOMPARE(a.from, std::string("api"));
+    QCOMPARE(a.to, std::string("db"));
+    QCOMPARE(a.mode, engine::CallMode::Sync);
+  }
+
+  void node() {
+    const auto n1 = app::topologyMenu({Selection::Kind::Node, 0}, layout_, &snap_);
+    QVERIFY(find(n1, "Fail node")->enabled);
+    QVERIFY(!find(n1, "Recover node")->enabled);
+    // n1 and n2 are partitioned: the only choice is to heal.
+    const auto* other = find(n1, "n2");
+    QCOMPARE(other->submenu, QStringLiteral("Heal partition with"));
+    QCOMPARE(other->action->kind, ActionKind::HealPartition);
+    QCOMPARE(other->action->otherNode, std::string("n2"));
+    const auto n2 = app::topologyMenu({Selection::Kind::Node, 1}, layout_, &snap_);
+    QVERIFY(find(n2, "Recover node")->enabled);
+    engine::ClusterSnapshot healed = snap_;
+    healed.partitions.clear();
+    QCOMPARE(
+        find(app::topologyMenu({Selection::Kind::Node, 1}, layout_, &healed), "n1")->action->kind,
+        ActionKind::Partition);
+  }
+
+  void broker() {
+    const auto m = app::topologyMenu({Selection::Kind::Broker}, layout_, &snap_);
+    QVERIFY(!find(m, "Outage 10 s")->enabled);
+    QVERIFY(find(m, "Recover")->enabled);
+    QCOMPARE(find(m, "Outage 10 s")->action->durationS, 10.0);
+  }
+
+  void outOfRangeGivesNothing() {
+    QVERIFY(app::topologyMenu({Selection::Kind::Replica, 9, 0}, layout_, &snap_).entries.empty());
+    QVERIFY(app::topologyMenu({Selection::Kind::Edge, -1}, layout_, &snap_).entries.empty());
+    QVERIFY(app::topologyMenu({}, layout_, &snap_).entries.empty());
+    QVERIFY(app::topologyToolTip({Selection::Kind::Node, 5}, layout_, &snap_).isEmpty());
+  }
+
+  void toolTips() {
+    const QString replica = app::topologyToolTip({Selection::Kind::Replica, 0, 0}, layout_, &snap_);
+    QVERIFY(replica.contains("api#0"));
+    QVERIFY(replica.contains("3/8 workers busy"));
+    QVERIFY(replica.contains("n1"));
+    QVERIFY(
+        app::topologyToolTip({Selection::Kind::Edge, 0}, layout_, &snap_).contains("asynchronous"));
+    QVERIFY(app::topologyToolTip({Selection::Kind::Node, 1}, layout_, &snap_).contains("down"));
+    QVERIFY(app::topologyToolTip({Selection::Kind::Deployment, 2}, layout_, &snap_)
+                .contains("monolith"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestTopologyMenu)
+#include "test_topology_menu.moc"

@@ -1,0 +1,229 @@
+// The whole application window on the offscreen platform, with the real simulation behind
+// it: what issue 3 asks the GUI to do, end to end.
+
+#include <QAction>
+#include <QDockWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "charts_panel.h"
+#include "comparison_window.h"
+#include "control_bar.h"
+#include "event_log.h"
+#include "main_window.h"
+#include "scenario_files.h"
+#include "simulation_backend.h"
+#include "state_colors.h"
+#include "topology_scene.h"
+#include "topology_view.h"
+
+using namespace clusterscope::app;
+using namespace clusterscope::engine;
+
+namespace {
+
+QString scenarioPath(const char* name) { return QString(CLUSTERSCOPE_SCENARIO_DIR) + "/" + name; }
+
+double simSeconds(const MainWindow& w) {
+  const auto s = w.backend()->lastSnapshot();
+  return s ? simToSeconds(s->time) : -1;
+}
+
+QAction* findAction(QMenu* menu, const QString& text) {
+  for (QAction* a : menu->actions()) {
+    if (a->text().remove('&') == text) return a;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+class MainWindowTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() {
+    // Settings go to a test location, never the user's own.
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName("ClusterScopeTests");
+  }
+
+  void init() {
+    // Each test starts with no saved settings.
+    QSettings().clear();
+  }
+
+  void loadingAScenarioPopulatesTheViews() {
+    MainWindow w;
+    w.show();
+    QVERIFY(w.openScenario(ScenarioFiles::defaultLesson()));
+    QTRY_COMPARE(w.topology()->topologyScene()->serviceItemCount(), 5);
+    QCOMPARE(w.topology()->topologyScene()->edgeItemCount(), 4);
+    QVERIFY(w.windowTitle().contains("Lesson"));
+    w.backend()->step();
+    QTRY_COMPARE(w.charts()->history(0)->size(), std::size_t{1});
+  }
+
+  void killFromTheContextMenuShowsDownAndAddsAMarker() {
+    MainWindow w;
+    w.show();
+    QVERIFY(w.openScenario(scenarioPath("lesson-microservices.json")));
+    QTRY_COMPARE(w.backend()->runState(), RunState::Paused);
+    w.backend()->step();
+    QTRY_COMPARE(simSeconds(w), 1.0);
+    // orders is deployment 2; its replica 1.
+    auto menu = w.topology()->menuFor({Selection::Kind::Replica, 2, 1});
+    QAction* kill = findAction(menu.get(), "Kill");
+    QVERIFY(kill);
+    kill->trigger();
+    QTRY_COMPARE(w.topology()->topologyScene()->replicaColor(2, 1), StateColors::down());
+    QTRY_VERIFY(w.charts()->markerLabels().contains("killed orders#1"));
+    QVERIFY(w.eventLog()->entryText(w.eventLog()->entryCount() - 1).contains("killed orders#1"));
+  }
+
+  void syncAsyncSwitchChangesEdgesAndTheEngine() {
+    MainWindow w;
+    w.show();
+    QVERIFY(w.openScenario(scenarioPath("sync-chain-slow-db.json")));
+    QTRY_COMPARE(w.backend()->runState(), RunState::Paused);
+    QVERIFY(!w.topology()->topologyScene()->edgeIsDashed(0));
+    w.controls()->asyncAction()->trigger();
+    QTRY_VERIFY(w.topology()->topologyScene()->edgeIsDashed(0));
+    for (int e = 0; e < 3; ++e) {
+      QCOMPARE(w.backend()->lastSnapshot()->edges[e].mode, CallMode::Async);
+      QVERIFY(w.topology()->topologyScene()->edgeIsDashed(e));
+    }
+    w.controls()->asyncAction()->trigger();
+    QTRY_VERIFY(!w.topology()->topologyScene()->edgeIsDashed(2));
+  }
+
+  void anInvalidFileShowsTheErrorsAndTheOldScenarioKeepsRunning() {
+    MainWindow w;
+    w.show();
+    QVERIFY(w.openScenario(scenarioPath("node-failure.json")));
+    QTRY_COMPARE(w.backend()->runState(), RunState::Paused);
+    w.backend()->setSpeed(5);
+    w.backend()->start();
+    QTRY_VERIFY(simSeconds(w) > 0.5);
+    QTemporaryDir dir;
+    const QString bad = dir.filePath("bad.json");
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"format\": 1, \"name\": \"x\", \"duration_s\": 10,\n \"services\": [],\n");
+    f.close();
+    QVERIFY(!w.openScenario(bad));
+    QVERIFY(w.errorDialog());
+    QVERIFY(w.errorDialog()->isVisible());
+    QVERIFY2(w.errorDialog()->informativeText().contains("bad.json:3:1"),
+             qPrintable(w.errorDialog()->informativeText()));
+    // Still the old scenario, still running.
+    QCOMPARE(w.currentFile(), scenarioPath("node-failure.json"));
+    QCOMPARE(w.backend()->runState(), RunState::Running);
+    const double before = simSeconds(w);
+    QTRY_VERIFY(simSeconds(w) > before + 1.0);
+    w.errorDialog()->close();
+  }
+
+  void aSavedSessionReplaysToTheSameSummary() {
+    MainWindow w;
+    w.show();
+    QVERIFY(w.openScenario(scenarioPath("circuit-breaker.json")));
+    QTRY_COMPARE(w.backend()->runState(), RunState::Paused);
+    for (int i = 0; i < 20; ++i) w.backend()->step();
+    QTRY_COMPARE(simSeconds(w), 20.0);
+    // The user turns the breakers off from the control bar, and kills a replica.
+    for (QAction* a : w.controls()->actions()) {
+      if (a->text() == "Breakers") a->trigger();
+    }
+    auto menu = w.topology()->menuFor({Selection::Kind::Replica, 1, 0});
+    findAction(menu.get(), "Kill")->trigger();
+    QTRY_COMPARE(w.backend()->userActions().size(), std::size_t{2});
+    w.backend()->setSpeed(0);
+    w.backend()->start();
+    QTRY_COMPARE_WITH_TIMEOUT(w.backend()->runState(), RunState::Finished, 30000);
+    QTemporaryDir dir;
+    const QString session = dir.filePath("session.json");
+    QVERIFY(w.saveSession(session));
+    // The saved file, run by the command-line tool, gives the same summary.
+    const QString summary = dir.filePath("summary.json");
+    QProcess cli;
+    cli.start(CLUSTERSCOPE_CLI_PATH, {"run", session, "--summary", summary, "--quiet"});
+    QVERIFY(cli.waitForFinished(60000));
+    QVERIFY2(cli.exitCode() <= 1, cli.readAllStandardError().constData());
+    QFile f(summary);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QString replay = QString::fromUtf8(f.readAll());
+    replay.remove(QRegularExpression("  \"wall_time_s\": [^\\n]*\\n"));
+    QString live = w.backend()->summaryJson();
+    // The replay runs one more event per replayed action; nothing else may differ.
+    const QRegularExpression events("\"events\": (\\d+)");
+    const qint64 liveEvents = events.match(live).captured(1).toLongLong();
+    QCOMPARE(events.match(replay).captured(1).toLongLong(), liveEvents + 2);
+    live.replace(events, "");
+    replay.replace(events, "");
+    QCOMPARE(replay, live);
+  }
+
+  void dropAFileToOpenIt() {
+    MainWindow w;
+    w.show();
+    QVERIFY(w.openScenario(ScenarioFiles::defaultLesson()));
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(scenarioPath("monolith.json"))});
+    // What a drag from a file manager delivers: enter, then drop.
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&w, &drop);
+    QCOMPARE(w.currentFile(), scenarioPath("monolith.json"));
+    QTRY_COMPARE(w.topology()->topologyScene()->serviceItemCount(), 1);
+  }
+
+  void examplesRecentFilesAndPresenterMode() {
+    MainWindow w;
+    w.show();
+    auto* examples = w.menuBar()->findChild<QMenu*>("examplesMenu");
+    QVERIFY(examples);
+    QCOMPARE(examples->actions().size(), 13);
+    QCOMPARE(examples->actions().first()->text(),
+             QString("Lesson: a microservice cluster at work"));
+    w.openScenario(scenarioPath("mm1.json"));
+    QCOMPARE(ScenarioFiles::recentFiles().value(0), scenarioPath("mm1.json"));
+    w.setPresenterMode(true);
+    QVERIFY(w.topology()->presenterMode());
+    QVERIFY(w.charts()->presenterMode());
+    QVERIFY(!w.findChild<QDockWidget*>("detailsDock")->isVisible());
+    w.setPresenterMode(false);
+    QVERIFY(w.findChild<QDockWidget*>("detailsDock")->isVisible());
+  }
+
+  void comparisonRunsBothVariantsOverlaid() {
+    MainWindow w;
+    w.show();
+    QVERIFY(w.openScenario(scenarioPath("sync-chain-slow-db.json")));
+    QTRY_COMPARE(w.backend()->runState(), RunState::Paused);
+    ComparisonWindow* c = w.compare("sync-async");
+    QVERIFY(c);
+    QCOMPARE(c->charts()->sourceCount(), 2);
+    QTRY_COMPARE(c->backendB()->runState(), RunState::Paused);
+    QVERIFY(c->backendB()->lastSnapshot());
+    QCOMPARE(c->backendB()->lastSnapshot()->edges[0].mode, CallMode::Async);
+    QCOMPARE(c->backendA()->lastSnapshot()->edges[0].mode, CallMode::Sync);
+    c->setSpeed(0);
+    c->run();
+    QTRY_COMPARE_WITH_TIMEOUT(c->backendA()->runState(), RunState::Finished, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(c->backendB()->runState(), RunState::Finished, 30000);
+    QCOMPARE(c->charts()->history(0)->size(), c->charts()->history(1)->size());
+    QVERIFY(w.compare("nonsense") == nullptr);
+    c->close();
+  }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "test_main_window.moc"
