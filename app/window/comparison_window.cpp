@@ -68,13 +68,14 @@ ComparisonWindow::ComparisonWindow(const engine::Scenario& a, const QString& lab
   bar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset both"), this,
                  &ComparisonWindow::reset);
   bar->addWidget(new QLabel(tr(" Speed ")));
-  auto* speed = new QComboBox;
-  for (double s : ControlBar::speeds())
-    speed->addItem(s > 0 ? QString("%1×").arg(s) : tr("max"), s);
-  speed->setCurrentIndex(3);
-  connect(speed, &QComboBox::currentIndexChanged, this,
-          [this, speed](int i) { setSpeed(speed->itemData(i).toDouble()); });
-  bar->addWidget(speed);
+  speed_ = new QComboBox;
+  for (double s : ControlBar::speeds()) {
+    speed_->addItem(s > 0 ? QString("%1×").arg(s) : tr("max"), s);
+  }
+  speed_->setCurrentIndex(speed_->findData(1.0));
+  connect(speed_, &QComboBox::currentIndexChanged, this,
+          [this](int i) { setSpeed(speed_->itemData(i).toDouble()); });
+  bar->addWidget(speed_);
 
   a_->load(a);
   b_->load(b);
@@ -99,8 +100,11 @@ void ComparisonWindow::reset() {
 }
 
 void ComparisonWindow::setSpeed(double factor) {
+  factor = ControlBar::nearestSpeed(factor);
   a_->setSpeed(factor);
   b_->setSpeed(factor);
+  const QSignalBlocker quiet(speed_);  // showing the value must not set it again
+  speed_->setCurrentIndex(speed_->findData(factor));
 }
 
 void ComparisonWindow::setPresenterMode(bool on) {

@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+class QComboBox;
+
 #include "scenario.h"
 
 namespace clusterscope::app {
@@ -39,6 +41,7 @@ class ComparisonWindow : public QMainWindow {
   TopologyView* topologyA_;
   TopologyView* topologyB_;
   ChartsPanel* charts_;
+  QComboBox* speed_;
 };
 
 }  // namespace clusterscope::app

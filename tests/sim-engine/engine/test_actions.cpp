@@ -199,6 +199,25 @@ class ActionsTest : public QObject {
     QCOMPARE(rec.requestsBetween(0, 60).failed, 0ULL);
   }
 
+  void brokerOutageUntilRecovered() {
+    Scenario s = twoTier();
+    s.services[0].calls[0].mode = CallMode::Async;
+    Simulation sim(s);
+    IntervalRecorder rec;
+    sim.addObserver(&rec);
+    sim.runUntil(secondsToSim(10));
+    sim.applyAction(make(ActionKind::BrokerOutage));  // no duration: down until recovered
+    sim.runUntil(secondsToSim(40));
+    QVERIFY(!sim.snapshot().brokerUp);
+    QCOMPARE(rec.edgeBetween(0, 11, 40).completed, 0ULL);
+    QCOMPARE(sim.applyAction(make(ActionKind::BrokerRecover)), std::string());
+    QVERIFY(sim.snapshot().brokerUp);
+    sim.runUntil(secondsToSim(60));
+    const auto after = rec.edgeBetween(0, 41, 60);
+    QVERIFY(after.completed > 1500);
+    QCOMPARE(after.failures[FailureCause::BrokerRejected], 0ULL);
+  }
+
   void setReplicasScalesUpAndDrainsDown() {
     Simulation sim(twoTier());
     sim.runUntil(secondsToSim(5));
