@@ -1,7 +1,9 @@
 #include "comparison_window.h"
 
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QLabel>
+#include <QScreen>
 #include <QSplitter>
 #include <QStyle>
 #include <QToolBar>
@@ -79,7 +81,8 @@ ComparisonWindow::ComparisonWindow(const engine::Scenario& a, const QString& lab
 
   a_->load(a);
   b_->load(b);
-  resize(1500, 950);
+  // Two clusters need the room: the whole screen.
+  if (QScreen* s = QGuiApplication::primaryScreen()) setGeometry(s->availableGeometry());
 }
 
 ComparisonWindow::~ComparisonWindow() = default;
