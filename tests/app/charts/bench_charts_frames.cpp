@@ -131,4 +131,4 @@ class TestChartsPerformance : public QObject {
 };
 
 QTEST_MAIN(TestChartsPerformance)
-#include "test_charts_performance.moc"
+#include "bench_charts_frames.moc"

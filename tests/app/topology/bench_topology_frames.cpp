@@ -120,4 +120,4 @@ class TestTopologyPerformance : public QObject {
 };
 
 QTEST_MAIN(TestTopologyPerformance)
-#include "test_topology_performance.moc"
+#include "bench_topology_frames.moc"
