@@ -180,6 +180,20 @@ std::string decodeJsonString(std::string_view text, std::size_t offset) {
   return out;
 }
 
+std::string unescapePointerToken(std::string_view raw) {
+  std::string token;
+  token.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '~' && i + 1 < raw.size()) {
+      token += raw[i + 1] == '1' ? '/' : '~';
+      ++i;
+    } else {
+      token += raw[i];
+    }
+  }
+  return token;
+}
+
 std::string escapePointerToken(std::string_view token) {
   std::string out;
   out.reserve(token.size());
@@ -298,16 +312,7 @@ std::size_t JsonPositions::offsetOf(std::string_view pointer, bool key) const {
   while (!pointer.empty() && pointer[0] == '/') {
     pointer.remove_prefix(1);
     const std::size_t slash = pointer.find('/');
-    const std::string_view raw = pointer.substr(0, slash);
-    std::string token;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] == '~' && i + 1 < raw.size()) {
-        token += raw[i + 1] == '1' ? '/' : '~';
-        ++i;
-      } else {
-        token += raw[i];
-      }
-    }
+    const std::string token = unescapePointerToken(pointer.substr(0, slash));
     const std::size_t next = child(current, token);
     if (next >= nodes_.size()) {
       complete = false;

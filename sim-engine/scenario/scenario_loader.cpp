@@ -60,17 +60,7 @@ std::size_t tokenStart(std::string_view text, std::size_t offset, const std::str
 }
 
 std::string lastToken(const std::string& pointer) {
-  const std::string raw = pointer.substr(pointer.rfind('/') + 1);
-  std::string token;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] == '~' && i + 1 < raw.size()) {
-      token += raw[i + 1] == '1' ? '/' : '~';
-      ++i;
-    } else {
-      token += raw[i];
-    }
-  }
-  return token;
+  return loader::unescapePointerToken(std::string_view(pointer).substr(pointer.rfind('/') + 1));
 }
 
 std::vector<Diagnostic> placeErrors(std::string_view text, const std::string& file,

@@ -37,6 +37,8 @@ std::string decodeJsonString(std::string_view text, std::size_t offset);
 
 // "a/b~c" -> "a~1b~0c" (RFC 6901).
 std::string escapePointerToken(std::string_view token);
+// The reverse: "~1" becomes '/', "~0" becomes '~'.
+std::string unescapePointerToken(std::string_view token);
 
 class JsonPositions {
  public:

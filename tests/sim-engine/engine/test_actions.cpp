@@ -34,6 +34,13 @@ Scenario twoTier(double durationS = 60) {
   return s;
 }
 
+// The same with front publishing to back through the broker.
+Scenario asyncTwoTier() {
+  Scenario s = twoTier();
+  s.services[0].calls[0].mode = CallMode::Async;
+  return s;
+}
+
 int countState(const ClusterSnapshot& s, int d, ReplicaState state) {
   int n = 0;
   for (const auto& r : s.deployments[d].replicas) n += r.state == state ? 1 : 0;
@@ -169,9 +176,7 @@ class ActionsTest : public QObject {
   }
 
   void brokerOutageRejectsAndKeepsTheBacklog() {
-    Scenario s = twoTier();
-    s.services[0].calls[0].mode = CallMode::Async;
-    Simulation sim(s);
+    Simulation sim(asyncTwoTier());
     IntervalRecorder rec;
     sim.addObserver(&rec);
     sim.runUntil(secondsToSim(10));
@@ -200,9 +205,7 @@ class ActionsTest : public QObject {
   }
 
   void brokerOutageUntilRecovered() {
-    Scenario s = twoTier();
-    s.services[0].calls[0].mode = CallMode::Async;
-    Simulation sim(s);
+    Simulation sim(asyncTwoTier());
     IntervalRecorder rec;
     sim.addObserver(&rec);
     sim.runUntil(secondsToSim(10));
