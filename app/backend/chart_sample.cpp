@@ -38,6 +38,8 @@ ChartSample makeChartSample(const engine::IntervalReport& r) {
     s.meanQueue = d.queuedTaskSeconds / secs;
     s.utilization = d.utilization();
     s.readyReplicas = d.readyReplicas;
+    s.backlog = static_cast<float>(d.backlog);
+    s.cores = static_cast<float>(d.cores);
     out.components.push_back(s);
   }
   for (const auto& d : *r.deployments) out.readyReplicas += d.readyReplicas;

@@ -27,6 +27,8 @@ struct ScopeSample {
   float meanQueue = 0.0F;    // components only: tasks waiting in the host's queues
   float utilization = 0.0F;  // components only: the host's busy share of workers
   int readyReplicas = 0;     // components only: the host's ready replicas
+  float backlog = 0.0F;      // components only: broker messages waiting for the host
+  float cores = 0.0F;        // components only: cores the host's replicas reserve
 };
 
 struct ChartSample {

@@ -119,11 +119,12 @@ QString ChartHistory::scopeName(int scope) const {
 
 double ChartHistory::value(const ChartSample& s, ChartMetric metric, int scope,
                            engine::FailureCause cause) const {
-  switch (metric) {  // cluster-wide metrics first: they ignore the scope
+  const bool oneComponent = scope >= 0 && scope < static_cast<int>(s.components.size());
+  switch (metric) {  // cluster-wide metrics first; cores and backlog also exist per service
     case ChartMetric::Cores:
-      return s.cores;
+      return oneComponent ? s.components[scope].cores : s.cores;
     case ChartMetric::BrokerBacklog:
-      return s.brokerBacklog;
+      return oneComponent ? s.components[scope].backlog : s.brokerBacklog;
     case ChartMetric::BrokerLagMs:
       return s.brokerLagMs;
     case ChartMetric::InFlight:

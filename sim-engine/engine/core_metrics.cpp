@@ -38,6 +38,8 @@ void Core::onIntervalTick() {
       }
     }
     s.desiredReplicas = dep.desired;
+    s.backlog = dep.backlog.size();
+    s.cores = s.liveReplicas * dep.cpu;
     s.queued = dep.queuedTasks;
     s.busyWorkers = dep.busyWorkers;
     dep.busyArea = dep.capacityArea = dep.queueArea = 0.0;

@@ -19,6 +19,8 @@ struct DeploymentIntervalStats {
   int desiredReplicas = 0;
   int queued = 0;
   int busyWorkers = 0;
+  std::uint64_t backlog = 0;  // broker messages waiting for it, at the end of the interval
+  double cores = 0.0;         // reserved by its live replicas at the end of the interval
 
   double utilization() const {
     return capacityWorkerSeconds > 0 ? busyWorkerSeconds / capacityWorkerSeconds : 0.0;

@@ -150,6 +150,27 @@ class SimulationBackendTest : public QObject {
     QCOMPARE(QString::fromStdString(summaryToJson(replay, false)), live);
   }
 
+  void samplesCarryEachServicesBacklogAndCores() {
+    SimulationBackend b;
+    QVector<ChartSample> samples;
+    connect(&b, &ClusterBackend::samplesReady, this,
+            [&](const QVector<ChartSample>& batch) { samples += batch; });
+    b.load(bundled("async-chain-slow-db.json"));
+    QTRY_COMPARE(b.runState(), RunState::Paused);
+    b.setSpeed(0);
+    b.start();
+    QTRY_COMPARE_WITH_TIMEOUT(b.runState(), RunState::Finished, 20000);
+    const ChartSample& last = samples.back();
+    // db (component 3) is slowed from 60 s: its backlog is the broker's, the others' zero.
+    QVERIFY(last.components[3].backlog > 1000);
+    float sum = 0;
+    for (const auto& c : last.components) sum += c.backlog;
+    QCOMPARE(sum, static_cast<float>(last.brokerBacklog));
+    // Two replicas of one core each: 2 cores; the cluster's 9 replicas: 9.
+    QCOMPARE(last.components[3].cores, 2.0F);
+    QCOMPARE(last.cores, 9.0);
+  }
+
   void resetGoesBackToZero() {
     SimulationBackend b;
     QSignalSpy layouts(&b, &ClusterBackend::layoutChanged);

@@ -33,7 +33,10 @@ ChartSample sampleAt(double endS, int components = 3, double intervalS = 1.0) {
     s.components[c].throughputRps = 10.0 * (c + 1);
     s.components[c].meanQueue = 2.0;  // the two modules report their deployment's queue
     s.components[c].readyReplicas = 3;
+    s.components[c].cores = 4.0F;  // the host's
+    s.components[c].backlog = static_cast<float>(c);
   }
+  s.brokerBacklog = 3.0;
   s.readyReplicas = 6;
   s.cores = 12.0;
   return s;
@@ -101,8 +104,12 @@ class TestChartHistory : public QObject {
     QCOMPARE(h.series(ChartMetric::Queue, 1).y.front(), 2.0);
     QCOMPARE(h.series(ChartMetric::ReadyReplicas, ChartHistory::kEndToEnd).y.front(), 6.0);
     QCOMPARE(h.series(ChartMetric::ReadyReplicas, 2).y.front(), 3.0);
-    // Cluster-wide figures ignore the scope; a component out of range has no data.
-    QCOMPARE(h.series(ChartMetric::Cores, 2).y.front(), 12.0);
+    // Cores and backlog exist per service too; the lag is cluster-wide; a component out of
+    // range has no data.
+    QCOMPARE(h.series(ChartMetric::Cores, ChartHistory::kEndToEnd).y.front(), 12.0);
+    QCOMPARE(h.series(ChartMetric::Cores, 2).y.front(), 4.0);
+    QCOMPARE(h.series(ChartMetric::BrokerBacklog, ChartHistory::kEndToEnd).y.front(), 3.0);
+    QCOMPARE(h.series(ChartMetric::BrokerBacklog, 2).y.front(), 2.0);
     QVERIFY(std::isnan(h.series(ChartMetric::Throughput, 7).y.front()));
     QCOMPARE(h.scopeName(-1), QStringLiteral("end to end"));
     QCOMPARE(h.scopeName(2), QStringLiteral("payment"));
