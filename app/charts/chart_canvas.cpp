@@ -265,7 +265,19 @@ void ChartCanvas::applyStyle(const ChartStyle& style) {
     }
   }
   for (QCPLegend* legend : legends_) legend->setFont(style.legendFont());
-  for (QCPTextElement* t : titles_) t->setFont(style.axisLabelFont());
+  for (int i = 0; i < kChartPlotCount; ++i) {
+    // In large type a rotated axis title is taller than its short plot and runs into the
+    // next one: presenter mode moves the units into the heading beside the legend instead.
+    const auto plot = static_cast<ChartPlot>(i);
+    const QString left = leftLabel(plot);
+    const char* right = rightLabel(plot);
+    QString heading = title(plot);
+    if (style.presenter) heading += " (" + left + (right ? QString(", ") + right : QString()) + ")";
+    titles_[i]->setText(heading);
+    titles_[i]->setFont(style.axisLabelFont());
+    rects_[i]->axis(QCPAxis::atLeft)->setLabel(style.presenter ? QString() : left);
+    if (right) rects_[i]->axis(QCPAxis::atRight)->setLabel(style.presenter ? QString() : right);
+  }
   for (int i = 0; i < graphCount(); ++i) {
     QPen pen = graph(i)->pen();
     pen.setWidthF(style.lineWidth());
