@@ -99,7 +99,7 @@ class Core {
   void breakerRecord(Edge& edge, bool failed);
 
   // Broker (core_broker.cpp).
-  void publish(std::uint32_t t, std::uint32_t edge);
+  void publish(std::uint32_t edge);
   void onBrokerPublish(const Event& e);
   void dispatchBacklog(std::uint32_t deployment);
   void acceptMessage(std::uint32_t edge, SimTime publishedAt);

@@ -9,7 +9,7 @@
 
 namespace clusterscope::engine::detail {
 
-void Core::publish(std::uint32_t /*t*/, std::uint32_t ei) {
+void Core::publish(std::uint32_t ei) {
   ++edgeStats_[ei].arrivals;
   if (!brokerUp_) {
     ++brokerStats_.rejected;
@@ -39,7 +39,7 @@ void Core::acceptMessage(std::uint32_t ei, SimTime publishedAt) {
   ++brokerStats_.published;
   const std::uint32_t c = edges_[ei].to;
   const std::uint32_t di = components_[c].deployment;
-  deployments_[di].backlog.push_back(Message{c, ei, publishedAt, 0});
+  deployments_[di].backlog.push_back(Message{c, ei, publishedAt});
   ++backlogTotal_;
   brokerStats_.maxBacklog = std::max(brokerStats_.maxBacklog, backlogTotal_);
   dispatchBacklog(di);
@@ -85,7 +85,7 @@ void Core::deliver(std::uint32_t di, std::uint32_t r) {
 
 void Core::redeliver(const Task& task) {
   const std::uint32_t di = components_[task.component].deployment;
-  deployments_[di].backlog.push_front(Message{task.component, task.edge, task.arrivedAt, 0});
+  deployments_[di].backlog.push_front(Message{task.component, task.edge, task.arrivedAt});
   ++backlogTotal_;
   ++brokerStats_.redelivered;
   brokerStats_.maxBacklog = std::max(brokerStats_.maxBacklog, backlogTotal_);

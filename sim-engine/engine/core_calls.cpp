@@ -33,7 +33,7 @@ void Core::continueCalls(std::uint32_t t) {
       continue;
     }
     if (edge.mode == CallMode::Async) {
-      publish(t, ei);
+      publish(ei);
       ++tasks_[t].nextCall;  // publish may have grown tasks_: index again
       continue;
     }

@@ -83,7 +83,6 @@ struct Message {
   std::uint32_t component = 0;
   std::uint32_t edge = 0;
   SimTime publishedAt = 0;
-  std::uint16_t depth = 0;
 };
 
 struct Deployment {

@@ -66,7 +66,6 @@ RunSummary SummaryCollector::summary() const {
   s.simTimeS = simToSeconds(lastEnd_);
   s.measuredS = seconds_;
   s.requests = summarizeTraffic(requests_, seconds_);
-  s.requests.arrivals = requests_.arrivals;
   s.broker = broker_;
   if (seconds_ > 0) {
     s.meanRequestsInSystem = requestSeconds_ / seconds_;

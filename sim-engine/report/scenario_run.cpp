@@ -35,7 +35,6 @@ RunOutcome runScenario(const Scenario& input, const RunOptions& options) {
   const SimTime slice = std::max<SimTime>(sim.endTime() / 100, kNanosPerSecond);
   while (!sim.finished()) {
     sim.runUntil(std::min(sim.now() + slice, sim.endTime()));
-    if (sim.now() >= sim.endTime() && !sim.finished()) sim.runEvents(1);
     if (options.progress) options.progress(simToSeconds(sim.now()) / scenario.durationS);
   }
   RunOutcome out;

@@ -25,7 +25,6 @@ int main(int argc, char** argv) {
     std::printf("  %8.0f %10.2f %12llu %10.1f %8.1f\n", simToSeconds(sim.now()), wall,
                 static_cast<unsigned long long>(sim.eventsProcessed()),
                 simToSeconds(sim.now()) / wall, bench::residentMiB());
-    if (sim.now() >= sim.endTime()) sim.runEvents(1);
   }
   const double wall = bench::seconds(start);
   const double speed = duration / wall;
