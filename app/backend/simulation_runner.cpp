@@ -24,7 +24,6 @@ SimulationRunner::SimulationRunner(QObject* parent) : QObject(parent), timer_(ne
 SimulationRunner::~SimulationRunner() = default;
 
 void SimulationRunner::load(std::shared_ptr<const engine::Scenario> scenario) {
-  timer_->stop();
   try {
     auto sim = std::make_unique<engine::Simulation>(*scenario);
     auto summary =
@@ -39,6 +38,7 @@ void SimulationRunner::load(std::shared_ptr<const engine::Scenario> scenario) {
     emit loadFailed(QString::fromStdString(e.what()));
     return;
   }
+  timer_->stop();  // only now: a refused scenario leaves the old run going
   pending_.clear();
   emit loaded(std::make_shared<const engine::ClusterLayout>(sim_->layout()));
   setState(RunState::Paused);

@@ -190,12 +190,18 @@ class SimulationBackendTest : public QObject {
     QSignalSpy problems(&b, &ClusterBackend::problem);
     b.load(bundled("node-failure.json"));
     QTRY_COMPARE(b.runState(), RunState::Paused);
+    b.start();
+    QTRY_COMPARE(b.runState(), RunState::Running);
     Scenario broken = bundled("mm1.json");
     broken.workload.entry = "nobody";  // the loader would refuse it; the engine must too
     b.load(broken);
     QTRY_COMPARE(problems.count(), 1);
     QCOMPARE(b.layout()->deployments.size(), std::size_t{3});
     QCOMPARE(b.scenario().name, bundled("node-failure.json").name);
+    // ... and it is still running.
+    const double before = simSeconds(b);
+    QTRY_VERIFY(simSeconds(b) > before + 0.5);
+    QCOMPARE(b.runState(), RunState::Running);
   }
 };
 
