@@ -32,9 +32,9 @@ class ClusterBackend : public QObject {
 
   virtual RunState runState() const = 0;
   // The cluster's shape, or null before layoutChanged. Immutable once emitted.
-  virtual std::shared_ptr<const engine::ClusterLayout> layout() const = 0;
+  virtual std::shared_ptr<const model::ClusterLayout> layout() const = 0;
   // The latest snapshot, or null.
-  virtual std::shared_ptr<const engine::ClusterSnapshot> lastSnapshot() const = 0;
+  virtual std::shared_ptr<const model::ClusterSnapshot> lastSnapshot() const = 0;
   // Speed: cluster seconds per wall second; 0 means as fast as possible.
   virtual double speed() const = 0;
   // Where the lesson and markers come from; valid after layoutChanged.
@@ -46,17 +46,17 @@ class ClusterBackend : public QObject {
   // Advances by one metrics interval (simulation) and pauses.
   virtual void step() = 0;
   virtual void setSpeed(double factor) = 0;
-  virtual void applyAction(const clusterscope::engine::Action& action) = 0;
+  virtual void applyAction(const clusterscope::model::Action& action) = 0;
   // Back to time 0 with the same scenario, paused.
   virtual void reset() = 0;
 
  signals:
-  void layoutChanged(std::shared_ptr<const clusterscope::engine::ClusterLayout> layout);
-  void snapshotReady(std::shared_ptr<const clusterscope::engine::ClusterSnapshot> snapshot);
-  void samplesReady(const QVector<clusterscope::app::ChartSample>& samples);
+  void layoutChanged(std::shared_ptr<const clusterscope::model::ClusterLayout> layout);
+  void snapshotReady(std::shared_ptr<const clusterscope::model::ClusterSnapshot> snapshot);
+  void samplesReady(const QVector<clusterscope::model::ChartSample>& samples);
   // An action took effect at cluster time `atS`; `label` is describeAction()'s text.
-  void actionApplied(double atS, const clusterscope::engine::Action& action, const QString& label);
-  void actionRejected(const clusterscope::engine::Action& action, const QString& reason);
+  void actionApplied(double atS, const clusterscope::model::Action& action, const QString& label);
+  void actionRejected(const clusterscope::model::Action& action, const QString& reason);
   void runStateChanged(clusterscope::app::RunState state);
   void speedChanged(double factor);
   // Something the user should read: a problem of the back end itself.
@@ -65,6 +65,6 @@ class ClusterBackend : public QObject {
 
 }  // namespace clusterscope::app
 
-Q_DECLARE_METATYPE(clusterscope::engine::Action)
-Q_DECLARE_METATYPE(clusterscope::app::ChartSample)
+Q_DECLARE_METATYPE(clusterscope::model::Action)
+Q_DECLARE_METATYPE(clusterscope::model::ChartSample)
 Q_DECLARE_METATYPE(clusterscope::app::RunState)

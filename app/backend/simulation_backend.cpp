@@ -14,7 +14,7 @@ SimulationBackend::SimulationBackend(QObject* parent)
   runner_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, runner_, &QObject::deleteLater);
   connect(runner_, &SimulationRunner::loaded, this,
-          [this](std::shared_ptr<const engine::ClusterLayout> layout) {
+          [this](std::shared_ptr<const model::ClusterLayout> layout) {
             if (pendingScenario_) scenario_ = std::move(pendingScenario_);
             layout_ = std::move(layout);
             snapshot_.reset();
@@ -26,14 +26,14 @@ SimulationBackend::SimulationBackend(QObject* parent)
     emit problem(tr("The simulation could not start: %1").arg(reason));
   });
   connect(runner_, &SimulationRunner::snapshotReady, this,
-          [this](std::shared_ptr<const engine::ClusterSnapshot> s) {
+          [this](std::shared_ptr<const model::ClusterSnapshot> s) {
             snapshot_ = std::move(s);
             emit snapshotReady(snapshot_);
           });
   connect(runner_, &SimulationRunner::samplesReady, this, &ClusterBackend::samplesReady);
   connect(runner_, &SimulationRunner::actionApplied, this,
-          [this](double atS, const engine::Action& a, const QString& label, bool byUser) {
-            if (byUser) userActions_.push_back(engine::TimelineEntry{atS, a});
+          [this](double atS, const model::Action& a, const QString& label, bool byUser) {
+            if (byUser) userActions_.push_back(model::TimelineEntry{atS, a});
             emit actionApplied(atS, a, label);
           });
   connect(runner_, &SimulationRunner::actionRejected, this, &ClusterBackend::actionRejected);
@@ -94,7 +94,7 @@ void SimulationBackend::setSpeed(double factor) {
       runner_, [r = runner_, factor] { r->setSpeed(factor); }, Qt::QueuedConnection);
 }
 
-void SimulationBackend::applyAction(const engine::Action& action) {
+void SimulationBackend::applyAction(const model::Action& action) {
   QMetaObject::invokeMethod(
       runner_, [r = runner_, action] { r->applyAction(action); }, Qt::QueuedConnection);
 }

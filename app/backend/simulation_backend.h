@@ -24,7 +24,7 @@ class SimulationBackend : public ClusterBackend {
   // loader. If the engine refuses it, problem() is emitted and the old one keeps running.
   void load(const engine::Scenario& scenario);
   // What the user did since the last load or reset, in order.
-  const std::vector<engine::TimelineEntry>& userActions() const { return userActions_; }
+  const std::vector<model::TimelineEntry>& userActions() const { return userActions_; }
   // The scenario plus the user's actions as timeline entries: replays this session.
   engine::Scenario sessionAsScenario() const;
   // The run's summary so far, as the CLI writes it (without the wall time). Waits for the
@@ -32,8 +32,8 @@ class SimulationBackend : public ClusterBackend {
   QString summaryJson() const;
 
   RunState runState() const override { return state_; }
-  std::shared_ptr<const engine::ClusterLayout> layout() const override { return layout_; }
-  std::shared_ptr<const engine::ClusterSnapshot> lastSnapshot() const override { return snapshot_; }
+  std::shared_ptr<const model::ClusterLayout> layout() const override { return layout_; }
+  std::shared_ptr<const model::ClusterSnapshot> lastSnapshot() const override { return snapshot_; }
   double speed() const override { return speed_; }
   const engine::Scenario& scenario() const override { return *scenario_; }
 
@@ -42,7 +42,7 @@ class SimulationBackend : public ClusterBackend {
   void pause() override;
   void step() override;
   void setSpeed(double factor) override;
-  void applyAction(const clusterscope::engine::Action& action) override;
+  void applyAction(const clusterscope::model::Action& action) override;
   void reset() override;
 
  private:
@@ -51,10 +51,10 @@ class SimulationBackend : public ClusterBackend {
   RunState state_ = RunState::Empty;
   std::shared_ptr<const engine::Scenario> scenario_;
   std::shared_ptr<const engine::Scenario> pendingScenario_;
-  std::shared_ptr<const engine::ClusterLayout> layout_;
-  std::shared_ptr<const engine::ClusterSnapshot> snapshot_;
+  std::shared_ptr<const model::ClusterLayout> layout_;
+  std::shared_ptr<const model::ClusterSnapshot> snapshot_;
   double speed_ = 1.0;
-  std::vector<engine::TimelineEntry> userActions_;
+  std::vector<model::TimelineEntry> userActions_;
 };
 
 }  // namespace clusterscope::app

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "interval_sample.h"
 #include "summary_json.h"
 
 namespace clusterscope::app {
@@ -40,7 +41,7 @@ void SimulationRunner::load(std::shared_ptr<const engine::Scenario> scenario) {
   }
   timer_->stop();  // only now: a refused scenario leaves the old run going
   pending_.clear();
-  emit loaded(std::make_shared<const engine::ClusterLayout>(sim_->layout()));
+  emit loaded(std::make_shared<const model::ClusterLayout>(sim_->layout()));
   setState(RunState::Paused);
   publish(true);
 }
@@ -74,7 +75,7 @@ void SimulationRunner::setSpeed(double factor) {
   reanchor();
 }
 
-void SimulationRunner::applyAction(const engine::Action& action) {
+void SimulationRunner::applyAction(const model::Action& action) {
   if (!sim_) {
     emit actionRejected(action, tr("No scenario is loaded."));
     return;
@@ -141,7 +142,7 @@ void SimulationRunner::publish(bool force) {
   const qint64 now = clock_.nsecsElapsed();
   if (sim_ && (force || now - lastSnapshotNs_ >= kSnapshotEveryNs)) {
     lastSnapshotNs_ = now;
-    emit snapshotReady(std::make_shared<const engine::ClusterSnapshot>(sim_->snapshot()));
+    emit snapshotReady(std::make_shared<const model::ClusterSnapshot>(sim_->snapshot()));
   }
 }
 
@@ -155,9 +156,9 @@ void SimulationRunner::onIntervalClosed(const engine::IntervalReport& report) {
   pending_.push_back(makeChartSample(report));
 }
 
-void SimulationRunner::onActionApplied(engine::SimTime at, const engine::Action& action) {
+void SimulationRunner::onActionApplied(engine::SimTime at, const model::Action& action) {
   emit actionApplied(engine::simToSeconds(at), action,
-                     QString::fromStdString(engine::describeAction(action)), applyingUserAction_);
+                     QString::fromStdString(model::describeAction(action)), applyingUserAction_);
 }
 
 }  // namespace clusterscope::app

@@ -30,19 +30,19 @@ class SimulationRunner : public QObject, private engine::SimulationObserver {
   void pause();
   void step();
   void setSpeed(double factor);
-  void applyAction(const clusterscope::engine::Action& action);
+  void applyAction(const clusterscope::model::Action& action);
   void reset();
   void shutdown();
   // The run's summary so far as JSON (summaryToJson without the wall time).
   QString summaryJson() const;
 
  signals:
-  void loaded(std::shared_ptr<const clusterscope::engine::ClusterLayout> layout);
-  void snapshotReady(std::shared_ptr<const clusterscope::engine::ClusterSnapshot> snapshot);
-  void samplesReady(const QVector<clusterscope::app::ChartSample>& samples);
-  void actionApplied(double atS, const clusterscope::engine::Action& action, const QString& label,
+  void loaded(std::shared_ptr<const clusterscope::model::ClusterLayout> layout);
+  void snapshotReady(std::shared_ptr<const clusterscope::model::ClusterSnapshot> snapshot);
+  void samplesReady(const QVector<clusterscope::model::ChartSample>& samples);
+  void actionApplied(double atS, const clusterscope::model::Action& action, const QString& label,
                      bool byUser);
-  void actionRejected(const clusterscope::engine::Action& action, const QString& reason);
+  void actionRejected(const clusterscope::model::Action& action, const QString& reason);
   void stateChanged(clusterscope::app::RunState state);
   void loadFailed(const QString& reason);
 
@@ -52,7 +52,7 @@ class SimulationRunner : public QObject, private engine::SimulationObserver {
   void setState(RunState state);
   void reanchor();
   void onIntervalClosed(const engine::IntervalReport& report) override;
-  void onActionApplied(engine::SimTime at, const engine::Action& action) override;
+  void onActionApplied(engine::SimTime at, const model::Action& action) override;
 
   std::shared_ptr<const engine::Scenario> scenario_;
   std::unique_ptr<engine::Simulation> sim_;
@@ -64,7 +64,7 @@ class SimulationRunner : public QObject, private engine::SimulationObserver {
   qint64 anchorWallNs_ = 0;
   engine::SimTime anchorSim_ = 0;
   qint64 lastSnapshotNs_ = -1'000'000'000;
-  QVector<ChartSample> pending_;
+  QVector<model::ChartSample> pending_;
   bool applyingUserAction_ = false;
 };
 

@@ -39,7 +39,7 @@ ChartHistory::ChartHistory() : ChartHistory(Limits{}) {}
 
 ChartHistory::ChartHistory(Limits limits) : limits_(limits) {}
 
-void ChartHistory::reset(std::shared_ptr<const engine::ClusterLayout> layout) {
+void ChartHistory::reset(std::shared_ptr<const model::ClusterLayout> layout) {
   layout_ = std::move(layout);
   deploymentComponent_.clear();
   if (layout_) {
@@ -52,14 +52,14 @@ void ChartHistory::reset(std::shared_ptr<const engine::ClusterLayout> layout) {
   bytes_ = 0;
 }
 
-std::size_t ChartHistory::estimateBytes(const ChartSample& s) {
+std::size_t ChartHistory::estimateBytes(const model::ChartSample& s) {
   // The deque's own block overhead is small next to the components vector: ignored.
-  return sizeof(ChartSample) + s.components.capacity() * sizeof(ScopeSample);
+  return sizeof(model::ChartSample) + s.components.capacity() * sizeof(model::ScopeSample);
 }
 
-bool ChartHistory::append(const QVector<ChartSample>& samples) {
+bool ChartHistory::append(const QVector<model::ChartSample>& samples) {
   bool continuous = true;
-  for (const ChartSample& s : samples) {
+  for (const model::ChartSample& s : samples) {
     if (!samples_.empty() && s.endS < samples_.back().endS) {
       samples_.clear();
       markers_.clear();
@@ -117,8 +117,8 @@ QString ChartHistory::scopeName(int scope) const {
   return QStringLiteral("component %1").arg(scope);
 }
 
-double ChartHistory::value(const ChartSample& s, ChartMetric metric, int scope,
-                           engine::FailureCause cause) const {
+double ChartHistory::value(const model::ChartSample& s, ChartMetric metric, int scope,
+                           model::FailureCause cause) const {
   const bool oneComponent = scope >= 0 && scope < static_cast<int>(s.components.size());
   switch (metric) {  // cluster-wide metrics first; cores and backlog also exist per service
     case ChartMetric::Cores:
@@ -134,15 +134,15 @@ double ChartHistory::value(const ChartSample& s, ChartMetric metric, int scope,
   }
   if (scope >= static_cast<int>(s.components.size())) return kNaN;
   const bool endToEnd = scope < 0;
-  const ScopeSample& p = endToEnd ? s.requests : s.components[scope];
+  const model::ScopeSample& p = endToEnd ? s.requests : s.components[scope];
   switch (metric) {
     case ChartMetric::Arrivals:
       return p.arrivalRps;
     case ChartMetric::Throughput:
       return p.throughputRps;
     case ChartMetric::Failures:
-      return cause == engine::FailureCause::None ? p.failedRps
-                                                 : p.failuresByCause[static_cast<int>(cause)];
+      return cause == model::FailureCause::None ? p.failedRps
+                                                : p.failuresByCause[static_cast<int>(cause)];
     case ChartMetric::FailedRatio:
       return p.failedRatio;
     case ChartMetric::P50:
@@ -171,7 +171,7 @@ double ChartHistory::value(const ChartSample& s, ChartMetric metric, int scope,
 }
 
 ChartSeries ChartHistory::series(ChartMetric metric, int scope, std::size_t from,
-                                 engine::FailureCause cause) const {
+                                 model::FailureCause cause) const {
   ChartSeries out;
   if (from >= samples_.size()) return out;
   const auto n = static_cast<qsizetype>(samples_.size() - from);
@@ -188,7 +188,7 @@ QString ChartHistory::toCsv(int scope, const QString& source, bool header) const
   struct Column {
     QString name;
     ChartMetric metric;
-    engine::FailureCause cause = engine::FailureCause::None;
+    model::FailureCause cause = model::FailureCause::None;
   };
   std::vector<Column> columns = {
       {QStringLiteral("arrival_rps"), ChartMetric::Arrivals},
@@ -199,9 +199,9 @@ QString ChartHistory::toCsv(int scope, const QString& source, bool header) const
       {QStringLiteral("p95_ms"), ChartMetric::P95},
       {QStringLiteral("p99_ms"), ChartMetric::P99},
   };
-  for (int c = 1; c < engine::kFailureCauseCount; ++c) {
-    const auto cause = static_cast<engine::FailureCause>(c);
-    columns.push_back({QStringLiteral("failed_%1_rps").arg(engine::failureCauseName(cause)),
+  for (int c = 1; c < model::kFailureCauseCount; ++c) {
+    const auto cause = static_cast<model::FailureCause>(c);
+    columns.push_back({QStringLiteral("failed_%1_rps").arg(model::failureCauseName(cause)),
                        ChartMetric::Failures, cause});
   }
   columns.insert(columns.end(), {
@@ -228,7 +228,7 @@ QString ChartHistory::toCsv(int scope, const QString& source, bool header) const
   const QString scopeField = csvField(scopeName(scope));
   const QString sourceField = csvField(source);
   auto marker = markers_.begin();
-  for (const ChartSample& s : samples_) {
+  for (const model::ChartSample& s : samples_) {
     fields.clear();
     if (!source.isEmpty()) fields << sourceField;
     fields << scopeField << csvNumber(s.startS) << csvNumber(s.endS);

@@ -67,18 +67,18 @@ class ChartHistory {
 
   // Forgets everything: a new scenario or a reset. `layout` may be null (no names, and the
   // end-to-end queue then sums components instead of deployments).
-  void reset(std::shared_ptr<const engine::ClusterLayout> layout);
-  const engine::ClusterLayout* layout() const { return layout_.get(); }
+  void reset(std::shared_ptr<const model::ClusterLayout> layout);
+  const model::ClusterLayout* layout() const { return layout_.get(); }
 
   // Appends samples in time order and applies the limits. A sample that ends before the newest
   // one means the source started over without a reset: the history is cleared first and false
   // is returned, so that views rebuild rather than append.
-  bool append(const QVector<ChartSample>& samples);
+  bool append(const QVector<model::ChartSample>& samples);
   void addMarker(double atS, const QString& label);
 
   std::size_t size() const { return samples_.size(); }
   bool empty() const { return samples_.empty(); }
-  const ChartSample& at(std::size_t i) const { return samples_[i]; }
+  const model::ChartSample& at(std::size_t i) const { return samples_[i]; }
   // Start of the oldest sample and end of the newest; NaN when empty.
   double firstStartS() const;
   double lastEndS() const;
@@ -94,11 +94,11 @@ class ChartHistory {
 
   // One value of one sample; NaN when it does not apply (a component out of range, a
   // percentile of an interval in which nothing completed, utilisation end to end).
-  double value(const ChartSample& s, ChartMetric metric, int scope,
-               engine::FailureCause cause = engine::FailureCause::None) const;
+  double value(const model::ChartSample& s, ChartMetric metric, int scope,
+               model::FailureCause cause = model::FailureCause::None) const;
   // The series of samples [from, size()).
   ChartSeries series(ChartMetric metric, int scope, std::size_t from = 0,
-                     engine::FailureCause cause = engine::FailureCause::None) const;
+                     model::FailureCause cause = model::FailureCause::None) const;
 
   // Every sample of one scope as CSV: a header line, then one line per sample (oldest first)
   // with the actions applied during its interval. A non-empty `source` adds a first column
@@ -106,15 +106,15 @@ class ChartHistory {
   QString toCsv(int scope, const QString& source = {}, bool header = true) const;
 
  private:
-  static std::size_t estimateBytes(const ChartSample& s);
+  static std::size_t estimateBytes(const model::ChartSample& s);
   void dropOld();
 
   Limits limits_;
-  std::shared_ptr<const engine::ClusterLayout> layout_;
+  std::shared_ptr<const model::ClusterLayout> layout_;
   // For each deployment, one of its components: every component of a deployment reports the
   // deployment's queue and replicas, so end-to-end sums must count each deployment once.
   std::vector<int> deploymentComponent_;
-  std::deque<ChartSample> samples_;
+  std::deque<model::ChartSample> samples_;
   std::deque<ChartMarker> markers_;
   std::size_t bytes_ = 0;
 };

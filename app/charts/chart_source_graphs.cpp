@@ -6,8 +6,8 @@ namespace clusterscope::app {
 
 namespace {
 
-QString causeLabel(engine::FailureCause cause) {
-  return QString::fromLatin1(engine::failureCauseName(cause)).replace(QLatin1Char('_'), ' ');
+QString causeLabel(model::FailureCause cause) {
+  return QString::fromLatin1(model::failureCauseName(cause)).replace(QLatin1Char('_'), ' ');
 }
 
 }  // namespace
@@ -21,8 +21,8 @@ ChartSourceGraphs::ChartSourceGraphs(ChartCanvas* canvas, int index, const QColo
   add(P::Latency, M::P50, QStringLiteral("p50"), ChartStyle::shade(base, 0, 3));
   add(P::Latency, M::P95, QStringLiteral("p95"), ChartStyle::shade(base, 1, 3));
   add(P::Latency, M::P99, QStringLiteral("p99"), ChartStyle::shade(base, 2, 3));
-  for (int c = 1; c < engine::kFailureCauseCount; ++c) {
-    const auto cause = static_cast<engine::FailureCause>(c);
+  for (int c = 1; c < model::kFailureCauseCount; ++c) {
+    const auto cause = static_cast<model::FailureCause>(c);
     add(P::Errors, M::Failures, causeLabel(cause), ChartStyle::causeColor(cause), false, cause);
   }
   add(P::Queue, M::Queue, QStringLiteral("queued"), base);
@@ -38,7 +38,7 @@ ChartSourceGraphs::~ChartSourceGraphs() {
 }
 
 void ChartSourceGraphs::add(ChartPlot plot, ChartMetric metric, const QString& name,
-                            const QColor& color, bool rightAxis, engine::FailureCause cause) {
+                            const QColor& color, bool rightAxis, model::FailureCause cause) {
   QCPAxisRect* rect = canvas_->plotRect(plot);
   QCPGraph* g = canvas_->addGraph(rect->axis(QCPAxis::atBottom),
                                   rect->axis(rightAxis ? QCPAxis::atRight : QCPAxis::atLeft));
@@ -65,7 +65,7 @@ void ChartSourceGraphs::add(ChartPlot plot, ChartMetric metric, const QString& n
   s.metric = metric;
   s.cause = cause;
   s.name = name;
-  s.onlyOnceSeen = cause != engine::FailureCause::None;
+  s.onlyOnceSeen = cause != model::FailureCause::None;
   series_.push_back(s);
   show(series_.back(), !s.onlyOnceSeen);
 }

@@ -46,13 +46,13 @@ class ChartSourceGraphs {
     QCPGraph* graph = nullptr;
     ChartPlot plot = ChartPlot::Throughput;
     ChartMetric metric = ChartMetric::Throughput;
-    engine::FailureCause cause = engine::FailureCause::None;
+    model::FailureCause cause = model::FailureCause::None;
     QString name;
     bool onlyOnceSeen = false;  // a cause: shown from its first non-zero value on
   };
 
   void add(ChartPlot plot, ChartMetric metric, const QString& name, const QColor& color,
-           bool rightAxis = false, engine::FailureCause cause = engine::FailureCause::None);
+           bool rightAxis = false, model::FailureCause cause = model::FailureCause::None);
   void show(Series& s, bool shown);
   void revealIfSeen(Series& s, const QVector<double>& values);
 

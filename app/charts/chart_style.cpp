@@ -39,8 +39,8 @@ QColor ChartStyle::shade(const QColor& base, int role, int roles) {
   return base.darker(static_cast<int>(100 + 260 * (t - 0.5)));                // down to 1/2.3
 }
 
-QColor ChartStyle::causeColor(engine::FailureCause cause) {
-  using engine::FailureCause;
+QColor ChartStyle::causeColor(model::FailureCause cause) {
+  using model::FailureCause;
   switch (cause) {
     case FailureCause::Timeout:
       return QColor(0xe6, 0x9f, 0x00);  // amber

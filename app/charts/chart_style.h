@@ -31,7 +31,7 @@ struct ChartStyle {
   // light to dark).
   static QColor shade(const QColor& base, int role, int roles);
   // A fixed hue per failure cause, the same in every view and every source.
-  static QColor causeColor(engine::FailureCause cause);
+  static QColor causeColor(model::FailureCause cause);
   static QColor markerColor() { return QColor(0x55, 0x55, 0x55); }
 };
 

@@ -86,11 +86,11 @@ void ChartsPanel::connectSource(Source& s) {
   Source* p = &s;  // stable: sources are held by unique_ptr; connections die with the source
   s.connections = {
       connect(b, &ClusterBackend::layoutChanged, this,
-              [this, p](std::shared_ptr<const engine::ClusterLayout> l) { onLayout(*p, l); }),
+              [this, p](std::shared_ptr<const model::ClusterLayout> l) { onLayout(*p, l); }),
       connect(b, &ClusterBackend::samplesReady, this,
-              [this, p](const QVector<ChartSample>& samples) { onSamples(*p, samples); }),
+              [this, p](const QVector<model::ChartSample>& samples) { onSamples(*p, samples); }),
       connect(b, &ClusterBackend::actionApplied, this,
-              [this, p](double atS, const engine::Action&, const QString& label) {
+              [this, p](double atS, const model::Action&, const QString& label) {
                 onAction(*p, atS, label);
               }),
       connect(b, &QObject::destroyed, this, [this, p] { removeSource(p); }),
@@ -146,7 +146,7 @@ void ChartsPanel::retag() {
   for (auto& s : sources_) s->graphs->setTag(several ? s->label : QString());
 }
 
-void ChartsPanel::onLayout(Source& s, std::shared_ptr<const engine::ClusterLayout> layout) {
+void ChartsPanel::onLayout(Source& s, std::shared_ptr<const model::ClusterLayout> layout) {
   s.history.reset(std::move(layout));
   s.graphs->rebuild(s.history, scope_);
   const int index = indexOf(s);
@@ -155,7 +155,7 @@ void ChartsPanel::onLayout(Source& s, std::shared_ptr<const engine::ClusterLayou
   markDirty();
 }
 
-void ChartsPanel::onSamples(Source& s, const QVector<ChartSample>& samples) {
+void ChartsPanel::onSamples(Source& s, const QVector<model::ChartSample>& samples) {
   if (samples.isEmpty()) return;
   if (s.history.append(samples)) {
     s.graphs->appendTail(s.history, scope_, static_cast<std::size_t>(samples.size()));
@@ -206,7 +206,7 @@ void ChartsPanel::setScope(int component) {
 }
 
 void ChartsPanel::followSelection(const Selection& selection) {
-  const engine::ClusterLayout* layout = sources_.empty() ? nullptr : sources_[0]->history.layout();
+  const model::ClusterLayout* layout = sources_.empty() ? nullptr : sources_[0]->history.layout();
   int component = ChartHistory::kEndToEnd;
   auto firstOf = [&](int deployment) {
     if (!layout || deployment < 0 || deployment >= static_cast<int>(layout->deployments.size())) {

@@ -99,8 +99,8 @@ class ChartsPanel : public QWidget {
   int indexOf(const Source& s) const;
   void connectSource(Source& s);
   void removeSource(Source* s);
-  void onLayout(Source& s, std::shared_ptr<const engine::ClusterLayout> layout);
-  void onSamples(Source& s, const QVector<ChartSample>& samples);
+  void onLayout(Source& s, std::shared_ptr<const model::ClusterLayout> layout);
+  void onSamples(Source& s, const QVector<model::ChartSample>& samples);
   void onAction(Source& s, double atS, const QString& label);
   void refreshScopeChoices();
   void retag();

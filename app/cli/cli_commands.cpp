@@ -120,10 +120,10 @@ int commandCompare(const CliOptions& o, std::ostream& out, std::ostream& err, bo
   if (!scenario) return kExitInvalidInput;
   RunOptions options = runOptions(o);
   const bool progress = showProgress && !o.quiet && !o.noProgress;
-  options.mode = CallMode::Sync;
+  options.mode = model::CallMode::Sync;
   if (progress) options.progress = progressLine(err, "sync run");
   const RunOutcome sync = runScenario(*scenario, options);
-  options.mode = CallMode::Async;
+  options.mode = model::CallMode::Async;
   if (progress) options.progress = progressLine(err, "async run");
   const RunOutcome async = runScenario(*scenario, options);
   if (!o.summaryPath.empty() &&

@@ -72,9 +72,9 @@ std::string applyOption(CliOptions& o, const std::string& name, const std::strin
     }
   } else if (name == "--mode") {
     if (value == "sync") {
-      o.mode = engine::CallMode::Sync;
+      o.mode = model::CallMode::Sync;
     } else if (value == "async") {
-      o.mode = engine::CallMode::Async;
+      o.mode = model::CallMode::Async;
     } else {
       return "--mode: \"" + value + "\" is neither \"sync\" nor \"async\"";
     }

@@ -16,7 +16,7 @@ struct CliOptions {
   std::vector<std::string> files;
   std::optional<std::uint64_t> seed;
   std::optional<double> durationS;
-  std::optional<engine::CallMode> mode;
+  std::optional<model::CallMode> mode;
   std::string summaryPath;  // empty: none
   std::string csvPath;      // empty: none
   bool quiet = false;       // no summary on stdout

@@ -2,18 +2,18 @@
 
 namespace clusterscope::app {
 
-QColor StateColors::replica(const engine::ReplicaView& r, int workers) {
+QColor StateColors::replica(const model::ReplicaView& r, int workers) {
   switch (r.state) {
-    case engine::ReplicaState::Down:
+    case model::ReplicaState::Down:
       return down();
-    case engine::ReplicaState::Starting:
+    case model::ReplicaState::Starting:
       return starting();
-    case engine::ReplicaState::Draining:
+    case model::ReplicaState::Draining:
       return draining();
-    case engine::ReplicaState::Pending:
-    case engine::ReplicaState::Removed:
+    case model::ReplicaState::Pending:
+    case model::ReplicaState::Removed:
       return pending();
-    case engine::ReplicaState::Ready:
+    case model::ReplicaState::Ready:
       break;
   }
   if (r.slowFactor > 1.0) return slow();

@@ -23,7 +23,7 @@ struct StateColors {
   static QColor critical() { return QColor(0xd7, 0x19, 0x1c); }
 
   // A replica's colour: its state, and for a ready one how busy it is.
-  static QColor replica(const engine::ReplicaView& r, int workers);
+  static QColor replica(const model::ReplicaView& r, int workers);
   // Health from an error ratio and a utilisation: green, orange or red.
   static QColor health(double errorRatio, double utilization);
 };

@@ -9,8 +9,8 @@
 
 namespace clusterscope::app {
 
-using engine::Action;
-using engine::ActionKind;
+using model::Action;
+using model::ActionKind;
 
 namespace {
 
@@ -90,7 +90,7 @@ ControlBar::ControlBar(QWidget* parent) : QToolBar(tr("Controls"), parent) {
   connect(async_, &QAction::triggered, this, [this](bool on) {
     Action a;
     a.kind = ActionKind::SetCallMode;
-    a.mode = on ? engine::CallMode::Async : engine::CallMode::Sync;
+    a.mode = on ? model::CallMode::Async : model::CallMode::Sync;
     send(a);
   });
 
@@ -102,7 +102,7 @@ ControlBar::ControlBar(QWidget* parent) : QToolBar(tr("Controls"), parent) {
     if (replica < 0) {
       // The service is selected: kill its first ready replica.
       for (const auto& r : snapshot_->deployments[d].replicas) {
-        if (r.state == engine::ReplicaState::Ready) {
+        if (r.state == model::ReplicaState::Ready) {
           replica = r.index;
           break;
         }
@@ -185,7 +185,7 @@ void ControlBar::setBackend(ClusterBackend* backend) {
   if (backend_->layout()) onLayout(backend_->layout());
 }
 
-void ControlBar::onLayout(std::shared_ptr<const engine::ClusterLayout> layout) {
+void ControlBar::onLayout(std::shared_ptr<const model::ClusterLayout> layout) {
   layout_ = std::move(layout);
   snapshot_.reset();
   selection_ = {};
@@ -203,10 +203,10 @@ void ControlBar::onLayout(std::shared_ptr<const engine::ClusterLayout> layout) {
   updateFailureButtons();
 }
 
-void ControlBar::onSnapshot(std::shared_ptr<const engine::ClusterSnapshot> snapshot) {
+void ControlBar::onSnapshot(std::shared_ptr<const model::ClusterSnapshot> snapshot) {
   snapshot_ = std::move(snapshot);
   clock_->setText(
-      clockText(engine::simToSeconds(snapshot_->time), engine::simToSeconds(snapshot_->duration)));
+      clockText(model::toSeconds(snapshot_->time), model::toSeconds(snapshot_->duration)));
   // Reflect the cluster's switches, whoever changed them (the timeline, a menu, this bar).
   syncingControls_ = true;
   timeouts_->setChecked(snapshot_->timeoutsOn);
@@ -214,7 +214,7 @@ void ControlBar::onSnapshot(std::shared_ptr<const engine::ClusterSnapshot> snaps
   breakers_->setChecked(snapshot_->circuitBreakersOn);
   bool allAsync = !snapshot_->edges.empty();
   for (std::size_t e = 0; e < snapshot_->edges.size(); ++e) {
-    if (!layout_->edges[e].inProcess && snapshot_->edges[e].mode == engine::CallMode::Sync) {
+    if (!layout_->edges[e].inProcess && snapshot_->edges[e].mode == model::CallMode::Sync) {
       allAsync = false;
     }
   }

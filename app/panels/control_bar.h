@@ -41,19 +41,19 @@ class ControlBar : public QToolBar {
   void toggleRun();
 
  private:
-  void onLayout(std::shared_ptr<const engine::ClusterLayout> layout);
-  void onSnapshot(std::shared_ptr<const engine::ClusterSnapshot> snapshot);
+  void onLayout(std::shared_ptr<const model::ClusterLayout> layout);
+  void onSnapshot(std::shared_ptr<const model::ClusterSnapshot> snapshot);
   void onRunState(RunState state);
   void setSpeedIndex(int index);
   void showSpeed(double factor);
-  void send(const engine::Action& action);
+  void send(const model::Action& action);
   void updateFailureButtons();
   int selectedDeployment() const;
   int selectedNode() const;
 
   ClusterBackend* backend_ = nullptr;
-  std::shared_ptr<const engine::ClusterLayout> layout_;
-  std::shared_ptr<const engine::ClusterSnapshot> snapshot_;
+  std::shared_ptr<const model::ClusterLayout> layout_;
+  std::shared_ptr<const model::ClusterSnapshot> snapshot_;
   Selection selection_;
   double baseRate_ = 0.0;
   bool syncingControls_ = false;

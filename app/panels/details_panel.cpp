@@ -89,7 +89,7 @@ QString DetailsPanel::clusterHtml() const {
   int replicas = 0;
   for (const auto& d : s.deployments) replicas += static_cast<int>(d.replicas.size());
   return table(tr("Cluster"),
-               row(tr("time"), num(engine::simToSeconds(s.time)) + " s") +
+               row(tr("time"), num(model::toSeconds(s.time)) + " s") +
                    row(tr("services"), QString::number(s.deployments.size())) +
                    row(tr("replicas"), QString::number(replicas)) + row(tr("cores"), num(s.cores)) +
                    row(tr("throughput"), num(s.throughputRps) + " rps") +
@@ -118,7 +118,7 @@ QString DetailsPanel::deploymentHtml(int d) const {
     if (!states.isEmpty()) states += ", ";
     states += QString("%1 %2")
                   .arg(byState[st])
-                  .arg(engine::replicaStateName(static_cast<engine::ReplicaState>(st)));
+                  .arg(model::replicaStateName(static_cast<model::ReplicaState>(st)));
   }
   QString rows =
       row(tr("replicas"), states + tr(" (desired %1)").arg(view.desiredReplicas)) +
@@ -143,7 +143,7 @@ QString DetailsPanel::replicaHtml(int d, int replica) const {
   for (const auto& r : snapshot_->deployments[d].replicas) {
     if (r.index != replica) continue;
     QString rows =
-        row(tr("state"), engine::replicaStateName(r.state)) +
+        row(tr("state"), model::replicaStateName(r.state)) +
         row(tr("node"), r.node >= 0 ? q(layout_->nodes[r.node].name) : tr("not placed")) +
         row(tr("busy workers"),
             QString("%1 / %2").arg(r.busyWorkers).arg(layout_->deployments[d].workersPerReplica)) +
@@ -160,7 +160,7 @@ QString DetailsPanel::edgeHtml(int e) const {
   static const char* breakers[] = {"none", "closed", "open", "half-open"};
   return table(
       q(layout_->components[info.from].name) + " → " + q(layout_->components[info.to].name),
-      row(tr("mode"), info.inProcess ? tr("in-process call") : engine::callModeName(v.mode)) +
+      row(tr("mode"), info.inProcess ? tr("in-process call") : model::callModeName(v.mode)) +
           row(tr("rate"), num(v.rateRps) + " rps") + row(tr("p95"), num(v.p95Ms) + " ms") +
           row(tr("errors"), percent(v.errorRatio)) +
           row(tr("in flight"), QString::number(v.inFlight)) +

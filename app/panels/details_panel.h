@@ -33,8 +33,8 @@ class DetailsPanel : public QWidget {
   QString brokerHtml() const;
 
   ClusterBackend* backend_ = nullptr;
-  std::shared_ptr<const engine::ClusterLayout> layout_;
-  std::shared_ptr<const engine::ClusterSnapshot> snapshot_;
+  std::shared_ptr<const model::ClusterLayout> layout_;
+  std::shared_ptr<const model::ClusterSnapshot> snapshot_;
   Selection selection_;
   QTextBrowser* view_;
 };

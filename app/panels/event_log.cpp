@@ -27,13 +27,13 @@ void EventLog::setBackend(ClusterBackend* backend) {
     add(0, tr("scenario loaded"));
   });
   connect(backend, &ClusterBackend::snapshotReady, this,
-          [this](const auto& s) { lastTimeS_ = engine::simToSeconds(s->time); });
+          [this](const auto& s) { lastTimeS_ = model::toSeconds(s->time); });
   connect(backend, &ClusterBackend::actionApplied, this,
-          [this](double atS, const engine::Action&, const QString& label) { add(atS, label); });
+          [this](double atS, const model::Action&, const QString& label) { add(atS, label); });
   connect(backend, &ClusterBackend::actionRejected, this,
-          [this](const engine::Action& a, const QString& reason) {
+          [this](const model::Action& a, const QString& reason) {
             add(lastTimeS_,
-                tr("refused %1: %2").arg(QString::fromStdString(engine::describeAction(a)), reason),
+                tr("refused %1: %2").arg(QString::fromStdString(model::describeAction(a)), reason),
                 StateColors::critical());
           });
   connect(backend, &ClusterBackend::runStateChanged, this, [this](RunState s) {

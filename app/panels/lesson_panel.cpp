@@ -38,7 +38,7 @@ void LessonPanel::setBackend(ClusterBackend* backend) {
     onTime(0.0);
   });
   connect(backend, &ClusterBackend::snapshotReady, this,
-          [this](const auto& s) { onTime(engine::simToSeconds(s->time)); });
+          [this](const auto& s) { onTime(model::toSeconds(s->time)); });
 }
 
 void LessonPanel::onTime(double timeS) {

@@ -36,7 +36,7 @@ class LessonPanel : public QWidget {
   void onTime(double timeS);
   void show(int step);
 
-  std::vector<engine::LessonStep> steps_;
+  std::vector<model::LessonStep> steps_;
   int current_ = -1;
   bool manual_ = false;
   double timeS_ = 0.0;

@@ -21,7 +21,7 @@ constexpr double kArrowLength = 11.0;
 
 }  // namespace
 
-TopologyEdgeItem::TopologyEdgeItem(int edge, const EdgeRoute& route, engine::CallMode mode,
+TopologyEdgeItem::TopologyEdgeItem(int edge, const EdgeRoute& route, model::CallMode mode,
                                    bool inProcess, const TopologyStyle* style)
     : edge_(edge),
       style_(style),
@@ -77,15 +77,15 @@ QPainterPath TopologyEdgeItem::shape() const {
   return s;
 }
 
-void TopologyEdgeItem::setState(const engine::EdgeView& view) {
+void TopologyEdgeItem::setState(const model::EdgeView& view) {
   QString rate = formatRate(view.rateRps);
-  if (view.breaker == engine::BreakerState::Open) rate += QStringLiteral(" · open");
-  if (view.breaker == engine::BreakerState::HalfOpen) rate += QStringLiteral(" · half-open");
+  if (view.breaker == model::BreakerState::Open) rate += QStringLiteral(" · open");
+  if (view.breaker == model::BreakerState::HalfOpen) rate += QStringLiteral(" · half-open");
   QString detail =
       QStringLiteral("p95 %1 · %2").arg(formatLatency(view.p95Ms), formatPercent(view.errorRatio));
   QColor color = style_->line;
   if (view.errorRatio >= 0.005) color = StateColors::health(view.errorRatio, 0);
-  if (view.breaker == engine::BreakerState::Open) color = StateColors::critical();
+  if (view.breaker == model::BreakerState::Open) color = StateColors::critical();
   const int dots = trafficDots(view.rateRps);
   // At least one red dot as soon as errors show, then in proportion.
   const int errorDots =
@@ -149,7 +149,7 @@ void TopologyEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
   QColor color = color_;
   if (idle_) color.setAlphaF(color.alphaF() * 0.5f);
   QPen pen(color, inProcess_ ? 1.8 : 2.4);
-  if (mode_ == engine::CallMode::Async) pen.setDashPattern({4.0, 3.0});
+  if (mode_ == model::CallMode::Async) pen.setDashPattern({4.0, 3.0});
   painter->setPen(pen);
   painter->setBrush(Qt::NoBrush);
   painter->drawPath(path_);

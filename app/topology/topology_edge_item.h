@@ -21,7 +21,7 @@ class TopologyEdgeItem : public QGraphicsItem {
   enum { Type = kEdgeItemType };
 
   // `style` must outlive the item.
-  TopologyEdgeItem(int edge, const EdgeRoute& route, engine::CallMode mode, bool inProcess,
+  TopologyEdgeItem(int edge, const EdgeRoute& route, model::CallMode mode, bool inProcess,
                    const TopologyStyle* style);
 
   int type() const override { return Type; }
@@ -30,10 +30,10 @@ class TopologyEdgeItem : public QGraphicsItem {
   QPainterPath shape() const override;
   void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
-  void setState(const engine::EdgeView& view);
+  void setState(const model::EdgeView& view);
   void setHighlight(bool on);
 
-  bool isDashed() const { return mode_ == engine::CallMode::Async; }
+  bool isDashed() const { return mode_ == model::CallMode::Async; }
   int dotCount() const { return dots_; }
   const QString& label() const { return label_; }
 
@@ -49,7 +49,7 @@ class TopologyEdgeItem : public QGraphicsItem {
   QRectF bounds_;
   std::vector<QPointF> samples_;  // the path as a polyline, for the dots
   std::vector<double> lengths_;   // cumulative length at each sample
-  engine::CallMode mode_;
+  model::CallMode mode_;
   bool inProcess_;
   Qt::Alignment labelAlign_;
   QString label_;          // one line, as edgeLabel() writes it

@@ -33,7 +33,7 @@ QString formatCount(double count) {
   return QStringLiteral("%1M").arg(count / 1e6, 0, 'f', 1);
 }
 
-QString edgeLabel(const engine::EdgeView& e) {
+QString edgeLabel(const model::EdgeView& e) {
   return QStringLiteral("%1 · p95 %2 · %3")
       .arg(formatRate(e.rateRps), formatLatency(e.p95Ms), formatPercent(e.errorRatio));
 }

@@ -18,7 +18,7 @@ QString formatPercent(double ratio);
 // "120", "12.3k", "1.2M": counts such as a backlog.
 QString formatCount(double count);
 // An edge's label: "120 rps · p95 12 ms · 0.5 %" (the last part is the error ratio).
-QString edgeLabel(const engine::EdgeView& edge);
+QString edgeLabel(const model::EdgeView& edge);
 // How many traffic dots an edge shows for a rate: three more for ten times the traffic
 // (clamp(round(3 log10(1 + rps)), 0, 12)), so that 10 and 100 rps look different and
 // 10,000 rps does not fill the screen.

@@ -40,7 +40,7 @@ struct InnerLayout {
   QSizeF size;
 };
 
-InnerLayout layoutModules(const engine::ClusterLayout& layout, int d, const TopologyMetrics& m) {
+InnerLayout layoutModules(const model::ClusterLayout& layout, int d, const TopologyMetrics& m) {
   const auto& comps = layout.deployments[d].components;
   const int n = static_cast<int>(comps.size());
   std::vector<int> local(layout.components.size(), -1);
@@ -80,7 +80,7 @@ InnerLayout layoutModules(const engine::ClusterLayout& layout, int d, const Topo
   return inner;
 }
 
-double boxWidthFor(const engine::DeploymentInfo& d, const TopologyMetrics& m) {
+double boxWidthFor(const model::DeploymentInfo& d, const TopologyMetrics& m) {
   // Title plus the language tag, which is drawn smaller.
   const double text = m.titleTextWidth(static_cast<int>(d.name.size())) +
                       m.titleTextWidth(static_cast<int>(d.language.size())) * 0.8 + 4 * m.padding;
@@ -88,8 +88,8 @@ double boxWidthFor(const engine::DeploymentInfo& d, const TopologyMetrics& m) {
 }
 
 // Node regions in rows under the graph, as many per row as the graph's width allows.
-std::vector<QRectF> layoutNodes(const engine::ClusterLayout& layout, const QRectF& graph,
-                                double top, const TopologyMetrics& m) {
+std::vector<QRectF> layoutNodes(const model::ClusterLayout& layout, const QRectF& graph, double top,
+                                const TopologyMetrics& m) {
   std::vector<QRectF> rects;
   const int n = static_cast<int>(layout.nodes.size());
   if (n == 0 || (n == 1 && layout.nodes[0].implicit)) return rects;
@@ -108,7 +108,7 @@ std::vector<QRectF> layoutNodes(const engine::ClusterLayout& layout, const QRect
 
 }  // namespace
 
-TopologyPlacement layoutTopology(const engine::ClusterLayout& layout, const TopologyMetrics& m) {
+TopologyPlacement layoutTopology(const model::ClusterLayout& layout, const TopologyMetrics& m) {
   TopologyPlacement p;
   const int nd = static_cast<int>(layout.deployments.size());
   const int nc = static_cast<int>(layout.components.size());

@@ -57,7 +57,7 @@ struct TopologyPlacement {
   QRectF bounds;                    // everything, with the clients' arrow on the left
 };
 
-TopologyPlacement layoutTopology(const engine::ClusterLayout& layout,
+TopologyPlacement layoutTopology(const model::ClusterLayout& layout,
                                  const TopologyMetrics& metrics = {});
 
 }  // namespace clusterscope::app

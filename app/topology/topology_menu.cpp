@@ -6,8 +6,8 @@ namespace clusterscope::app {
 
 namespace {
 
-using engine::Action;
-using engine::ActionKind;
+using model::Action;
+using model::ActionKind;
 
 Action make(ActionKind kind) {
   Action a;
@@ -35,10 +35,10 @@ bool inRange(int i, const std::vector<T>& v) {
 }
 
 void addServiceEntries(std::vector<TopologyMenuEntry>& out, int d,
-                       const engine::ClusterLayout& layout, const engine::ClusterSnapshot* snap,
+                       const model::ClusterLayout& layout, const model::ClusterSnapshot* snap,
                        const QString& submenu) {
   const auto& info = layout.deployments[d];
-  const engine::DeploymentView* view =
+  const model::DeploymentView* view =
       snap && inRange(d, snap->deployments) ? &snap->deployments[d] : nullptr;
   const std::size_t first = out.size();
   auto service = [&](ActionKind kind) {
@@ -84,17 +84,17 @@ void addServiceEntries(std::vector<TopologyMenuEntry>& out, int d,
   for (std::size_t i = first; i < out.size(); ++i) out[i].submenu = submenu;
 }
 
-void addReplicaEntries(TopologyMenu& menu, const Selection& t, const engine::ClusterLayout& layout,
-                       const engine::ClusterSnapshot* snap) {
+void addReplicaEntries(TopologyMenu& menu, const Selection& t, const model::ClusterLayout& layout,
+                       const model::ClusterSnapshot* snap) {
   const auto& info = layout.deployments[t.index];
   menu.title = QStringLiteral("%1#%2").arg(QString::fromStdString(info.name)).arg(t.replica);
-  const engine::ReplicaView* replica = nullptr;
+  const model::ReplicaView* replica = nullptr;
   if (snap && inRange(t.index, snap->deployments)) {
     for (const auto& r : snap->deployments[t.index].replicas) {
       if (r.index == t.replica) replica = &r;
     }
   }
-  const bool down = replica && replica->state == engine::ReplicaState::Down;
+  const bool down = replica && replica->state == model::ReplicaState::Down;
   auto action = [&](ActionKind kind, double factor = 1.0) {
     Action a = make(kind);
     a.service = info.name;
@@ -114,8 +114,8 @@ void addReplicaEntries(TopologyMenu& menu, const Selection& t, const engine::Clu
                     QStringLiteral("Service %1").arg(QString::fromStdString(info.name)));
 }
 
-void addNodeEntries(TopologyMenu& menu, int n, const engine::ClusterLayout& layout,
-                    const engine::ClusterSnapshot* snap) {
+void addNodeEntries(TopologyMenu& menu, int n, const model::ClusterLayout& layout,
+                    const model::ClusterSnapshot* snap) {
   const auto& name = layout.nodes[n].name;
   menu.title = QString::fromStdString(name);
   const bool known = snap && inRange(n, snap->nodes);
@@ -143,8 +143,8 @@ void addNodeEntries(TopologyMenu& menu, int n, const engine::ClusterLayout& layo
 
 }  // namespace
 
-TopologyMenu topologyMenu(const Selection& t, const engine::ClusterLayout& layout,
-                          const engine::ClusterSnapshot* snap) {
+TopologyMenu topologyMenu(const Selection& t, const model::ClusterLayout& layout,
+                          const model::ClusterSnapshot* snap) {
   TopologyMenu menu;
   switch (t.kind) {
     case Selection::Kind::None:
@@ -193,15 +193,15 @@ TopologyMenu topologyMenu(const Selection& t, const engine::ClusterLayout& layou
       const auto& to = layout.components[e.to].name;
       menu.title =
           QStringLiteral("%1 → %2").arg(QString::fromStdString(from), QString::fromStdString(to));
-      const engine::CallMode mode =
+      const model::CallMode mode =
           snap && inRange(t.index, snap->edges) ? snap->edges[t.index].mode : e.mode;
-      for (auto m : {engine::CallMode::Sync, engine::CallMode::Async}) {
+      for (auto m : {model::CallMode::Sync, model::CallMode::Async}) {
         Action a = make(ActionKind::SetCallMode);
         a.from = from;
         a.to = to;
         a.mode = m;
-        TopologyMenuEntry item = entry(m == engine::CallMode::Sync ? QStringLiteral("Synchronous")
-                                                                   : QStringLiteral("Asynchronous"),
+        TopologyMenuEntry item = entry(m == model::CallMode::Sync ? QStringLiteral("Synchronous")
+                                                                  : QStringLiteral("Asynchronous"),
                                        a);
         item.checkable = true;
         item.checked = mode == m;

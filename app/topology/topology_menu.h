@@ -15,8 +15,8 @@
 namespace clusterscope::app {
 
 struct TopologyMenuEntry {
-  QString text;                          // empty: a separator
-  std::optional<engine::Action> action;  // what triggering it requests
+  QString text;                         // empty: a separator
+  std::optional<model::Action> action;  // what triggering it requests
   bool enabled = true;
   bool checkable = false;
   bool checked = false;
@@ -32,7 +32,7 @@ struct TopologyMenu {
 // that is down can be restarted, not killed; a node that is up can fail...). Without a
 // snapshot, entries that need the current state are disabled. Indexes out of range give an
 // empty menu.
-TopologyMenu topologyMenu(const Selection& target, const engine::ClusterLayout& layout,
-                          const engine::ClusterSnapshot* snapshot);
+TopologyMenu topologyMenu(const Selection& target, const model::ClusterLayout& layout,
+                          const model::ClusterSnapshot* snapshot);
 
 }  // namespace clusterscope::app

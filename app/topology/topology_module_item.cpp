@@ -21,7 +21,7 @@ TopologyModuleItem::TopologyModuleItem(int component, const QString& name, const
 
 QRectF TopologyModuleItem::boundingRect() const { return rect_.adjusted(-5, -5, 5, 5); }
 
-void TopologyModuleItem::setState(const engine::ComponentView& view, bool hostDown) {
+void TopologyModuleItem::setState(const model::ComponentView& view, bool hostDown) {
   QString line1 =
       QStringLiteral("%1 · p95 %2").arg(formatRate(view.throughputRps), formatLatency(view.p95Ms));
   QString line2;

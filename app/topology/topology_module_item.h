@@ -25,7 +25,7 @@ class TopologyModuleItem : public QGraphicsItem {
   void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
   // `hostDown`: no replica of the host is up, so the module cannot run either.
-  void setState(const engine::ComponentView& view, bool hostDown);
+  void setState(const model::ComponentView& view, bool hostDown);
   void setHighlight(bool on);
 
  private:

@@ -16,7 +16,7 @@ TopologyNodeItem::TopologyNodeItem(int node, const QString& name, const QRectF& 
 
 QRectF TopologyNodeItem::boundingRect() const { return rect_.adjusted(-6, -6, 6, 6); }
 
-void TopologyNodeItem::setState(const engine::NodeView& view, std::vector<QColor> colors) {
+void TopologyNodeItem::setState(const model::NodeView& view, std::vector<QColor> colors) {
   QString cores =
       QStringLiteral("%1/%2 cores").arg(view.usedCores, 0, 'g', 3).arg(view.cores, 0, 'g', 3);
   if (view.up == up_ && cores == cores_ && colors == colors_) return;

@@ -27,7 +27,7 @@ class TopologyNodeItem : public QGraphicsItem {
   void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
 
   // The colours of the replicas placed on the node, in a stable order.
-  void setState(const engine::NodeView& view, std::vector<QColor> replicaColors);
+  void setState(const model::NodeView& view, std::vector<QColor> replicaColors);
   void setHighlight(bool on);
   bool isUp() const { return up_; }
   int markCount() const { return static_cast<int>(colors_.size()); }

@@ -19,7 +19,7 @@ double portOffset(int k, int count, double side) {
 
 }  // namespace
 
-std::vector<EdgeRoute> routeEdges(const engine::ClusterLayout& layout,
+std::vector<EdgeRoute> routeEdges(const model::ClusterLayout& layout,
                                   const TopologyPlacement& placement) {
   const auto n = layout.edges.size();
   const auto nc = static_cast<int>(placement.components.size());

@@ -27,7 +27,7 @@ struct EdgeRoute {
 // goes beside the end where the calls do not fan (the callee's, unless it has more callers
 // than the caller has calls), on the side of the line the curve leaves free. An edge whose
 // ends have no box gets an empty path.
-std::vector<EdgeRoute> routeEdges(const engine::ClusterLayout& layout,
+std::vector<EdgeRoute> routeEdges(const model::ClusterLayout& layout,
                                   const TopologyPlacement& placement);
 
 }  // namespace clusterscope::app

@@ -30,7 +30,7 @@ bool inRange(int i, const std::vector<T>& v) {
 
 // Whose figures a deployment's box shows: its only component, or for a monolith the module
 // its callers reach first (the entry, or one called from outside).
-std::vector<int> mainComponents(const engine::ClusterLayout& layout) {
+std::vector<int> mainComponents(const model::ClusterLayout& layout) {
   std::vector<int> main(layout.deployments.size(), -1);
   for (std::size_t d = 0; d < layout.deployments.size(); ++d) {
     const auto& comps = layout.deployments[d].components;
@@ -62,7 +62,7 @@ TopologyScene::TopologyScene(QObject* parent) : QGraphicsScene(parent) {
 
 TopologyScene::~TopologyScene() = default;
 
-void TopologyScene::setClusterLayout(std::shared_ptr<const engine::ClusterLayout> layout) {
+void TopologyScene::setClusterLayout(std::shared_ptr<const model::ClusterLayout> layout) {
   layout_ = std::move(layout);
   snapshot_.reset();
   selection_ = {};
@@ -91,7 +91,7 @@ void TopologyScene::build() {
     setSceneRect(QRectF());
     return;
   }
-  const engine::ClusterLayout& layout = *layout_;
+  const model::ClusterLayout& layout = *layout_;
   const TopologyPlacement place = layoutTopology(layout, style_.metrics);
   const std::vector<EdgeRoute> routes = routeEdges(layout, place);
   mainComponent_ = mainComponents(layout);
@@ -165,10 +165,10 @@ void TopologyScene::addEntryArrow(const QRectF& target) {
   entryLabel_->setPos(tail.x(), tail.y() + 4);
 }
 
-void TopologyScene::applySnapshot(std::shared_ptr<const engine::ClusterSnapshot> snapshot) {
+void TopologyScene::applySnapshot(std::shared_ptr<const model::ClusterSnapshot> snapshot) {
   if (!snapshot || !layout_) return;
-  const engine::ClusterLayout& layout = *layout_;
-  const engine::ClusterSnapshot& s = *snapshot;
+  const model::ClusterLayout& layout = *layout_;
+  const model::ClusterSnapshot& s = *snapshot;
   if (s.deployments.size() != layout.deployments.size() ||
       s.components.size() != layout.components.size() || s.edges.size() != layout.edges.size() ||
       s.nodes.size() != layout.nodes.size()) {
@@ -182,9 +182,9 @@ void TopologyScene::applySnapshot(std::shared_ptr<const engine::ClusterSnapshot>
     for (int c : layout.deployments[d].components)
       failed = std::max(failed, s.components[c].failedRatio);
     const int main = mainComponent_[d];
-    services_[d]->setState(view, main >= 0 ? s.components[main] : engine::ComponentView{}, failed);
+    services_[d]->setState(view, main >= 0 ? s.components[main] : model::ComponentView{}, failed);
     bool anyUp = false;
-    for (const auto& r : view.replicas) anyUp = anyUp || r.state == engine::ReplicaState::Ready;
+    for (const auto& r : view.replicas) anyUp = anyUp || r.state == model::ReplicaState::Ready;
     for (int c : layout.deployments[d].components) {
       if (modules_[c]) modules_[c]->setState(s.components[c], !anyUp);
     }

@@ -35,9 +35,9 @@ class TopologyScene : public QGraphicsScene {
 
   // Rebuilds every item for a new cluster shape (null: an empty scene) and clears the
   // selection and the snapshot.
-  void setClusterLayout(std::shared_ptr<const engine::ClusterLayout> layout);
+  void setClusterLayout(std::shared_ptr<const model::ClusterLayout> layout);
   // Updates the items; a snapshot that does not match the layout's sizes is ignored.
-  void applySnapshot(std::shared_ptr<const engine::ClusterSnapshot> snapshot);
+  void applySnapshot(std::shared_ptr<const model::ClusterSnapshot> snapshot);
   // Text size factor (1 normal, 1.5 presenter mode). Rebuilds the items at the new size.
   void setTextScale(double scale);
   double textScale() const { return textScale_; }
@@ -56,8 +56,8 @@ class TopologyScene : public QGraphicsScene {
   Selection selectionAt(const QPointF& scenePos) const;
 
   // Null before the first layout / snapshot.
-  const engine::ClusterLayout* clusterLayout() const { return layout_.get(); }
-  const engine::ClusterSnapshot* snapshot() const { return snapshot_.get(); }
+  const model::ClusterLayout* clusterLayout() const { return layout_.get(); }
+  const model::ClusterSnapshot* snapshot() const { return snapshot_.get(); }
   // Everything drawn, with a margin: what "fit" shows.
   QRectF contentRect() const { return content_; }
 
@@ -88,8 +88,8 @@ class TopologyScene : public QGraphicsScene {
   void addEntryArrow(const QRectF& target);
   void highlight(const Selection& s, bool on);
 
-  std::shared_ptr<const engine::ClusterLayout> layout_;
-  std::shared_ptr<const engine::ClusterSnapshot> snapshot_;
+  std::shared_ptr<const model::ClusterLayout> layout_;
+  std::shared_ptr<const model::ClusterSnapshot> snapshot_;
   TopologyStyle style_;
   double textScale_ = 1.0;
   std::vector<TopologyServiceItem*> services_;  // per deployment

@@ -17,7 +17,7 @@ constexpr double kHighlightMargin = 6.0;
 
 }  // namespace
 
-TopologyServiceItem::TopologyServiceItem(int deployment, const engine::DeploymentInfo& info,
+TopologyServiceItem::TopologyServiceItem(int deployment, const model::DeploymentInfo& info,
                                          const QRectF& rect, const TopologyStyle* style)
     : deployment_(deployment),
       style_(style),
@@ -53,15 +53,15 @@ QRectF TopologyServiceItem::marksArea() const {
   return QRectF(m.padding, m.padding + m.titleHeight, rect_.width() - 2 * m.padding, m.marksHeight);
 }
 
-void TopologyServiceItem::setState(const engine::DeploymentView& view,
-                                   const engine::ComponentView& main, double failedRatio) {
+void TopologyServiceItem::setState(const model::DeploymentView& view,
+                                   const model::ComponentView& main, double failedRatio) {
   bool changed = false;
   std::vector<Mark> marks;
   marks.reserve(view.replicas.size());
   int ready = 0;
   for (const auto& r : view.replicas) {
     marks.push_back(Mark{r.index, StateColors::replica(r, workers_), r.state});
-    if (r.state == engine::ReplicaState::Ready) ++ready;
+    if (r.state == model::ReplicaState::Ready) ++ready;
   }
   if (marks != marks_) {
     if (marks.size() != marks_.size())
@@ -159,7 +159,7 @@ void TopologyServiceItem::paint(QPainter* painter, const QStyleOptionGraphicsIte
     painter->setPen(QPen(style_->line, 1));
     painter->setBrush(marks_[i].color);
     painter->drawRoundedRect(r, 2, 2);
-    if (marks_[i].state == engine::ReplicaState::Down && size >= 8) {
+    if (marks_[i].state == model::ReplicaState::Down && size >= 8) {
       painter->setPen(QPen(Qt::white, 1.5));
       const QRectF x = r.adjusted(size * 0.25, size * 0.25, -size * 0.25, -size * 0.25);
       painter->drawLine(x.topLeft(), x.bottomRight());

@@ -21,7 +21,7 @@ class TopologyServiceItem : public QGraphicsItem {
   enum { Type = kServiceItemType };
 
   // `rect` is in scene coordinates; `style` must outlive the item.
-  TopologyServiceItem(int deployment, const engine::DeploymentInfo& info, const QRectF& rect,
+  TopologyServiceItem(int deployment, const model::DeploymentInfo& info, const QRectF& rect,
                       const TopologyStyle* style);
 
   int type() const override { return Type; }
@@ -32,7 +32,7 @@ class TopologyServiceItem : public QGraphicsItem {
   // From a snapshot: the deployment's replicas and utilisation, the figures of its main
   // component (the one its callers call), and the worst failure ratio of its components.
   // Repaints only when something visible changed.
-  void setState(const engine::DeploymentView& view, const engine::ComponentView& main,
+  void setState(const model::DeploymentView& view, const model::ComponentView& main,
                 double failedRatio);
   // Outlines the whole box, or one replica's mark (-1: none).
   void setHighlight(bool box, int replica);
@@ -50,7 +50,7 @@ class TopologyServiceItem : public QGraphicsItem {
   struct Mark {
     int replica = 0;
     QColor color;
-    engine::ReplicaState state = engine::ReplicaState::Ready;
+    model::ReplicaState state = model::ReplicaState::Ready;
     bool operator==(const Mark&) const = default;
   };
 

@@ -15,7 +15,7 @@ bool inRange(int i, const std::vector<T>& v) {
 
 QString q(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
 
-QString componentFigures(const engine::ComponentView& c) {
+QString componentFigures(const model::ComponentView& c) {
   QString s = QStringLiteral("%1 in, %2 done<br>p50 %3 · p95 %4 · p99 %5")
                   .arg(formatRate(c.arrivalRps), formatRate(c.throughputRps),
                        formatLatency(c.p50Ms), formatLatency(c.p95Ms), formatLatency(c.p99Ms));
@@ -24,14 +24,14 @@ QString componentFigures(const engine::ComponentView& c) {
   return s;
 }
 
-QString nodeName(const engine::ClusterLayout& layout, int n) {
+QString nodeName(const model::ClusterLayout& layout, int n) {
   return inRange(n, layout.nodes) ? q(layout.nodes[n].name) : QStringLiteral("not placed");
 }
 
 }  // namespace
 
-QString topologyToolTip(const Selection& t, const engine::ClusterLayout& layout,
-                        const engine::ClusterSnapshot* snap) {
+QString topologyToolTip(const Selection& t, const model::ClusterLayout& layout,
+                        const model::ClusterSnapshot* snap) {
   switch (t.kind) {
     case Selection::Kind::None:
       return {};
@@ -43,7 +43,7 @@ QString topologyToolTip(const Selection& t, const engine::ClusterLayout& layout,
       for (const auto& r : snap->deployments[t.index].replicas) {
         if (r.index != t.replica) continue;
         s += QStringLiteral("<br>%1 on %2<br>%3/%4 workers busy · %5 queued")
-                 .arg(QString::fromLatin1(engine::replicaStateName(r.state)),
+                 .arg(QString::fromLatin1(model::replicaStateName(r.state)),
                       nodeName(layout, r.node))
                  .arg(r.busyWorkers)
                  .arg(info.workersPerReplica)
@@ -62,7 +62,7 @@ QString topologyToolTip(const Selection& t, const engine::ClusterLayout& layout,
       if (!snap || !inRange(t.index, snap->deployments)) return s;
       const auto& d = snap->deployments[t.index];
       int ready = 0;
-      for (const auto& r : d.replicas) ready += r.state == engine::ReplicaState::Ready ? 1 : 0;
+      for (const auto& r : d.replicas) ready += r.state == model::ReplicaState::Ready ? 1 : 0;
       s += QStringLiteral("<br>%1 ready of %2 wanted · %3 workers each · utilisation %4")
                .arg(ready)
                .arg(d.desiredReplicas)
@@ -96,13 +96,13 @@ QString topologyToolTip(const Selection& t, const engine::ClusterLayout& layout,
                       .arg(q(layout.components[e.from].name), q(layout.components[e.to].name));
       if (!snap || !inRange(t.index, snap->edges)) return s;
       const auto& v = snap->edges[t.index];
-      s += v.mode == engine::CallMode::Async ? QStringLiteral(" (asynchronous, through the broker)")
-                                             : QStringLiteral(" (synchronous: the caller waits)");
+      s += v.mode == model::CallMode::Async ? QStringLiteral(" (asynchronous, through the broker)")
+                                            : QStringLiteral(" (synchronous: the caller waits)");
       s += QStringLiteral("<br>%1 · p95 %2 · errors %3 · %4 in flight")
                .arg(formatRate(v.rateRps), formatLatency(v.p95Ms), formatPercent(v.errorRatio))
                .arg(v.inFlight);
-      if (v.breaker == engine::BreakerState::Open) s += QStringLiteral("<br>circuit breaker open");
-      if (v.breaker == engine::BreakerState::HalfOpen)
+      if (v.breaker == model::BreakerState::Open) s += QStringLiteral("<br>circuit breaker open");
+      if (v.breaker == model::BreakerState::HalfOpen)
         s += QStringLiteral("<br>circuit breaker half-open");
       return s;
     }

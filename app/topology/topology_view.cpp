@@ -56,11 +56,11 @@ void TopologyView::setBackend(ClusterBackend* backend) {
     return;
   }
   connections_ << connect(backend, &ClusterBackend::layoutChanged, this,
-                          [this](std::shared_ptr<const engine::ClusterLayout> layout) {
+                          [this](std::shared_ptr<const model::ClusterLayout> layout) {
                             showLayout(std::move(layout));
                           });
   connections_ << connect(backend, &ClusterBackend::snapshotReady, this,
-                          [this](std::shared_ptr<const engine::ClusterSnapshot> snapshot) {
+                          [this](std::shared_ptr<const model::ClusterSnapshot> snapshot) {
                             scene_->applySnapshot(std::move(snapshot));
                           });
   connections_ << connect(backend, &ClusterBackend::runStateChanged, this, [this](RunState s) {
@@ -88,7 +88,7 @@ void TopologyView::hideEvent(QHideEvent* event) {
   updateAnimation();
 }
 
-void TopologyView::showLayout(std::shared_ptr<const engine::ClusterLayout> layout) {
+void TopologyView::showLayout(std::shared_ptr<const model::ClusterLayout> layout) {
   const bool hadSelection = scene_->selection().kind != Selection::Kind::None;
   scene_->setClusterLayout(std::move(layout));
   // Indexes mean nothing in the new layout: whoever followed the selection must drop it.
@@ -102,7 +102,7 @@ Selection TopologyView::selectionAt(const QPoint& viewportPos) const {
 
 std::unique_ptr<QMenu> TopologyView::menuFor(const Selection& target) {
   auto menu = std::make_unique<QMenu>(this);
-  const engine::ClusterLayout* layout = scene_->clusterLayout();
+  const model::ClusterLayout* layout = scene_->clusterLayout();
   if (!layout) return menu;
   const TopologyMenu spec = topologyMenu(target, *layout, scene_->snapshot());
   if (spec.entries.empty()) return menu;
@@ -216,7 +216,7 @@ void TopologyView::resizeEvent(QResizeEvent* event) {
 bool TopologyView::viewportEvent(QEvent* event) {
   if (event->type() == QEvent::ToolTip) {
     auto* help = static_cast<QHelpEvent*>(event);
-    const engine::ClusterLayout* layout = scene_->clusterLayout();
+    const model::ClusterLayout* layout = scene_->clusterLayout();
     const QString text =
         layout ? topologyToolTip(selectionAt(help->pos()), *layout, scene_->snapshot()) : QString();
     if (text.isEmpty()) {

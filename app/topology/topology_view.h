@@ -56,7 +56,7 @@ class TopologyView : public QGraphicsView {
   // The user clicked something (Kind::None: empty space), or the layout changed.
   void selectionChanged(const clusterscope::app::Selection& selection);
   // The user chose an action in a context menu.
-  void actionRequested(const clusterscope::engine::Action& action);
+  void actionRequested(const clusterscope::model::Action& action);
 
  protected:
   void wheelEvent(QWheelEvent* event) override;
@@ -70,7 +70,7 @@ class TopologyView : public QGraphicsView {
   void hideEvent(QHideEvent* event) override;
 
  private:
-  void showLayout(std::shared_ptr<const engine::ClusterLayout> layout);
+  void showLayout(std::shared_ptr<const model::ClusterLayout> layout);
   void select(const Selection& selection);
   void placeLegend();
   void updateAnimation();

@@ -60,7 +60,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->showMessage(tr("Loaded %1").arg(name), 5000);
   });
   connect(backend_, &SimulationBackend::actionRejected, this,
-          [this](const engine::Action&, const QString& reason) {
+          [this](const model::Action&, const QString& reason) {
             statusBar()->showMessage(tr("Not done: %1").arg(reason), 8000);
           });
   connect(backend_, &SimulationBackend::problem, this,

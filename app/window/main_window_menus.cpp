@@ -127,16 +127,16 @@ void MainWindow::buildCompareMenu(QMenu* menu) {
 ComparisonWindow* MainWindow::compare(const QString& preset) {
   if (preset == "sync-async") {
     engine::Scenario a = backend_->scenario(), b = a;
-    engine::forceCallMode(a, engine::CallMode::Sync);
-    engine::forceCallMode(b, engine::CallMode::Async);
+    engine::forceCallMode(a, model::CallMode::Sync);
+    engine::forceCallMode(b, model::CallMode::Async);
     return openComparison(a, tr("all sync"), b, tr("all async"));
   }
   if (preset == "breakers") {
     engine::Scenario a = backend_->scenario(), b = a;
-    engine::Action off;
-    off.kind = engine::ActionKind::SetResilience;
+    model::Action off;
+    off.kind = model::ActionKind::SetResilience;
     off.circuitBreaker = false;
-    b.timeline.insert(b.timeline.begin(), engine::TimelineEntry{0.0, off});
+    b.timeline.insert(b.timeline.begin(), model::TimelineEntry{0.0, off});
     return openComparison(a, tr("breakers on"), b, tr("breakers off"));
   }
   if (preset == "monolith") {

@@ -51,9 +51,10 @@ void Core::build() {
 void Core::buildNodes() {
   if (scenario_.nodes.empty()) {
     // "One node large enough": nothing the scenario does can fill it.
-    layout_.nodes.push_back(NodeInfo{"local", 1e12, true});
+    layout_.nodes.push_back(model::NodeInfo{"local", 1e12, true});
   } else {
-    for (const auto& n : scenario_.nodes) layout_.nodes.push_back(NodeInfo{n.name, n.cores, false});
+    for (const auto& n : scenario_.nodes)
+      layout_.nodes.push_back(model::NodeInfo{n.name, n.cores, false});
   }
   for (const auto& n : layout_.nodes) nodes_.push_back(NodeState{n.cores, 0.0, true});
 }
@@ -61,8 +62,8 @@ void Core::buildNodes() {
 void Core::buildDeployments() {
   for (const auto& s : scenario_.services) {
     const auto d = static_cast<int>(deployments_.size());
-    DeploymentInfo info{s.name,     {},        !s.modules.empty(),
-                        s.language, s.workers, s.autoscale.has_value()};
+    model::DeploymentInfo info{s.name,     {},        !s.modules.empty(),
+                               s.language, s.workers, s.autoscale.has_value()};
     Deployment dep;
     dep.workers = std::max(1, s.workers);
     dep.queueCapacity = s.queueCapacity ? *s.queueCapacity : -1;
@@ -80,7 +81,7 @@ void Core::buildDeployments() {
       c.rng = Rng::stream(scenario_.seed, kComponentBase + index);
       c.errorRate = errorRate;
       components_.push_back(std::move(c));
-      layout_.components.push_back(ComponentInfo{name, d, isModule});
+      layout_.components.push_back(model::ComponentInfo{name, d, isModule});
       info.components.push_back(static_cast<int>(index));
     };
     if (s.modules.empty()) {
@@ -120,7 +121,7 @@ void Core::buildEdges() {
         e.breaker = std::move(b);
       }
       components_[from].calls.push_back(static_cast<std::uint32_t>(edges_.size()));
-      layout_.edges.push_back(EdgeInfo{from, to, call.mode, e.inProcess()});
+      layout_.edges.push_back(model::EdgeInfo{from, to, call.mode, e.inProcess()});
       edges_.push_back(std::move(e));
     }
   };
@@ -143,7 +144,7 @@ void Core::scheduleStart() {
     setDesired(d, initial);
     // The cluster exists before the run starts: initial replicas skip their start-up delay.
     for (std::uint32_t r = 0; r < deployments_[d].replicas.size(); ++r) {
-      if (deployments_[d].replicas[r].state == ReplicaState::Starting) makeReady(d, r);
+      if (deployments_[d].replicas[r].state == model::ReplicaState::Starting) makeReady(d, r);
     }
   }
   const auto& w = scenario_.workload;
@@ -202,7 +203,7 @@ void Core::dispatch(const Event& e) {
       onIntervalTick();
       break;
     case EventType::TimelineAction: {
-      const Action& a = scenario_.timeline[e.target].action;
+      const model::Action& a = scenario_.timeline[e.target].action;
       // The loader checked the timeline; an action that no longer applies (say, a replica
       // removed by the user) is skipped rather than stopping the run.
       applyAction(a, false);

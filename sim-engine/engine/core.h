@@ -31,8 +31,8 @@ class Core {
   void runUntil(SimTime t);
   bool runUntil(SimTime t, std::uint64_t maxEvents);
   std::uint64_t runEvents(std::uint64_t n);
-  std::string applyAction(const Action& action, bool record);
-  ClusterSnapshot snapshot() const;
+  std::string applyAction(const model::Action& action, bool record);
+  model::ClusterSnapshot snapshot() const;
 
   SimTime now_ = 0;
   SimTime end_ = 0;
@@ -40,9 +40,9 @@ class Core {
   std::uint64_t events_ = 0;
   EventQueue queue_;
   Scenario scenario_;
-  ClusterLayout layout_;
+  model::ClusterLayout layout_;
   std::vector<SimulationObserver*> observers_;
-  std::vector<TimelineEntry> applied_;
+  std::vector<model::TimelineEntry> applied_;
 
  private:
   void build();
@@ -64,7 +64,7 @@ class Core {
   void onExternalArrival(std::uint64_t token);
   void onUserThinkDone(std::uint32_t user);
   void startRequest(std::uint32_t user);
-  void finishRequest(std::uint32_t request, FailureCause cause);
+  void finishRequest(std::uint32_t request, model::FailureCause cause);
   void onClientReply(const Event& e);
   void onClientTimeout(const Event& e);
   void setArrivalRate(double rps);
@@ -80,8 +80,8 @@ class Core {
   void startService(std::uint32_t t);
   void beginWork(std::uint32_t t);
   void onServiceDone(const Event& e);
-  void finishTask(std::uint32_t t, FailureCause cause);
-  void completeTask(std::uint32_t t, FailureCause cause);  // stats, reply, free
+  void finishTask(std::uint32_t t, model::FailureCause cause);
+  void completeTask(std::uint32_t t, model::FailureCause cause);  // stats, reply, free
   void attach(std::uint32_t t);
   void detach(std::uint32_t t);
   void releaseWorker(std::uint32_t deployment, std::uint32_t replica);
@@ -90,11 +90,12 @@ class Core {
   // Calls (core_calls.cpp).
   void continueCalls(std::uint32_t t);
   void startAttempt(std::uint32_t t);
-  void scheduleReply(std::uint32_t parent, std::uint64_t call, FailureCause cause, SimTime delay);
+  void scheduleReply(std::uint32_t parent, std::uint64_t call, model::FailureCause cause,
+                     SimTime delay);
   void onReply(const Event& e);
   void onCallTimeout(const Event& e);
   void onRetry(const Event& e);
-  void resolveCall(std::uint32_t t, FailureCause cause);
+  void resolveCall(std::uint32_t t, model::FailureCause cause);
   bool breakerAllows(Edge& edge);
   void breakerRecord(Edge& edge, bool failed);
 
@@ -127,12 +128,12 @@ class Core {
   void onRollingStep(std::uint32_t d, bool poll);
   void touchDeployment(Deployment& d);
   void touchCores();
-  void setReplicaState(Deployment& d, std::uint32_t r, ReplicaState s);
+  void setReplicaState(Deployment& d, std::uint32_t r, model::ReplicaState s);
 
   // Actions (core_actions.cpp).
-  std::string applyNow(const Action& a);
-  std::string applyReplicaAction(const Action& a);
-  std::string applyEdgeMode(const Action& a);
+  std::string applyNow(const model::Action& a);
+  std::string applyReplicaAction(const model::Action& a);
+  std::string applyEdgeMode(const model::Action& a);
 
   // Metrics (core_metrics.cpp).
   void onIntervalTick();
@@ -189,8 +190,8 @@ class Core {
   std::vector<TrafficStats> edgeStats_;
   std::vector<DeploymentIntervalStats> deploymentStats_;
   // Last closed interval, for snapshots.
-  std::vector<ComponentView> liveComponents_;
-  std::vector<EdgeView> liveEdges_;
+  std::vector<model::ComponentView> liveComponents_;
+  std::vector<model::EdgeView> liveEdges_;
   std::vector<double> liveUtilization_;
   double liveThroughput_ = 0, liveP50_ = 0, liveP95_ = 0, liveP99_ = 0, liveFailed_ = 0;
   double liveLagMs_ = 0;

@@ -7,43 +7,43 @@
 
 namespace clusterscope::engine::detail {
 
-std::string Core::applyAction(const Action& a, bool record) {
+std::string Core::applyAction(const model::Action& a, bool record) {
   std::string error = applyNow(a);
   if (!error.empty()) return error;
-  if (record) applied_.push_back(TimelineEntry{simToSeconds(now_), a});
+  if (record) applied_.push_back(model::TimelineEntry{simToSeconds(now_), a});
   for (auto* o : observers_) o->onActionApplied(now_, a);
   return {};
 }
 
-std::string Core::applyNow(const Action& a) {
+std::string Core::applyNow(const model::Action& a) {
   auto unknownService = [&] { return "unknown service \"" + a.service + "\""; };
   auto unknownNode = [&](const std::string& n) { return "unknown node \"" + n + "\""; };
   switch (a.kind) {
-    case ActionKind::KillReplica:
-    case ActionKind::RestartReplica:
-    case ActionKind::SlowReplica:
+    case model::ActionKind::KillReplica:
+    case model::ActionKind::RestartReplica:
+    case model::ActionKind::SlowReplica:
       return applyReplicaAction(a);
-    case ActionKind::CrashService:
-    case ActionKind::RestartService:
-    case ActionKind::SlowService:
-    case ActionKind::SetReplicas:
-    case ActionKind::RollingUpdate: {
+    case model::ActionKind::CrashService:
+    case model::ActionKind::RestartService:
+    case model::ActionKind::SlowService:
+    case model::ActionKind::SetReplicas:
+    case model::ActionKind::RollingUpdate: {
       const int d = deploymentByName(a.service);
       if (d < 0) return unknownService();
       const auto di = static_cast<std::uint32_t>(d);
       Deployment& dep = deployments_[di];
-      if (a.kind == ActionKind::CrashService) {
+      if (a.kind == model::ActionKind::CrashService) {
         for (std::uint32_t r = 0; r < dep.replicas.size(); ++r) killReplica(di, r);
-      } else if (a.kind == ActionKind::RestartService) {
+      } else if (a.kind == model::ActionKind::RestartService) {
         for (std::uint32_t r = 0; r < dep.replicas.size(); ++r) {
-          if (dep.replicas[r].state != ReplicaState::Down) continue;
+          if (dep.replicas[r].state != model::ReplicaState::Down) continue;
           dep.replicas[r].awaitingReschedule = false;
           startReplica(di, r);
         }
-      } else if (a.kind == ActionKind::SlowService) {
+      } else if (a.kind == model::ActionKind::SlowService) {
         if (!(a.factor > 0)) return "the slow-down factor must be positive";
         for (auto& rep : dep.replicas) rep.slowFactor = a.factor;
-      } else if (a.kind == ActionKind::SetReplicas) {
+      } else if (a.kind == model::ActionKind::SetReplicas) {
         if (a.count < 0 || a.count > 10000) return "replica count must be between 0 and 10000";
         setDesired(di, a.count);
       } else {
@@ -52,7 +52,7 @@ std::string Core::applyNow(const Action& a) {
       }
       return {};
     }
-    case ActionKind::SetErrorRate: {
+    case model::ActionKind::SetErrorRate: {
       if (!(a.rate >= 0 && a.rate <= 1)) return "error rate must be between 0 and 1";
       const int c = layout_.componentIndex(a.service);
       if (c >= 0) {
@@ -64,19 +64,19 @@ std::string Core::applyNow(const Action& a) {
       for (int ci : layout_.deployments[d].components) components_[ci].errorRate = a.rate;
       return {};
     }
-    case ActionKind::FailNode:
-    case ActionKind::RecoverNode: {
+    case model::ActionKind::FailNode:
+    case model::ActionKind::RecoverNode: {
       const int n = layout_.nodeIndex(a.node);
       if (n < 0) return unknownNode(a.node);
-      if (a.kind == ActionKind::FailNode) {
+      if (a.kind == model::ActionKind::FailNode) {
         failNode(n);
       } else {
         recoverNode(n);
       }
       return {};
     }
-    case ActionKind::Partition:
-    case ActionKind::HealPartition: {
+    case model::ActionKind::Partition:
+    case model::ActionKind::HealPartition: {
       const int n1 = layout_.nodeIndex(a.node);
       const int n2 = layout_.nodeIndex(a.otherNode);
       if (n1 < 0) return unknownNode(a.node);
@@ -84,11 +84,13 @@ std::string Core::applyNow(const Action& a) {
       if (n1 == n2) return "a partition needs two different nodes";
       const auto key = std::pair<int, int>(std::minmax(n1, n2));
       const auto it = std::find(partitions_.begin(), partitions_.end(), key);
-      if (a.kind == ActionKind::Partition && it == partitions_.end()) partitions_.push_back(key);
-      if (a.kind == ActionKind::HealPartition && it != partitions_.end()) partitions_.erase(it);
+      if (a.kind == model::ActionKind::Partition && it == partitions_.end())
+        partitions_.push_back(key);
+      if (a.kind == model::ActionKind::HealPartition && it != partitions_.end())
+        partitions_.erase(it);
       return {};
     }
-    case ActionKind::BrokerOutage:
+    case model::ActionKind::BrokerOutage:
       // A new generation makes any earlier recovery timer stale.
       ++brokerOutage_;
       setBrokerUp(false);
@@ -97,25 +99,25 @@ std::string Core::applyNow(const Action& a) {
                  EventPriority::Control);
       }
       return {};
-    case ActionKind::BrokerRecover:
+    case model::ActionKind::BrokerRecover:
       ++brokerOutage_;
       setBrokerUp(true);
       return {};
-    case ActionKind::SetCallMode:
+    case model::ActionKind::SetCallMode:
       return applyEdgeMode(a);
-    case ActionKind::SetArrivalRate:
+    case model::ActionKind::SetArrivalRate:
       if (scenario_.workload.arrival == ArrivalKind::Closed) {
         return "a closed workload has no arrival rate (its users set the pace)";
       }
       if (!(a.rate >= 0 && a.rate <= 1e7)) return "arrival rate must be between 0 and 1e7 rps";
       setArrivalRate(a.rate);
       return {};
-    case ActionKind::SetResilience:
+    case model::ActionKind::SetResilience:
       if (a.timeouts) timeoutsOn_ = *a.timeouts;
       if (a.retries) retriesOn_ = *a.retries;
       if (a.circuitBreaker) breakersOn_ = *a.circuitBreaker;
       return {};
-    case ActionKind::SetAutoscaler: {
+    case model::ActionKind::SetAutoscaler: {
       if (a.service.empty()) {
         for (auto& d : deployments_) {
           if (d.autoscale) d.autoscalerOn = a.enabled;
@@ -132,24 +134,24 @@ std::string Core::applyNow(const Action& a) {
   return "unknown action";
 }
 
-std::string Core::applyReplicaAction(const Action& a) {
+std::string Core::applyReplicaAction(const model::Action& a) {
   const int d = deploymentByName(a.service);
   if (d < 0) return "unknown service \"" + a.service + "\"";
   const auto di = static_cast<std::uint32_t>(d);
   Deployment& dep = deployments_[di];
   const auto count = static_cast<int>(dep.replicas.size());
   if (a.replica < 0 || a.replica >= count ||
-      dep.replicas[a.replica].state == ReplicaState::Removed) {
+      dep.replicas[a.replica].state == model::ReplicaState::Removed) {
     return "replica " + std::to_string(a.replica) + " of " + a.service + " does not exist";
   }
   const auto r = static_cast<std::uint32_t>(a.replica);
   Replica& rep = dep.replicas[r];
   switch (a.kind) {
-    case ActionKind::KillReplica:
+    case model::ActionKind::KillReplica:
       killReplica(di, r);
       return {};
-    case ActionKind::RestartReplica:
-      if (rep.state != ReplicaState::Down) {
+    case model::ActionKind::RestartReplica:
+      if (rep.state != model::ReplicaState::Down) {
         return a.service + "#" + std::to_string(a.replica) + " is not down";
       }
       rep.awaitingReschedule = false;
@@ -162,7 +164,7 @@ std::string Core::applyReplicaAction(const Action& a) {
   }
 }
 
-std::string Core::applyEdgeMode(const Action& a) {
+std::string Core::applyEdgeMode(const model::Action& a) {
   if (a.from.empty() && a.to.empty()) {
     // "Every call" means every call between services; a monolith's internal function calls
     // are not messages and stay as they are.

@@ -13,7 +13,7 @@ void Core::publish(std::uint32_t ei) {
   ++edgeStats_[ei].arrivals;
   if (!brokerUp_) {
     ++brokerStats_.rejected;
-    edgeStats_[ei].failures.add(FailureCause::BrokerRejected);
+    edgeStats_[ei].failures.add(model::FailureCause::BrokerRejected);
     return;
   }
   const SimTime delay =
@@ -33,7 +33,7 @@ void Core::acceptMessage(std::uint32_t ei, SimTime publishedAt) {
   const auto& capacity = scenario_.broker.capacity;
   if (!brokerUp_ || (capacity && backlogTotal_ >= static_cast<std::uint64_t>(*capacity))) {
     ++brokerStats_.rejected;
-    edgeStats_[ei].failures.add(FailureCause::BrokerRejected);
+    edgeStats_[ei].failures.add(model::FailureCause::BrokerRejected);
     return;
   }
   ++brokerStats_.published;

@@ -11,9 +11,9 @@ namespace clusterscope::engine::detail {
 
 namespace {
 
-bool isLocalRefusal(FailureCause cause) {
-  return cause == FailureCause::CircuitOpen || cause == FailureCause::BulkheadFull ||
-         cause == FailureCause::TooDeep;
+bool isLocalRefusal(model::FailureCause cause) {
+  return cause == model::FailureCause::CircuitOpen || cause == model::FailureCause::BulkheadFull ||
+         cause == model::FailureCause::TooDeep;
 }
 
 }  // namespace
@@ -23,7 +23,7 @@ void Core::continueCalls(std::uint32_t t) {
     Task& task = tasks_[t];
     const auto& calls = components_[task.component].calls;
     if (task.nextCall >= calls.size()) {
-      finishTask(t, FailureCause::None);
+      finishTask(t, model::FailureCause::None);
       return;
     }
     const std::uint32_t ei = calls[task.nextCall];
@@ -32,7 +32,7 @@ void Core::continueCalls(std::uint32_t t) {
       ++task.nextCall;
       continue;
     }
-    if (edge.mode == CallMode::Async) {
+    if (edge.mode == model::CallMode::Async) {
       publish(ei);
       ++tasks_[t].nextCall;  // publish may have grown tasks_: index again
       continue;
@@ -55,15 +55,15 @@ void Core::startAttempt(std::uint32_t t) {
   // Refusals decided by the caller itself still resolve through a Reply event, so that every
   // attempt ends the same way and no handler recurses into another.
   if (task.depth + 1 > kMaxCallDepth) {
-    scheduleReply(t, call, FailureCause::TooDeep, 0);
+    scheduleReply(t, call, model::FailureCause::TooDeep, 0);
     return;
   }
   if (edge.breaker && breakersOn_ && !breakerAllows(edge)) {
-    scheduleReply(t, call, FailureCause::CircuitOpen, 0);
+    scheduleReply(t, call, model::FailureCause::CircuitOpen, 0);
     return;
   }
   if (edge.bulkhead > 0 && edge.inFlight >= edge.bulkhead) {
-    scheduleReply(t, call, FailureCause::BulkheadFull, 0);
+    scheduleReply(t, call, model::FailureCause::BulkheadFull, 0);
     return;
   }
   ++edge.inFlight;
@@ -101,7 +101,7 @@ void Core::startAttempt(std::uint32_t t) {
   }
 }
 
-void Core::scheduleReply(std::uint32_t parent, std::uint64_t call, FailureCause cause,
+void Core::scheduleReply(std::uint32_t parent, std::uint64_t call, model::FailureCause cause,
                          SimTime delay) {
   schedule(now_ + delay, EventType::Reply, parent, (call << 8) | static_cast<std::uint64_t>(cause));
 }
@@ -109,7 +109,7 @@ void Core::scheduleReply(std::uint32_t parent, std::uint64_t call, FailureCause 
 void Core::onReply(const Event& e) {
   const Task& task = tasks_[e.target];
   if (task.phase != TaskPhase::Calling || task.waitingCall != (e.token >> 8)) return;
-  resolveCall(e.target, static_cast<FailureCause>(e.token & 0xff));
+  resolveCall(e.target, static_cast<model::FailureCause>(e.token & 0xff));
 }
 
 void Core::onCallTimeout(const Event& e) {
@@ -117,7 +117,7 @@ void Core::onCallTimeout(const Event& e) {
   if (task.phase != TaskPhase::Calling || task.waitingCall != e.token) return;
   if (!timeoutsOn_) return;  // switched off since: keep waiting for the reply
   // The callee is not told: its work goes on and its late reply is ignored.
-  resolveCall(e.target, FailureCause::Timeout);
+  resolveCall(e.target, model::FailureCause::Timeout);
 }
 
 void Core::onRetry(const Event& e) {
@@ -126,7 +126,7 @@ void Core::onRetry(const Event& e) {
   startAttempt(e.target);
 }
 
-void Core::resolveCall(std::uint32_t t, FailureCause cause) {
+void Core::resolveCall(std::uint32_t t, model::FailureCause cause) {
   Task& task = tasks_[t];
   const std::uint32_t ei = components_[task.component].calls[task.nextCall];
   Edge& edge = edges_[ei];
@@ -136,16 +136,16 @@ void Core::resolveCall(std::uint32_t t, FailureCause cause) {
     task.countedInFlight = false;
   }
   TrafficStats& stats = edgeStats_[ei];
-  if (cause == FailureCause::None) {
+  if (cause == model::FailureCause::None) {
     ++stats.completed;
     stats.latency.record(now_ - task.callStart);
   } else {
     stats.failures.add(cause);
   }
   if (edge.breaker && breakersOn_ && !isLocalRefusal(cause)) {
-    breakerRecord(edge, cause != FailureCause::None);
+    breakerRecord(edge, cause != model::FailureCause::None);
   }
-  if (cause == FailureCause::None) {
+  if (cause == model::FailureCause::None) {
     ++task.nextCall;
     continueCalls(t);
     return;
@@ -169,13 +169,13 @@ void Core::resolveCall(std::uint32_t t, FailureCause cause) {
 
 bool Core::breakerAllows(Edge& edge) {
   CircuitBreaker& b = *edge.breaker;
-  if (b.state == BreakerState::Open) {
+  if (b.state == model::BreakerState::Open) {
     if (now_ < b.openUntil) return false;
-    b.state = BreakerState::HalfOpen;
+    b.state = model::BreakerState::HalfOpen;
     b.trialsInFlight = 0;
     b.trialSuccesses = 0;
   }
-  if (b.state == BreakerState::HalfOpen) {
+  if (b.state == model::BreakerState::HalfOpen) {
     if (b.trialsInFlight >= b.spec.halfOpenCalls) return false;
     ++b.trialsInFlight;
   }
@@ -185,23 +185,23 @@ bool Core::breakerAllows(Edge& edge) {
 void Core::breakerRecord(Edge& edge, bool failed) {
   CircuitBreaker& b = *edge.breaker;
   auto open = [&] {
-    b.state = BreakerState::Open;
+    b.state = model::BreakerState::Open;
     b.openUntil = now_ + secondsToSim(b.spec.openS);
     std::fill(b.outcomes.begin(), b.outcomes.end(), 0);
     b.next = b.recorded = b.failures = 0;
   };
   switch (b.state) {
-    case BreakerState::HalfOpen:
+    case model::BreakerState::HalfOpen:
       if (failed) {
         open();
       } else if (++b.trialSuccesses >= b.spec.halfOpenCalls) {
-        b.state = BreakerState::Closed;
+        b.state = model::BreakerState::Closed;
       }
       return;
-    case BreakerState::Open:
-    case BreakerState::None:
+    case model::BreakerState::Open:
+    case model::BreakerState::None:
       return;  // a late result of a call made before it opened
-    case BreakerState::Closed:
+    case model::BreakerState::Closed:
       break;
   }
   const int window = static_cast<int>(b.outcomes.size());

@@ -11,8 +11,12 @@ namespace clusterscope::engine::detail {
 
 namespace {
 
-bool serves(ReplicaState s) { return s == ReplicaState::Ready || s == ReplicaState::Draining; }
-bool reservesCores(ReplicaState s) { return s == ReplicaState::Starting || serves(s); }
+bool serves(model::ReplicaState s) {
+  return s == model::ReplicaState::Ready || s == model::ReplicaState::Draining;
+}
+bool reservesCores(model::ReplicaState s) {
+  return s == model::ReplicaState::Starting || serves(s);
+}
 std::uint64_t replicaToken(std::uint32_t r, std::uint32_t incarnation) {
   return (static_cast<std::uint64_t>(r) << 32) | incarnation;
 }
@@ -35,18 +39,18 @@ void Core::touchCores() {
   coresSince_ = now_;
 }
 
-void Core::setReplicaState(Deployment& d, std::uint32_t r, ReplicaState s) {
+void Core::setReplicaState(Deployment& d, std::uint32_t r, model::ReplicaState s) {
   Replica& rep = d.replicas[r];
-  const ReplicaState old = rep.state;
+  const model::ReplicaState old = rep.state;
   if (old == s) return;
   touchDeployment(d);
-  if (old == ReplicaState::Ready) {
+  if (old == model::ReplicaState::Ready) {
     const auto it = std::find(d.ready.begin(), d.ready.end(), r);
     if (static_cast<std::uint32_t>(it - d.ready.begin()) < d.cursor && d.cursor > 0) --d.cursor;
     d.ready.erase(it);
     d.idleReadyWorkers -= d.workers - rep.busy;
   }
-  if (s == ReplicaState::Ready) {
+  if (s == model::ReplicaState::Ready) {
     d.ready.insert(std::lower_bound(d.ready.begin(), d.ready.end(), r), r);
     d.idleReadyWorkers += d.workers - rep.busy;
   }
@@ -57,7 +61,7 @@ void Core::setReplicaState(Deployment& d, std::uint32_t r, ReplicaState s) {
     provisionedCores_ += delta;
     if (rep.node >= 0) nodes_[rep.node].usedCores += delta;
   }
-  if (s == ReplicaState::Pending) {
+  if (s == model::ReplicaState::Pending) {
     pending_.emplace_back(static_cast<std::uint32_t>(&d - deployments_.data()), r);
   }
   rep.state = s;
@@ -84,12 +88,12 @@ void Core::startReplica(std::uint32_t di, std::uint32_t r) {
   const int node = chooseNode(d, rep.node);
   if (node < 0) {
     rep.node = -1;
-    setReplicaState(d, r, ReplicaState::Pending);
+    setReplicaState(d, r, model::ReplicaState::Pending);
     return;
   }
   rep.node = node;
   rep.slowFactor = 1.0;  // a new process: injected slowness does not survive a restart
-  setReplicaState(d, r, ReplicaState::Starting);
+  setReplicaState(d, r, model::ReplicaState::Starting);
   if (d.startup == 0) {
     makeReady(di, r);
   } else {
@@ -101,14 +105,14 @@ void Core::onReplicaReady(const Event& e) {
   const std::uint32_t r = static_cast<std::uint32_t>(e.token >> 32);
   const Replica& rep = deployments_[e.target].replicas[r];
   if (rep.incarnation != static_cast<std::uint32_t>(e.token) ||
-      rep.state != ReplicaState::Starting) {
+      rep.state != model::ReplicaState::Starting) {
     return;
   }
   makeReady(e.target, r);
 }
 
 void Core::makeReady(std::uint32_t di, std::uint32_t r) {
-  setReplicaState(deployments_[di], r, ReplicaState::Ready);
+  setReplicaState(deployments_[di], r, model::ReplicaState::Ready);
   dispatchBacklog(di);
   if (deployments_[di].rolling) schedule(now_, EventType::RollingStep, di, 0);
 }
@@ -116,8 +120,8 @@ void Core::makeReady(std::uint32_t di, std::uint32_t r) {
 void Core::killReplica(std::uint32_t di, std::uint32_t r) {
   Deployment& d = deployments_[di];
   Replica& rep = d.replicas[r];
-  if (rep.state == ReplicaState::Down || rep.state == ReplicaState::Removed) return;
-  setReplicaState(d, r, ReplicaState::Down);  // uses rep.busy: before it is reset
+  if (rep.state == model::ReplicaState::Down || rep.state == model::ReplicaState::Removed) return;
+  setReplicaState(d, r, model::ReplicaState::Down);  // uses rep.busy: before it is reset
   touchDeployment(d);
   d.busyWorkers -= rep.busy;
   d.queuedTasks -= static_cast<int>(rep.queue.size());
@@ -135,7 +139,7 @@ void Core::killReplica(std::uint32_t di, std::uint32_t r) {
       redeliver(task);
       freeTask(t);
     } else {
-      completeTask(t, FailureCause::Crashed);
+      completeTask(t, model::FailureCause::Crashed);
     }
     t = next;
   }
@@ -146,19 +150,19 @@ void Core::drainReplica(std::uint32_t di, std::uint32_t r) {
   Deployment& d = deployments_[di];
   Replica& rep = d.replicas[r];
   switch (rep.state) {
-    case ReplicaState::Ready:
-      setReplicaState(d, r, ReplicaState::Draining);
+    case model::ReplicaState::Ready:
+      setReplicaState(d, r, model::ReplicaState::Draining);
       finishDrainIfIdle(di, r);
       return;
-    case ReplicaState::Starting:
-    case ReplicaState::Pending:
-    case ReplicaState::Down:
-      setReplicaState(d, r, ReplicaState::Removed);
+    case model::ReplicaState::Starting:
+    case model::ReplicaState::Pending:
+    case model::ReplicaState::Down:
+      setReplicaState(d, r, model::ReplicaState::Removed);
       ++rep.incarnation;
       rep.node = -1;
       return;
-    case ReplicaState::Draining:
-    case ReplicaState::Removed:
+    case model::ReplicaState::Draining:
+    case model::ReplicaState::Removed:
       return;
   }
 }
@@ -167,8 +171,8 @@ void Core::finishDrainIfIdle(std::uint32_t di, std::uint32_t r) {
   if (r == kNone) return;
   Deployment& d = deployments_[di];
   Replica& rep = d.replicas[r];
-  if (rep.state != ReplicaState::Draining || rep.active > 0 || rep.inbound > 0) return;
-  setReplicaState(d, r, ReplicaState::Removed);
+  if (rep.state != model::ReplicaState::Draining || rep.active > 0 || rep.inbound > 0) return;
+  setReplicaState(d, r, model::ReplicaState::Removed);
   ++rep.incarnation;
   rep.queue.release();
   rep.node = -1;
@@ -177,7 +181,7 @@ void Core::finishDrainIfIdle(std::uint32_t di, std::uint32_t r) {
 
 std::uint32_t Core::freeSlot(Deployment& d) {
   std::uint32_t r = 0;
-  while (r < d.replicas.size() && d.replicas[r].state != ReplicaState::Removed) ++r;
+  while (r < d.replicas.size() && d.replicas[r].state != model::ReplicaState::Removed) ++r;
   if (r == d.replicas.size()) d.replicas.emplace_back();
   Replica& rep = d.replicas[r];
   rep.node = -1;
@@ -193,15 +197,15 @@ void Core::setDesired(std::uint32_t di, int count) {
   d.desired = std::clamp(count, 0, 10000);
   std::vector<std::uint32_t> live;
   for (std::uint32_t r = 0; r < d.replicas.size(); ++r) {
-    const ReplicaState s = d.replicas[r].state;
-    if (s != ReplicaState::Removed && s != ReplicaState::Draining) live.push_back(r);
+    const model::ReplicaState s = d.replicas[r].state;
+    if (s != model::ReplicaState::Removed && s != model::ReplicaState::Draining) live.push_back(r);
   }
   for (auto n = static_cast<int>(live.size()); n < d.desired; ++n) startReplica(di, freeSlot(d));
   if (static_cast<int>(live.size()) <= d.desired) return;
   // Scale down: replicas that serve nothing go first, then the highest-numbered ready ones.
   std::stable_sort(live.begin(), live.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const bool aReady = d.replicas[a].state == ReplicaState::Ready;
-    const bool bReady = d.replicas[b].state == ReplicaState::Ready;
+    const bool aReady = d.replicas[a].state == model::ReplicaState::Ready;
+    const bool bReady = d.replicas[b].state == model::ReplicaState::Ready;
     if (aReady != bReady) return bReady;
     return a > b;
   });
@@ -217,7 +221,7 @@ void Core::failNode(int n) {
     for (std::uint32_t r = 0; r < d.replicas.size(); ++r) {
       Replica& rep = d.replicas[r];
       if (rep.node != n) continue;
-      if (rep.state == ReplicaState::Draining) {
+      if (rep.state == model::ReplicaState::Draining) {
         killReplica(di, r);
         drainReplica(di, r);  // it was leaving anyway
       } else if (reservesCores(rep.state)) {
@@ -242,8 +246,8 @@ void Core::recoverNode(int n) {
 void Core::onReschedule(const Event& e) {
   const auto r = static_cast<std::uint32_t>(e.token >> 32);
   Replica& rep = deployments_[e.target].replicas[r];
-  if (rep.incarnation != static_cast<std::uint32_t>(e.token) || rep.state != ReplicaState::Down ||
-      !rep.awaitingReschedule) {
+  if (rep.incarnation != static_cast<std::uint32_t>(e.token) ||
+      rep.state != model::ReplicaState::Down || !rep.awaitingReschedule) {
     return;
   }
   rep.awaitingReschedule = false;
@@ -254,7 +258,7 @@ void Core::placePending() {
   auto waiting = std::move(pending_);
   pending_.clear();
   for (const auto& [d, r] : waiting) {
-    if (deployments_[d].replicas[r].state == ReplicaState::Pending) startReplica(d, r);
+    if (deployments_[d].replicas[r].state == model::ReplicaState::Pending) startReplica(d, r);
   }
 }
 
@@ -294,7 +298,7 @@ void Core::startRollingUpdate(std::uint32_t di, double factor) {
   Deployment& d = deployments_[di];
   d.versionFactor = factor;
   for (auto& rep : d.replicas) {
-    if (rep.state != ReplicaState::Removed && rep.state != ReplicaState::Draining)
+    if (rep.state != model::ReplicaState::Removed && rep.state != model::ReplicaState::Draining)
       rep.outdated = true;
   }
   d.rolling = true;
@@ -313,15 +317,17 @@ void Core::onRollingStep(std::uint32_t di, bool poll) {
     std::uint32_t oldest = kNone;
     for (std::uint32_t r = 0; r < d.replicas.size(); ++r) {
       const Replica& rep = d.replicas[r];
-      if (rep.state == ReplicaState::Removed || rep.state == ReplicaState::Draining) continue;
+      if (rep.state == model::ReplicaState::Removed || rep.state == model::ReplicaState::Draining)
+        continue;
       ++live;
-      if (!rep.outdated &&
-          (rep.state == ReplicaState::Starting || rep.state == ReplicaState::Pending)) {
+      if (!rep.outdated && (rep.state == model::ReplicaState::Starting ||
+                            rep.state == model::ReplicaState::Pending)) {
         surgeStarting = true;
       }
       // Prefer retiring an old replica that serves nothing.
-      if (rep.outdated && (oldest == kNone || (d.replicas[oldest].state == ReplicaState::Ready &&
-                                               rep.state != ReplicaState::Ready))) {
+      if (rep.outdated &&
+          (oldest == kNone || (d.replicas[oldest].state == model::ReplicaState::Ready &&
+                               rep.state != model::ReplicaState::Ready))) {
         oldest = r;
       }
     }

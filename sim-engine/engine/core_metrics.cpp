@@ -32,8 +32,8 @@ void Core::onIntervalTick() {
     s.readyReplicas = static_cast<int>(dep.ready.size());
     s.liveReplicas = 0;
     for (const auto& rep : dep.replicas) {
-      if (rep.state == ReplicaState::Starting || rep.state == ReplicaState::Ready ||
-          rep.state == ReplicaState::Draining) {
+      if (rep.state == model::ReplicaState::Starting || rep.state == model::ReplicaState::Ready ||
+          rep.state == model::ReplicaState::Draining) {
         ++s.liveReplicas;
       }
     }
@@ -93,7 +93,7 @@ void Core::refreshLiveViews() {
   if (secs <= 0) return;
   for (std::size_t c = 0; c < components_.size(); ++c) {
     const TrafficStats& s = componentStats_[c];
-    ComponentView& v = liveComponents_[c];
+    model::ComponentView& v = liveComponents_[c];
     v.arrivalRps = static_cast<double>(s.arrivals) / secs;
     v.throughputRps = static_cast<double>(s.completed) / secs;
     v.p50Ms = ms(s.latency.percentileNs(50));
@@ -103,7 +103,7 @@ void Core::refreshLiveViews() {
   }
   for (std::size_t e = 0; e < edges_.size(); ++e) {
     const TrafficStats& s = edgeStats_[e];
-    EdgeView& v = liveEdges_[e];
+    model::EdgeView& v = liveEdges_[e];
     v.rateRps = static_cast<double>(s.arrivals) / secs;
     v.p95Ms = ms(s.latency.percentileNs(95));
     v.errorRatio = s.failedRatio();
@@ -118,23 +118,23 @@ void Core::refreshLiveViews() {
   liveFailed_ = requestStats_.failedRatio();
 }
 
-ClusterSnapshot Core::snapshot() const {
-  ClusterSnapshot s;
+model::ClusterSnapshot Core::snapshot() const {
+  model::ClusterSnapshot s;
   s.time = now_;
   s.duration = end_;
   s.events = events_;
   s.nodes.reserve(nodes_.size());
-  for (const auto& n : nodes_) s.nodes.push_back(NodeView{n.up, n.cores, n.usedCores});
+  for (const auto& n : nodes_) s.nodes.push_back(model::NodeView{n.up, n.cores, n.usedCores});
   s.deployments.resize(deployments_.size());
   for (std::size_t d = 0; d < deployments_.size(); ++d) {
     const Deployment& dep = deployments_[d];
-    DeploymentView& v = s.deployments[d];
+    model::DeploymentView& v = s.deployments[d];
     v.replicas.reserve(dep.replicas.size());
     for (std::size_t r = 0; r < dep.replicas.size(); ++r) {
       const Replica& rep = dep.replicas[r];
-      if (rep.state == ReplicaState::Removed) continue;
-      v.replicas.push_back(ReplicaView{static_cast<int>(r), rep.state, rep.node, rep.busy,
-                                       static_cast<int>(rep.queue.size()), rep.slowFactor});
+      if (rep.state == model::ReplicaState::Removed) continue;
+      v.replicas.push_back(model::ReplicaView{static_cast<int>(r), rep.state, rep.node, rep.busy,
+                                              static_cast<int>(rep.queue.size()), rep.slowFactor});
     }
     v.desiredReplicas = dep.desired;
     v.autoscalerOn = dep.autoscale && dep.autoscalerOn;
@@ -149,7 +149,7 @@ ClusterSnapshot Core::snapshot() const {
   for (std::size_t e = 0; e < edges_.size(); ++e) {
     s.edges[e].mode = edges_[e].mode;
     s.edges[e].inFlight = edges_[e].inFlight;
-    s.edges[e].breaker = edges_[e].breaker ? edges_[e].breaker->state : BreakerState::None;
+    s.edges[e].breaker = edges_[e].breaker ? edges_[e].breaker->state : model::BreakerState::None;
   }
   s.partitions = partitions_;
   s.brokerUp = brokerUp_;

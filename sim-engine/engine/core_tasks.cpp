@@ -85,7 +85,7 @@ void Core::sendTask(std::uint32_t t, int fromNode) {
   if (r == kNone) {
     ++componentStats_[c].arrivals;
     tasks_[t].arrivedAt = now_;
-    completeTask(t, FailureCause::NoReplica);
+    completeTask(t, model::FailureCause::NoReplica);
     return;
   }
   Replica& rep = d.replicas[r];
@@ -144,11 +144,12 @@ void Core::acceptAtReplica(std::uint32_t t) {
   if (task.kind != TaskKind::Async) task.arrivedAt = now_;
   const bool sameLife = rep.incarnation == task.replicaIncarnation;
   if (sameLife) --rep.inbound;  // a replica that died has reset its count
-  const bool accepting = rep.state == ReplicaState::Ready || rep.state == ReplicaState::Draining;
+  const bool accepting =
+      rep.state == model::ReplicaState::Ready || rep.state == model::ReplicaState::Draining;
   if (!sameLife || !accepting) {
     // The replica died while the message travelled: the connection is refused.
     task.replica = kNone;
-    completeTask(t, FailureCause::Crashed);
+    completeTask(t, model::FailureCause::Crashed);
     return;
   }
   attach(t);
@@ -162,7 +163,7 @@ void Core::acceptAtReplica(std::uint32_t t) {
   } else {
     const std::uint32_t r = task.replica;
     detach(t);
-    completeTask(t, FailureCause::QueueFull);
+    completeTask(t, model::FailureCause::QueueFull);
     finishDrainIfIdle(di, r);
   }
 }
@@ -174,7 +175,7 @@ void Core::startService(std::uint32_t t) {
   touchDeployment(d);
   ++rep.busy;
   ++d.busyWorkers;
-  if (rep.state == ReplicaState::Ready) --d.idleReadyWorkers;
+  if (rep.state == model::ReplicaState::Ready) --d.idleReadyWorkers;
   task.holdsWorker = true;
   task.phase = TaskPhase::Serving;
   beginWork(t);
@@ -195,14 +196,14 @@ void Core::onServiceDone(const Event& e) {
   if (task.incarnation != e.token || task.phase != TaskPhase::Serving) return;
   Component& comp = components_[task.component];
   if (comp.errorRate > 0.0 && comp.rng.chance(comp.errorRate)) {
-    finishTask(e.target, FailureCause::Error);
+    finishTask(e.target, model::FailureCause::Error);
     return;
   }
   task.nextCall = 0;
   continueCalls(e.target);
 }
 
-void Core::finishTask(std::uint32_t t, FailureCause cause) {
+void Core::finishTask(std::uint32_t t, model::FailureCause cause) {
   const std::uint32_t di = components_[tasks_[t].component].deployment;
   const std::uint32_t r = tasks_[t].replica;
   const bool held = tasks_[t].holdsWorker;
@@ -213,10 +214,10 @@ void Core::finishTask(std::uint32_t t, FailureCause cause) {
   finishDrainIfIdle(di, r);
 }
 
-void Core::completeTask(std::uint32_t t, FailureCause cause) {
+void Core::completeTask(std::uint32_t t, model::FailureCause cause) {
   const Task& task = tasks_[t];
   TrafficStats& stats = componentStats_[task.component];
-  if (cause == FailureCause::None) {
+  if (cause == model::FailureCause::None) {
     ++stats.completed;
     stats.latency.record(now_ - task.arrivedAt);
   } else {
@@ -249,7 +250,7 @@ void Core::completeTask(std::uint32_t t, FailureCause cause) {
       break;
     case TaskKind::Async: {
       TrafficStats& edge = edgeStats_[task.edge];
-      if (cause == FailureCause::None) {
+      if (cause == model::FailureCause::None) {
         ++edge.completed;
         edge.latency.record(now_ - task.arrivedAt);
       } else {
@@ -267,7 +268,7 @@ void Core::releaseWorker(std::uint32_t di, std::uint32_t r) {
   touchDeployment(d);
   --rep.busy;
   --d.busyWorkers;
-  if (rep.state == ReplicaState::Ready) ++d.idleReadyWorkers;
+  if (rep.state == model::ReplicaState::Ready) ++d.idleReadyWorkers;
   if (!rep.queue.empty()) {
     const std::uint32_t next = rep.queue.pop();
     --d.queuedTasks;
@@ -275,7 +276,7 @@ void Core::releaseWorker(std::uint32_t di, std::uint32_t r) {
     return;
   }
   // Sync work waiting in the replica's own queue goes first; then the broker's backlog.
-  if (rep.state == ReplicaState::Ready && brokerUp_ && !d.backlog.empty()) deliver(di, r);
+  if (rep.state == model::ReplicaState::Ready && brokerUp_ && !d.backlog.empty()) deliver(di, r);
 }
 
 }  // namespace clusterscope::engine::detail

@@ -68,12 +68,12 @@ void Core::startRequest(std::uint32_t user) {
   sendTask(t, kClientNode);
 }
 
-void Core::finishRequest(std::uint32_t id, FailureCause cause) {
+void Core::finishRequest(std::uint32_t id, model::FailureCause cause) {
   Request& r = requests_[id];
   if (!r.open) return;
   touchRequests();
   --requestsInFlight_;
-  if (cause == FailureCause::None) {
+  if (cause == model::FailureCause::None) {
     ++requestStats_.completed;
     requestStats_.latency.record(now_ - r.start);
   } else {
@@ -90,14 +90,14 @@ void Core::finishRequest(std::uint32_t id, FailureCause cause) {
 void Core::onClientReply(const Event& e) {
   const Request& r = requests_[e.target];
   if (!r.open || r.incarnation != (e.token >> 8)) return;  // the client gave up earlier
-  finishRequest(e.target, static_cast<FailureCause>(e.token & 0xff));
+  finishRequest(e.target, static_cast<model::FailureCause>(e.token & 0xff));
 }
 
 void Core::onClientTimeout(const Event& e) {
   const Request& r = requests_[e.target];
   if (!r.open || r.incarnation != e.token) return;
   // The work already sent goes on: a client that gives up does not cancel it.
-  finishRequest(e.target, FailureCause::Timeout);
+  finishRequest(e.target, model::FailureCause::Timeout);
 }
 
 }  // namespace clusterscope::engine::detail

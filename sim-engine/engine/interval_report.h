@@ -44,7 +44,7 @@ struct BrokerIntervalStats {
 struct IntervalReport {
   SimTime start = 0;
   SimTime end = 0;
-  const ClusterLayout* layout = nullptr;
+  const model::ClusterLayout* layout = nullptr;
   const TrafficStats* requests = nullptr;  // end to end, arrivals = requests sent
   const std::vector<TrafficStats>* components = nullptr;
   const std::vector<TrafficStats>* edges = nullptr;  // calls as the caller saw them

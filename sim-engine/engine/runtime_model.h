@@ -28,7 +28,7 @@ struct NodeState {
 };
 
 struct Replica {
-  ReplicaState state = ReplicaState::Removed;
+  model::ReplicaState state = model::ReplicaState::Removed;
   int node = -1;
   int busy = 0;     // workers in use: serving, or waiting on a sync call
   int active = 0;   // tasks held here: queued or on a worker
@@ -44,7 +44,7 @@ struct Replica {
 
 struct CircuitBreaker {
   CircuitBreakerSpec spec;
-  BreakerState state = BreakerState::Closed;
+  model::BreakerState state = model::BreakerState::Closed;
   std::vector<std::uint8_t> outcomes;  // ring of recent results, 1 = failure
   int next = 0;
   int recorded = 0;
@@ -57,7 +57,7 @@ struct CircuitBreaker {
 struct Edge {
   std::uint32_t from = 0;
   std::uint32_t to = 0;
-  CallMode mode = CallMode::Sync;
+  model::CallMode mode = model::CallMode::Sync;
   bool sameDeployment = false;  // a sync call inside one monolith runs in-process
   SimTime timeout = kNever;
   int retries = 0;
@@ -68,7 +68,7 @@ struct Edge {
   int inFlight = 0;
   std::optional<CircuitBreaker> breaker;
 
-  bool inProcess() const { return sameDeployment && mode == CallMode::Sync; }
+  bool inProcess() const { return sameDeployment && mode == model::CallMode::Sync; }
 };
 
 struct Component {

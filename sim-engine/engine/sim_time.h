@@ -4,11 +4,14 @@
 #include <cstdint>
 #include <limits>
 
+#include "cluster_time.h"
+
 namespace clusterscope::engine {
 
-// Simulated time: an integer count of nanoseconds since the start of the run. Integer ticks
-// keep event order exact and runs repeatable; a double clock would drift with magnitude.
-using SimTime = std::int64_t;
+// Simulated time: an integer count of nanoseconds since the start of the run, the model's
+// cluster time. Integer ticks keep event order exact and runs repeatable; a double clock would
+// drift with magnitude.
+using SimTime = model::ClusterTime;
 
 inline constexpr SimTime kNanosPerMilli = 1'000'000;
 inline constexpr SimTime kNanosPerSecond = 1'000'000'000;

@@ -23,13 +23,15 @@ bool Simulation::finished() const { return core_->finished_; }
 std::uint64_t Simulation::eventsProcessed() const { return core_->events_; }
 std::size_t Simulation::pendingEvents() const { return core_->queue_.size(); }
 
-std::string Simulation::applyAction(const Action& action) {
+std::string Simulation::applyAction(const model::Action& action) {
   return core_->applyAction(action, true);
 }
 
-const std::vector<TimelineEntry>& Simulation::appliedActions() const { return core_->applied_; }
-ClusterSnapshot Simulation::snapshot() const { return core_->snapshot(); }
-const ClusterLayout& Simulation::layout() const { return core_->layout_; }
+const std::vector<model::TimelineEntry>& Simulation::appliedActions() const {
+  return core_->applied_;
+}
+model::ClusterSnapshot Simulation::snapshot() const { return core_->snapshot(); }
+const model::ClusterLayout& Simulation::layout() const { return core_->layout_; }
 const Scenario& Simulation::scenario() const { return core_->scenario_; }
 
 void Simulation::addObserver(SimulationObserver* observer) {
@@ -41,7 +43,7 @@ void Simulation::removeObserver(SimulationObserver* observer) {
   list.erase(std::remove(list.begin(), list.end(), observer), list.end());
 }
 
-void forceCallMode(Scenario& scenario, CallMode mode) {
+void forceCallMode(Scenario& scenario, model::CallMode mode) {
   for (auto& service : scenario.services) {
     for (auto& call : service.calls) call.mode = mode;
     for (auto& module : service.modules) {
@@ -53,24 +55,6 @@ void forceCallMode(Scenario& scenario, CallMode mode) {
       }
     }
   }
-}
-
-const char* replicaStateName(ReplicaState state) {
-  switch (state) {
-    case ReplicaState::Pending:
-      return "pending";
-    case ReplicaState::Starting:
-      return "starting";
-    case ReplicaState::Ready:
-      return "ready";
-    case ReplicaState::Draining:
-      return "draining";
-    case ReplicaState::Down:
-      return "down";
-    case ReplicaState::Removed:
-      return "removed";
-  }
-  return "?";
 }
 
 }  // namespace clusterscope::engine

@@ -51,13 +51,13 @@ class Simulation {
 
   // Applies an action now, between events. Returns an empty string on success, or why it
   // could not be applied (an unknown name, a replica that does not exist, ...).
-  std::string applyAction(const Action& action);
+  std::string applyAction(const model::Action& action);
   // The actions applied through applyAction(), with their sim times: with the scenario,
   // what "save session as scenario" writes so that the session replays.
-  const std::vector<TimelineEntry>& appliedActions() const;
+  const std::vector<model::TimelineEntry>& appliedActions() const;
 
-  ClusterSnapshot snapshot() const;
-  const ClusterLayout& layout() const;
+  model::ClusterSnapshot snapshot() const;
+  const model::ClusterLayout& layout() const;
   const Scenario& scenario() const;
 
   // The observer must outlive the Simulation or be removed first.
@@ -70,6 +70,6 @@ class Simulation {
 
 // Sets every call of the scenario to one mode: what `clusterscope-cli run --mode` and
 // `compare` do.
-void forceCallMode(Scenario& scenario, CallMode mode);
+void forceCallMode(Scenario& scenario, model::CallMode mode);
 
 }  // namespace clusterscope::engine

@@ -16,7 +16,7 @@ class SimulationObserver {
   // The metrics interval [report.start, report.end) closed.
   virtual void onIntervalClosed(const IntervalReport& /*report*/) {}
   // An action took effect, from the scenario's timeline or from applyAction().
-  virtual void onActionApplied(SimTime /*at*/, const Action& /*action*/) {}
+  virtual void onActionApplied(SimTime /*at*/, const model::Action& /*action*/) {}
   // The run reached its end time; no event will follow.
   virtual void onFinished(SimTime /*at*/) {}
 };

@@ -13,7 +13,7 @@ namespace clusterscope::engine {
 struct TrafficStats {
   std::uint64_t arrivals = 0;
   std::uint64_t completed = 0;
-  FailureCounts failures;
+  model::FailureCounts failures;
   LatencyHistogram latency;  // of the completed ones
 
   std::uint64_t failed() const { return failures.total(); }

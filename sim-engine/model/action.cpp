@@ -3,7 +3,7 @@
 #include <array>
 #include <cstdio>
 
-namespace clusterscope::engine {
+namespace clusterscope::model {
 
 namespace {
 
@@ -89,4 +89,4 @@ std::string describeAction(const Action& a) {
   return "?";
 }
 
-}  // namespace clusterscope::engine
+}  // namespace clusterscope::model

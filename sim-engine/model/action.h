@@ -9,7 +9,7 @@
 // user did in the GUI) and replayed exactly. Which fields matter depends on `kind`; the
 // table in docs/scenario-format.md lists them.
 
-namespace clusterscope::engine {
+namespace clusterscope::model {
 
 enum class CallMode { Sync, Async };
 
@@ -68,4 +68,11 @@ struct Action {
 // A short human label such as "killed orders#1", used for chart markers and logs.
 std::string describeAction(const Action& action);
 
-}  // namespace clusterscope::engine
+// An action at a cluster time: a scenario's timeline entry, or what a user did in a session.
+struct TimelineEntry {
+  double atS = 0.0;
+  Action action;
+  bool operator==(const TimelineEntry&) const = default;
+};
+
+}  // namespace clusterscope::model

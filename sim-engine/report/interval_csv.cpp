@@ -31,8 +31,9 @@ void writeTraffic(std::ostream& out, const TrafficStats& t, double secs) {
       << ',' << ms(h.percentileNs(99)) << ',' << ms(h.maxNs());
 }
 
-void writeCauses(std::ostream& out, const FailureCounts& f) {
-  for (int c = 1; c < kFailureCauseCount; ++c) out << ',' << f[static_cast<FailureCause>(c)];
+void writeCauses(std::ostream& out, const model::FailureCounts& f) {
+  for (int c = 1; c < model::kFailureCauseCount; ++c)
+    out << ',' << f[static_cast<model::FailureCause>(c)];
 }
 
 }  // namespace
@@ -41,8 +42,8 @@ IntervalCsvWriter::IntervalCsvWriter(std::ostream& out) : out_(out) {
   out_ << "t_start_s,t_end_s,scope,arrivals,completed,failed,failed_ratio,throughput_rps,"
           "latency_mean_ms,latency_p50_ms,latency_p95_ms,latency_p99_ms,latency_max_ms,"
           "utilization,mean_queue,ready_replicas,in_flight,backlog,lag_ms,cores";
-  for (int c = 1; c < kFailureCauseCount; ++c) {
-    out_ << ',' << failureCauseName(static_cast<FailureCause>(c));
+  for (int c = 1; c < model::kFailureCauseCount; ++c) {
+    out_ << ',' << model::failureCauseName(static_cast<model::FailureCause>(c));
   }
   out_ << '\n';
 }
@@ -68,7 +69,7 @@ void IntervalCsvWriter::onIntervalClosed(const IntervalReport& r) {
   const auto& b = r.broker;
   out_ << times << "broker," << b.published << ',' << b.delivered << ',' << b.rejected
        << ",,,,,,,,,,,," << b.backlog << ',' << num(b.maxLagMs) << ',';
-  for (int c = 1; c < kFailureCauseCount; ++c) out_ << ',';
+  for (int c = 1; c < model::kFailureCauseCount; ++c) out_ << ',';
   out_ << '\n';
 }
 

@@ -73,7 +73,7 @@ RunSummary SummaryCollector::summary() const {
   }
   if (!layout_) return s;
   for (std::size_t c = 0; c < components_.size(); ++c) {
-    const ComponentInfo& info = layout_->components[c];
+    const model::ComponentInfo& info = layout_->components[c];
     ServiceSummary svc;
     svc.name = info.name;
     svc.host = layout_->deployments[info.deployment].name;
@@ -85,7 +85,7 @@ RunSummary SummaryCollector::summary() const {
     s.services.push_back(std::move(svc));
   }
   for (std::size_t e = 0; e < edges_.size(); ++e) {
-    const EdgeInfo& info = layout_->edges[e];
+    const model::EdgeInfo& info = layout_->edges[e];
     EdgeSummary edge;
     edge.from = layout_->components[info.from].name;
     edge.to = layout_->components[info.to].name;

@@ -19,7 +19,7 @@ struct TrafficSummary {
   std::uint64_t arrivals = 0;
   std::uint64_t completed = 0;
   std::uint64_t failed = 0;
-  FailureCounts failures;
+  model::FailureCounts failures;
   double failedRatio = 0.0;
   double throughputRps = 0.0;
   LatencySummary latencyMs;
@@ -37,7 +37,7 @@ struct ServiceSummary {
 struct EdgeSummary {
   std::string from;
   std::string to;
-  CallMode mode = CallMode::Sync;
+  model::CallMode mode = model::CallMode::Sync;
   TrafficSummary traffic;  // arrivals = calls made (attempts and publishes)
 };
 
@@ -77,7 +77,7 @@ class SummaryCollector : public SimulationObserver {
 
  private:
   SimTime warmupEnd_;
-  std::optional<ClusterLayout> layout_;  // a copy: the report's pointer dies with the engine
+  std::optional<model::ClusterLayout> layout_;  // a copy: the report's pointer dies with the engine
   double seconds_ = 0.0;
   TrafficStats requests_;
   std::vector<TrafficStats> components_;

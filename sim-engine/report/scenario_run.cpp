@@ -41,7 +41,7 @@ RunOutcome runScenario(const Scenario& input, const RunOptions& options) {
   out.summary = collector.summary();
   out.summary.scenario = scenario.name;
   out.summary.seed = scenario.seed;
-  if (options.mode) out.summary.mode = callModeName(*options.mode);
+  if (options.mode) out.summary.mode = model::callModeName(*options.mode);
   out.summary.events = sim.eventsProcessed();
   out.summary.wallTimeS =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -14,8 +14,8 @@ namespace clusterscope::engine {
 struct RunOptions {
   std::optional<std::uint64_t> seed;
   std::optional<double> durationS;
-  std::optional<CallMode> mode;  // force every call between services to this mode
-  std::ostream* csv = nullptr;   // per-interval time series, if wanted
+  std::optional<model::CallMode> mode;  // force every call between services to this mode
+  std::ostream* csv = nullptr;          // per-interval time series, if wanted
   // Called now and then with the fraction of sim time done (0..1).
   std::function<void(double)> progress;
 };

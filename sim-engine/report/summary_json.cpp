@@ -26,11 +26,11 @@ Json latencyJson(const LatencySummary& l, bool withMax) {
   return j;
 }
 
-Json failuresJson(const FailureCounts& f) {
+Json failuresJson(const model::FailureCounts& f) {
   Json j = Json::object();
-  for (int c = 1; c < kFailureCauseCount; ++c) {
-    const auto cause = static_cast<FailureCause>(c);
-    if (f[cause] > 0) j[failureCauseName(cause)] = f[cause];
+  for (int c = 1; c < model::kFailureCauseCount; ++c) {
+    const auto cause = static_cast<model::FailureCause>(c);
+    if (f[cause] > 0) j[model::failureCauseName(cause)] = f[cause];
   }
   return j;
 }
@@ -74,7 +74,7 @@ Json summaryJson(const RunSummary& s, bool includeWallTime) {
     Json o;
     o["from"] = e.from;
     o["to"] = e.to;
-    o["mode"] = callModeName(e.mode);
+    o["mode"] = model::callModeName(e.mode);
     o["calls"] = e.traffic.arrivals;
     o["completed"] = e.traffic.completed;
     o["failed"] = e.traffic.failed;

@@ -13,13 +13,13 @@ std::string strf(const char* format, auto... args) {
   return buf;
 }
 
-std::string causes(const FailureCounts& f) {
+std::string causes(const model::FailureCounts& f) {
   std::string s;
-  for (int c = 1; c < kFailureCauseCount; ++c) {
-    const auto cause = static_cast<FailureCause>(c);
+  for (int c = 1; c < model::kFailureCauseCount; ++c) {
+    const auto cause = static_cast<model::FailureCause>(c);
     if (f[cause] == 0) continue;
     if (!s.empty()) s += ", ";
-    s += std::string(failureCauseName(cause)) + " " + std::to_string(f[cause]);
+    s += std::string(model::failureCauseName(cause)) + " " + std::to_string(f[cause]);
   }
   return s;
 }

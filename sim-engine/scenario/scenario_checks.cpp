@@ -53,9 +53,9 @@ void checkTotals(Problems& p, const Scenario& s) {
     owner.emplace(service.name, i);
     for (const ModuleSpec& m : service.modules) owner.emplace(m.name, i);
   }
-  for (const TimelineEntry& e : s.timeline) {
+  for (const model::TimelineEntry& e : s.timeline) {
     const auto it = owner.find(e.action.service);
-    if (e.action.kind == ActionKind::SetReplicas && it != owner.end()) {
+    if (e.action.kind == model::ActionKind::SetReplicas && it != owner.end()) {
       peak[it->second] = std::max<long long>(peak[it->second], e.action.count);
     }
   }
@@ -145,7 +145,7 @@ void checkSyncCycles(Problems& p, const std::vector<CallSite>& sites) {
     const auto& calls = *sites[i].calls;
     for (std::size_t c = 0; c < calls.size(); ++c) {
       const auto it = index.find(calls[c].to);
-      if (calls[c].mode == CallMode::Sync && it != index.end() && it->second != i) {
+      if (calls[c].mode == model::CallMode::Sync && it != index.end() && it->second != i) {
         edges[i].push_back({it->second, c});
       }
     }

@@ -57,6 +57,6 @@ std::string scenarioToJson(const Scenario& scenario);
 
 // One timeline action as a compact JSON object without `at_s`, e.g.
 // {"action":"kill_replica","service":"orders","replica":0}. Only the fields of its kind.
-std::string actionToJson(const Action& action);
+std::string actionToJson(const model::Action& action);
 
 }  // namespace clusterscope::engine

@@ -43,9 +43,9 @@ NodeSpec parseNode(Problems& p, const Json& v, const std::string& pointer, Parse
   return n;
 }
 
-LessonStep parseLessonStep(Problems& p, const Json& v, const std::string& pointer,
-                           const ParseNotes& notes) {
-  LessonStep step;
+model::LessonStep parseLessonStep(Problems& p, const Json& v, const std::string& pointer,
+                                  const ParseNotes& notes) {
+  model::LessonStep step;
   ObjectReader r(p, v, pointer);
   step.atS = r.number("at_s", timeRange(notes)).value_or(0);
   step.title = r.string("title", Need::Required).value_or("");

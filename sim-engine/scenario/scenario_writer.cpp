@@ -47,7 +47,7 @@ Json callJson(const CallSpec& c) {
   const CallSpec defaults;
   Json j;
   j["to"] = c.to;
-  j["mode"] = callModeName(c.mode);
+  j["mode"] = model::callModeName(c.mode);
   if (c.timeoutMs) j["timeout_ms"] = number(*c.timeoutMs);
   if (c.retries != defaults.retries) j["retries"] = c.retries;
   if (c.backoffMs != defaults.backoffMs) j["backoff_ms"] = number(c.backoffMs);
@@ -132,69 +132,69 @@ Json workloadJson(const WorkloadSpec& w) {
 }
 
 // The fields of one action, after whatever the caller put first (at_s).
-void actionFields(Json& j, const Action& a) {
-  j["action"] = actionKindName(a.kind);
+void actionFields(Json& j, const model::Action& a) {
+  j["action"] = model::actionKindName(a.kind);
   const auto service = [&] { j["service"] = a.service; };
   switch (a.kind) {
-    case ActionKind::KillReplica:
-    case ActionKind::RestartReplica:
+    case model::ActionKind::KillReplica:
+    case model::ActionKind::RestartReplica:
       service();
       j["replica"] = a.replica;
       break;
-    case ActionKind::CrashService:
-    case ActionKind::RestartService:
+    case model::ActionKind::CrashService:
+    case model::ActionKind::RestartService:
       service();
       break;
-    case ActionKind::FailNode:
-    case ActionKind::RecoverNode:
+    case model::ActionKind::FailNode:
+    case model::ActionKind::RecoverNode:
       j["node"] = a.node;
       break;
-    case ActionKind::SlowReplica:
+    case model::ActionKind::SlowReplica:
       service();
       j["replica"] = a.replica;
       j["factor"] = number(a.factor);
       break;
-    case ActionKind::SlowService:
+    case model::ActionKind::SlowService:
       service();
       j["factor"] = number(a.factor);
       break;
-    case ActionKind::SetErrorRate:
+    case model::ActionKind::SetErrorRate:
       service();
       j["rate"] = number(a.rate);
       break;
-    case ActionKind::Partition:
-    case ActionKind::HealPartition:
+    case model::ActionKind::Partition:
+    case model::ActionKind::HealPartition:
       j["nodes"] = Json::array({a.node, a.otherNode});
       break;
-    case ActionKind::BrokerOutage:
+    case model::ActionKind::BrokerOutage:
       if (a.durationS != 0.0) j["duration_s"] = number(a.durationS);
       break;
-    case ActionKind::BrokerRecover:
+    case model::ActionKind::BrokerRecover:
       break;
-    case ActionKind::SetReplicas:
+    case model::ActionKind::SetReplicas:
       service();
       j["count"] = a.count;
       break;
-    case ActionKind::SetCallMode:
+    case model::ActionKind::SetCallMode:
       if (!a.from.empty() || !a.to.empty()) {
         j["from"] = a.from;
         j["to"] = a.to;
       }
-      j["mode"] = callModeName(a.mode);
+      j["mode"] = model::callModeName(a.mode);
       break;
-    case ActionKind::SetArrivalRate:
+    case model::ActionKind::SetArrivalRate:
       j["rate_rps"] = number(a.rate);
       break;
-    case ActionKind::RollingUpdate:
+    case model::ActionKind::RollingUpdate:
       service();
       if (a.factor != 1.0) j["factor"] = number(a.factor);
       break;
-    case ActionKind::SetResilience:
+    case model::ActionKind::SetResilience:
       if (a.timeouts) j["timeouts"] = *a.timeouts;
       if (a.retries) j["retries"] = *a.retries;
       if (a.circuitBreaker) j["circuit_breaker"] = *a.circuitBreaker;
       break;
-    case ActionKind::SetAutoscaler:
+    case model::ActionKind::SetAutoscaler:
       if (!a.service.empty()) service();
       j["enabled"] = a.enabled;
       break;
@@ -209,7 +209,7 @@ std::string dump(const Json& j, int indent) {
 
 }  // namespace
 
-std::string actionToJson(const Action& action) {
+std::string actionToJson(const model::Action& action) {
   Json j = Json::object();
   actionFields(j, action);
   return dump(j, -1);
@@ -249,7 +249,7 @@ std::string scenarioToJson(const Scenario& s) {
   }
   if (!s.timeline.empty()) {
     Json timeline = Json::array();
-    for (const TimelineEntry& e : s.timeline) {
+    for (const model::TimelineEntry& e : s.timeline) {
       Json entry;
       entry["at_s"] = number(e.atS);
       actionFields(entry, e.action);
@@ -259,7 +259,7 @@ std::string scenarioToJson(const Scenario& s) {
   }
   if (!s.lesson.empty()) {
     Json lesson = Json::array();
-    for (const LessonStep& step : s.lesson) {
+    for (const model::LessonStep& step : s.lesson) {
       Json item{{"at_s", number(step.atS)}, {"title", step.title}};
       if (!step.text.empty()) item["text"] = step.text;
       lesson.push_back(std::move(item));

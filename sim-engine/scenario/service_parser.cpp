@@ -67,7 +67,7 @@ CallSpec parseCall(Problems& p, const Json& v, const std::string& pointer) {
   ObjectReader r(p, v, pointer);
   c.to = r.name("to", Need::Required).value_or("");
   if (const auto mode = r.choice("mode", kModeNames, "call mode")) {
-    c.mode = static_cast<CallMode>(*mode);
+    c.mode = static_cast<model::CallMode>(*mode);
   }
   c.timeoutMs = r.number("timeout_ms", Range::positiveMs());
   c.retries = static_cast<int>(r.integer("retries", 0, 100).value_or(c.retries));

@@ -55,7 +55,7 @@ const std::vector<CallSpec>* callsOf(const NameTable& names, const std::string& 
 }
 
 void checkCallModeEdge(Problems& p, const NameTable& names, const ParseNotes& notes,
-                       const std::string& pointer, const Action& a) {
+                       const std::string& pointer, const model::Action& a) {
   if (a.from.empty() || a.to.empty()) return;
   const bool fromOk =
       checkComponentRef(p, names, notes, pointer + "/from", a.from, "name one of its modules");
@@ -90,13 +90,13 @@ void checkTimeline(Problems& p, const Scenario& s, const ParseNotes& notes) {
   });
   for (std::size_t k : order) {
     if (k >= notes.actionKnown.size() || !notes.actionKnown[k]) continue;
-    const Action& a = s.timeline[k].action;
+    const model::Action& a = s.timeline[k].action;
     const std::string at = "/timeline/" + std::to_string(k);
     const std::string service = at + "/service";
     switch (a.kind) {
-      case ActionKind::KillReplica:
-      case ActionKind::RestartReplica:
-      case ActionKind::SlowReplica: {
+      case model::ActionKind::KillReplica:
+      case model::ActionKind::RestartReplica:
+      case model::ActionKind::SlowReplica: {
         const int i = checkServiceRef(p, names, notes, service, a.service);
         if (i < 0 || a.replica < 0 || !countKnown[static_cast<std::size_t>(i)]) break;
         const ServiceSpec& spec = s.services[static_cast<std::size_t>(i)];
@@ -109,36 +109,36 @@ void checkTimeline(Problems& p, const Scenario& s, const ParseNotes& notes) {
         }
         break;
       }
-      case ActionKind::CrashService:
-      case ActionKind::RestartService:
-      case ActionKind::SlowService:
-      case ActionKind::RollingUpdate:
-      case ActionKind::SetErrorRate:
+      case model::ActionKind::CrashService:
+      case model::ActionKind::RestartService:
+      case model::ActionKind::SlowService:
+      case model::ActionKind::RollingUpdate:
+      case model::ActionKind::SetErrorRate:
         checkServiceRef(p, names, notes, service, a.service);
         break;
-      case ActionKind::SetReplicas:
+      case model::ActionKind::SetReplicas:
         if (const int i = checkServiceRef(p, names, notes, service, a.service); i >= 0) {
           replicas[static_cast<std::size_t>(i)] = a.count;
         }
         break;
-      case ActionKind::FailNode:
-      case ActionKind::RecoverNode:
+      case model::ActionKind::FailNode:
+      case model::ActionKind::RecoverNode:
         checkNodeRef(p, names, notes, at + "/node", a.node);
         break;
-      case ActionKind::Partition:
-      case ActionKind::HealPartition:
+      case model::ActionKind::Partition:
+      case model::ActionKind::HealPartition:
         checkNodeRef(p, names, notes, at + "/nodes/0", a.node);
         checkNodeRef(p, names, notes, at + "/nodes/1", a.otherNode);
         break;
-      case ActionKind::SetCallMode:
+      case model::ActionKind::SetCallMode:
         checkCallModeEdge(p, names, notes, at, a);
         break;
-      case ActionKind::SetArrivalRate:
+      case model::ActionKind::SetArrivalRate:
         if (s.workload.arrival == ArrivalKind::Closed) {
           p.add(at + "/action", "set_arrival_rate needs an open workload; this one is closed");
         }
         break;
-      case ActionKind::SetAutoscaler:
+      case model::ActionKind::SetAutoscaler:
         if (a.service.empty()) {
           if (std::none_of(s.services.begin(), s.services.end(),
                            [](const ServiceSpec& x) { return x.autoscale.has_value(); })) {
@@ -149,9 +149,9 @@ void checkTimeline(Problems& p, const Scenario& s, const ParseNotes& notes) {
           p.add(service, "\"" + a.service + "\" has no autoscale settings");
         }
         break;
-      case ActionKind::BrokerOutage:
-      case ActionKind::BrokerRecover:
-      case ActionKind::SetResilience:
+      case model::ActionKind::BrokerOutage:
+      case model::ActionKind::BrokerRecover:
+      case model::ActionKind::SetResilience:
         break;
     }
   }

@@ -34,7 +34,7 @@ struct KindFields {
 };
 
 // Indexed by ActionKind; docs/scenario-format.md has the same table.
-constexpr std::array<KindFields, kActionKindCount> kKindFields = {{
+constexpr std::array<KindFields, model::kActionKindCount> kKindFields = {{
     {kService | kReplica, kService | kReplica},                      // kill_replica
     {kService | kReplica, kService | kReplica},                      // restart_replica
     {kService, kService},                                            // crash_service
@@ -60,15 +60,15 @@ const std::vector<std::string> kModeNames = {"sync", "async"};
 
 std::vector<std::string> actionNames() {
   std::vector<std::string> names;
-  for (int i = 0; i < kActionKindCount; ++i) {
-    names.emplace_back(actionKindName(static_cast<ActionKind>(i)));
+  for (int i = 0; i < model::kActionKindCount; ++i) {
+    names.emplace_back(model::actionKindName(static_cast<model::ActionKind>(i)));
   }
   return names;
 }
 
 // Fills the fields of `a` that its kind allows; keys it does not allow stay undeclared, so
 // ObjectReader::finish reports them.
-void readFields(ObjectReader& r, Action& a, unsigned allowed, unsigned required) {
+void readFields(ObjectReader& r, model::Action& a, unsigned allowed, unsigned required) {
   const auto need = [&](Field f) { return (required & f) ? Need::Required : Need::Optional; };
   Problems& p = r.problems();
   if (allowed & kService) a.service = r.name("service", need(kService)).value_or("");
@@ -93,8 +93,8 @@ void readFields(ObjectReader& r, Action& a, unsigned allowed, unsigned required)
   if (allowed & kFrom) a.from = r.name("from").value_or("");
   if (allowed & kTo) a.to = r.name("to").value_or("");
   if (allowed & kMode) {
-    a.mode =
-        static_cast<CallMode>(r.choice("mode", kModeNames, "call mode", need(kMode)).value_or(0));
+    a.mode = static_cast<model::CallMode>(
+        r.choice("mode", kModeNames, "call mode", need(kMode)).value_or(0));
   }
   if (allowed & kFactor) {
     a.factor = r.number("factor", Range::factor(), need(kFactor)).value_or(1.0);
@@ -115,15 +115,16 @@ void readFields(ObjectReader& r, Action& a, unsigned allowed, unsigned required)
 
 }  // namespace
 
-TimelineEntry parseTimelineEntry(Problems& p, const Json& v, const std::string& pointer,
-                                 const ParseNotes& notes, bool& kindKnown) {
-  TimelineEntry e;
+model::TimelineEntry parseTimelineEntry(Problems& p, const Json& v, const std::string& pointer,
+                                        const ParseNotes& notes, bool& kindKnown) {
+  model::TimelineEntry e;
   kindKnown = false;
   ObjectReader r(p, v, pointer);
   const Range when = notes.durationS ? Range::between(0, *notes.durationS) : Range::seconds();
   e.atS = r.number("at_s", when, Need::Required).value_or(0);
   const auto name = r.string("action", Need::Required);
-  const std::optional<ActionKind> kind = name ? actionKindFromName(*name) : std::nullopt;
+  const std::optional<model::ActionKind> kind =
+      name ? model::actionKindFromName(*name) : std::nullopt;
   if (!kind) {
     if (name) {
       const std::vector<std::string> names = actionNames();
@@ -145,13 +146,13 @@ TimelineEntry parseTimelineEntry(Problems& p, const Json& v, const std::string& 
   e.action.kind = *kind;
   const KindFields fields = kKindFields[static_cast<int>(*kind)];
   readFields(r, e.action, fields.allowed, fields.required);
-  if (*kind == ActionKind::SetCallMode && r.has("from") != r.has("to")) {
+  if (*kind == model::ActionKind::SetCallMode && r.has("from") != r.has("to")) {
     const char* given = r.has("from") ? "from" : "to";
     p.add(r.pointerOf(given),
           "set_call_mode needs both \"from\" and \"to\" (one edge) or neither "
           "(every edge)");
   }
-  if (*kind == ActionKind::SetResilience && !r.has("timeouts") && !r.has("retries") &&
+  if (*kind == model::ActionKind::SetResilience && !r.has("timeouts") && !r.has("retries") &&
       !r.has("circuit_breaker") && r.ok()) {
     p.add(pointer,
           "set_resilience needs at least one of \"timeouts\", \"retries\" and "

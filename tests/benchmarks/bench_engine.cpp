@@ -22,6 +22,7 @@
 
 using namespace clusterscope;
 using namespace clusterscope::engine;
+using namespace clusterscope::model;
 
 namespace {
 

@@ -26,7 +26,7 @@ namespace {
 
 double simSeconds(const MainWindow& w) {
   const auto s = w.backend()->lastSnapshot();
-  return s ? engine::simToSeconds(s->time) : 0.0;
+  return s ? model::toSeconds(s->time) : 0.0;
 }
 
 void waitUntil(const std::function<bool()>& done) {

@@ -9,6 +9,7 @@
 
 using namespace clusterscope;
 using namespace clusterscope::engine;
+using namespace clusterscope::model;
 
 int main(int argc, char** argv) {
   const double duration = argc > 1 ? std::atof(argv[1]) : 120.0;

@@ -3,6 +3,7 @@
 namespace clusterscope::testing {
 
 using namespace clusterscope::engine;
+using namespace clusterscope::model;
 
 namespace {
 

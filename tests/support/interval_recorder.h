@@ -11,7 +11,7 @@ namespace clusterscope::testing {
 // evolved (before and after an action).
 struct RecordedScope {
   std::uint64_t arrivals = 0, completed = 0, failed = 0;
-  engine::FailureCounts failures;
+  model::FailureCounts failures;
   double p50Ms = 0, p95Ms = 0, meanMs = 0;
 };
 
@@ -27,10 +27,10 @@ struct RecordedInterval {
 class IntervalRecorder : public engine::SimulationObserver {
  public:
   void onIntervalClosed(const engine::IntervalReport& report) override;
-  void onActionApplied(engine::SimTime at, const engine::Action& action) override;
+  void onActionApplied(engine::SimTime at, const model::Action& action) override;
 
   std::vector<RecordedInterval> intervals;
-  std::vector<std::pair<double, engine::Action>> actions;
+  std::vector<std::pair<double, model::Action>> actions;
 
   // Sums over the intervals lying within [fromS, toS].
   RecordedScope requestsBetween(double fromS, double toS) const;

@@ -3,6 +3,7 @@
 namespace clusterscope::testing {
 
 using namespace clusterscope::engine;
+using namespace clusterscope::model;
 
 Scenario singleQueue(double rateRps, const DistributionSpec& serviceTime, int workers,
                      double durationS, double warmupS, std::uint64_t seed) {

@@ -15,7 +15,7 @@ engine::Scenario singleQueue(double rateRps, const engine::DistributionSpec& ser
                              std::uint64_t seed = 1);
 
 // A chain of services a -> b -> c ..., each calling the next with `mode`.
-engine::Scenario chain(const std::vector<std::string>& names, engine::CallMode mode, double rateRps,
+engine::Scenario chain(const std::vector<std::string>& names, model::CallMode mode, double rateRps,
                        double serviceMs, int replicas, int workers, double durationS);
 
 // The benchmark cluster: `services` services in layers, `replicasPerService` replicas each,

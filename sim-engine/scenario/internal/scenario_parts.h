@@ -28,8 +28,8 @@ struct ParseNotes {
 ServiceSpec parseService(Problems& p, const Json& v, const std::string& pointer, ParseNotes& notes);
 WorkloadSpec parseWorkload(Problems& p, const Json& v, const std::string& pointer,
                            const ParseNotes& notes);
-TimelineEntry parseTimelineEntry(Problems& p, const Json& v, const std::string& pointer,
-                                 const ParseNotes& notes, bool& kindKnown);
+model::TimelineEntry parseTimelineEntry(Problems& p, const Json& v, const std::string& pointer,
+                                        const ParseNotes& notes, bool& kindKnown);
 Scenario parseScenario(Problems& p, const Json& root, ParseNotes& notes);
 
 // Cross-checks over the parsed scenario.

@@ -11,6 +11,7 @@
 
 using namespace clusterscope::app;
 using namespace clusterscope::engine;
+using namespace clusterscope::model;
 
 namespace {
 

@@ -53,7 +53,7 @@ class TestChartsPerformance : public QObject {
     QElapsedTimer clock;
     std::vector<double> ingest;
     for (int t = 1; t <= kHistoryS; t += 100) {
-      QVector<app::ChartSample> burst;
+      QVector<model::ChartSample> burst;
       for (int i = t; i < t + 100; ++i) burst.push_back(ChartTestBackend::sample(i, kComponents));
       clock.start();
       emit backend.samplesReady(burst);
@@ -78,7 +78,7 @@ class TestChartsPerformance : public QObject {
     // Looking back: the whole hour on screen, end to end, with markers.
     panel.setScope(-1);
     for (int m = 0; m < 40; ++m) {
-      emit backend.actionApplied(100.0 + m * 90.0, engine::Action{},
+      emit backend.actionApplied(100.0 + m * 90.0, model::Action{},
                                  QStringLiteral("killed svc-%1#0").arg(m));
     }
     panel.setWindowSeconds(kHistoryS + kFrames);
@@ -107,7 +107,7 @@ class TestChartsPerformance : public QObject {
     panel.addSource(&second, "variant");
     second.emitLayout(kComponents);
     for (int t = 1; t <= kHistoryS + 2 * kFrames; t += 100) {
-      QVector<app::ChartSample> burst;
+      QVector<model::ChartSample> burst;
       for (int i = t; i < t + 100; ++i) burst.push_back(ChartTestBackend::sample(i, kComponents));
       emit second.samplesReady(burst);
     }

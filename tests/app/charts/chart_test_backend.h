@@ -20,7 +20,7 @@ class ChartTestBackend : public ClusterBackend {
 
   // Emits layoutChanged with `components` components, each its own deployment.
   void emitLayout(int components) {
-    auto layout = std::make_shared<engine::ClusterLayout>();
+    auto layout = std::make_shared<model::ClusterLayout>();
     for (int c = 0; c < components; ++c) {
       layout->components.push_back({"svc-" + std::to_string(c), c, false});
       layout->deployments.push_back({"svc-" + std::to_string(c), {c}, false, "", 4, false});
@@ -31,8 +31,8 @@ class ChartTestBackend : public ClusterBackend {
 
   // A plausible sample for interval [t - 1, t]: end-to-end and per-component values that
   // vary with t, failures of two causes, a broker backlog.
-  static ChartSample sample(double t, int components) {
-    ChartSample s;
+  static model::ChartSample sample(double t, int components) {
+    model::ChartSample s;
     s.startS = t - 1.0;
     s.endS = t;
     s.requests.throughputRps = 1000.0 + 100.0 * std::sin(t / 30.0);
@@ -40,13 +40,13 @@ class ChartTestBackend : public ClusterBackend {
     s.requests.p50Ms = 10.0 + std::fmod(t, 7.0);
     s.requests.p95Ms = 40.0 + std::fmod(t, 13.0);
     s.requests.p99Ms = 90.0 + std::fmod(t, 29.0);
-    s.requests.failuresByCause[static_cast<int>(engine::FailureCause::Timeout)] =
+    s.requests.failuresByCause[static_cast<int>(model::FailureCause::Timeout)] =
         std::fmod(t, 50.0) < 10.0 ? 4.0 : 0.0;
-    s.requests.failuresByCause[static_cast<int>(engine::FailureCause::Crashed)] =
+    s.requests.failuresByCause[static_cast<int>(model::FailureCause::Crashed)] =
         std::fmod(t, 300.0) < 2.0 ? 20.0 : 0.0;
     s.components.resize(components);
     for (int c = 0; c < components; ++c) {
-      ScopeSample& p = s.components[c];
+      model::ScopeSample& p = s.components[c];
       p.throughputRps = 50.0 + c + 10.0 * std::sin(t / (10.0 + c));
       p.p50Ms = 2.0 + c % 5;
       p.p95Ms = 8.0 + c % 7;
@@ -62,8 +62,8 @@ class ChartTestBackend : public ClusterBackend {
   }
 
   RunState runState() const override { return RunState::Paused; }
-  std::shared_ptr<const engine::ClusterLayout> layout() const override { return layout_; }
-  std::shared_ptr<const engine::ClusterSnapshot> lastSnapshot() const override { return {}; }
+  std::shared_ptr<const model::ClusterLayout> layout() const override { return layout_; }
+  std::shared_ptr<const model::ClusterSnapshot> lastSnapshot() const override { return {}; }
   double speed() const override { return 1.0; }
   const engine::Scenario& scenario() const override { return scenario_; }
 
@@ -72,11 +72,11 @@ class ChartTestBackend : public ClusterBackend {
   void pause() override {}
   void step() override {}
   void setSpeed(double) override {}
-  void applyAction(const clusterscope::engine::Action&) override {}
+  void applyAction(const clusterscope::model::Action&) override {}
   void reset() override {}
 
  private:
-  std::shared_ptr<const engine::ClusterLayout> layout_;
+  std::shared_ptr<const model::ClusterLayout> layout_;
   engine::Scenario scenario_;
 };
 

@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
   std::vector<engine::Scenario> variants = {*loaded.scenario};
   if (parser.isSet("compare")) {
     variants.push_back(*loaded.scenario);
-    engine::forceCallMode(variants.back(), engine::CallMode::Async);
+    engine::forceCallMode(variants.back(), model::CallMode::Async);
   }
   const QStringList labels =
       parser.isSet("compare") ? QStringList{"as is", "all async"} : QStringList{"run"};

@@ -5,9 +5,9 @@
 
 using clusterscope::app::ChartHistory;
 using clusterscope::app::ChartMetric;
-using clusterscope::app::ChartSample;
-using clusterscope::engine::ClusterLayout;
-using clusterscope::engine::FailureCause;
+using clusterscope::model::ChartSample;
+using clusterscope::model::ClusterLayout;
+using clusterscope::model::FailureCause;
 
 namespace {
 

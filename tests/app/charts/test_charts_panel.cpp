@@ -31,8 +31,8 @@ QByteArray head(const QString& path, int n) {
   return f.open(QIODevice::ReadOnly) ? f.read(n) : QByteArray();
 }
 
-QVector<app::ChartSample> samples(double fromS, double toS, int components) {
-  QVector<app::ChartSample> out;
+QVector<model::ChartSample> samples(double fromS, double toS, int components) {
+  QVector<model::ChartSample> out;
   for (double t = fromS; t <= toS; t += 1.0) out.push_back(ChartTestBackend::sample(t, components));
   return out;
 }
@@ -55,8 +55,8 @@ class TestChartsPanel : public QObject {
     backend.setSpeed(0);
     backend.start();
     QTRY_VERIFY_WITH_TIMEOUT(panel.history(0)->size() >= 20, 10000);
-    engine::Action kill;
-    kill.kind = engine::ActionKind::KillReplica;
+    model::Action kill;
+    kill.kind = model::ActionKind::KillReplica;
     kill.service = "catalog";
     kill.replica = 1;
     backend.applyAction(kill);
@@ -122,7 +122,7 @@ class TestChartsPanel : public QObject {
   void twoSourcesOverlay() {
     engine::Scenario sync = bundled("sync-chain-slow-db.json");
     engine::Scenario async = sync;
-    engine::forceCallMode(async, engine::CallMode::Async);
+    engine::forceCallMode(async, model::CallMode::Async);
     SimulationBackend a;
     SimulationBackend b;
     ChartsPanel panel;
@@ -207,7 +207,7 @@ class TestChartsPanel : public QObject {
     QCOMPARE(panel.visibleRange().upper, 560.0);
 
     // An action is a marker; a reset (layoutChanged) clears history, graphs and markers.
-    emit backend.actionApplied(555.0, engine::Action{}, "killed svc-1#0");
+    emit backend.actionApplied(555.0, model::Action{}, "killed svc-1#0");
     QCOMPARE(panel.markerLabels(), QStringList{"killed svc-1#0"});
     backend.emitLayout(4);
     QCOMPARE(panel.history(0)->size(), std::size_t(0));

@@ -17,6 +17,7 @@
 
 using namespace clusterscope::app;
 using namespace clusterscope::engine;
+using namespace clusterscope::model;
 
 namespace {
 
@@ -27,7 +28,7 @@ Scenario lesson() {
 }
 
 double simSeconds(const SimulationBackend& b) {
-  return b.lastSnapshot() ? simToSeconds(b.lastSnapshot()->time) : -1;
+  return b.lastSnapshot() ? clusterscope::model::toSeconds(b.lastSnapshot()->time) : -1;
 }
 
 // A loaded, paused backend one interval in.

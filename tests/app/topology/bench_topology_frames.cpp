@@ -42,7 +42,7 @@ class TestTopologyPerformance : public QObject {
 
   testing::FakeClusterBackend backend_;
   std::unique_ptr<app::TopologyView> view_;
-  std::vector<std::shared_ptr<const engine::ClusterSnapshot>> snapshots_;
+  std::vector<std::shared_ptr<const model::ClusterSnapshot>> snapshots_;
   int replicas_ = 0;
 
   Stats measure(const char* what, const std::function<void(int)>& frame) {
@@ -65,7 +65,7 @@ class TestTopologyPerformance : public QObject {
     engine::Simulation sim(testing::largeCluster(200, 10, 10000, 600));
     for (int i = 0; i < kFrames; ++i) {
       sim.runUntil(engine::secondsToSim(1.0 + 0.1 * i));
-      snapshots_.push_back(std::make_shared<const engine::ClusterSnapshot>(sim.snapshot()));
+      snapshots_.push_back(std::make_shared<const model::ClusterSnapshot>(sim.snapshot()));
     }
     for (const auto& d : snapshots_.back()->deployments)
       replicas_ += static_cast<int>(d.replicas.size());
@@ -76,7 +76,7 @@ class TestTopologyPerformance : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(view_.get()));
     QElapsedTimer t;
     t.start();
-    backend_.publishLayout(std::make_shared<const engine::ClusterLayout>(sim.layout()));
+    backend_.publishLayout(std::make_shared<const model::ClusterLayout>(sim.layout()));
     qInfo("built the scene for 200 services in %.1f ms", t.nsecsElapsed() / 1e6);
     QCOMPARE(view_->topologyScene()->serviceItemCount(), 200);
     QCOMPARE(replicas_, 2000);

@@ -13,11 +13,11 @@ namespace clusterscope::testing {
 
 class FakeClusterBackend : public app::ClusterBackend {
  public:
-  void publishLayout(std::shared_ptr<const engine::ClusterLayout> layout) {
+  void publishLayout(std::shared_ptr<const model::ClusterLayout> layout) {
     layout_ = std::move(layout);
     emit layoutChanged(layout_);
   }
-  void publish(std::shared_ptr<const engine::ClusterSnapshot> snapshot) {
+  void publish(std::shared_ptr<const model::ClusterSnapshot> snapshot) {
     snapshot_ = std::move(snapshot);
     emit snapshotReady(snapshot_);
   }
@@ -27,8 +27,8 @@ class FakeClusterBackend : public app::ClusterBackend {
   }
 
   app::RunState runState() const override { return state_; }
-  std::shared_ptr<const engine::ClusterLayout> layout() const override { return layout_; }
-  std::shared_ptr<const engine::ClusterSnapshot> lastSnapshot() const override { return snapshot_; }
+  std::shared_ptr<const model::ClusterLayout> layout() const override { return layout_; }
+  std::shared_ptr<const model::ClusterSnapshot> lastSnapshot() const override { return snapshot_; }
   double speed() const override { return 1.0; }
   const engine::Scenario& scenario() const override { return scenario_; }
 
@@ -36,16 +36,16 @@ class FakeClusterBackend : public app::ClusterBackend {
   void pause() override { setRunState(app::RunState::Paused); }
   void step() override {}
   void setSpeed(double) override {}
-  void applyAction(const engine::Action& action) override { applied.push_back(action); }
+  void applyAction(const model::Action& action) override { applied.push_back(action); }
   void reset() override {}
 
-  std::vector<engine::Action> applied;
+  std::vector<model::Action> applied;
 
  private:
   app::RunState state_ = app::RunState::Empty;
   engine::Scenario scenario_;
-  std::shared_ptr<const engine::ClusterLayout> layout_;
-  std::shared_ptr<const engine::ClusterSnapshot> snapshot_;
+  std::shared_ptr<const model::ClusterLayout> layout_;
+  std::shared_ptr<const model::ClusterSnapshot> snapshot_;
 };
 
 }  // namespace clusterscope::testing

@@ -17,10 +17,10 @@ namespace {
 
 // Services named by `names`, each its own deployment, calling along `calls`; the first is the
 // entry.
-engine::ClusterLayout services(const std::vector<std::string>& names,
-                               const std::vector<std::pair<int, int>>& calls,
-                               engine::CallMode mode = engine::CallMode::Sync) {
-  engine::ClusterLayout l;
+model::ClusterLayout services(const std::vector<std::string>& names,
+                              const std::vector<std::pair<int, int>>& calls,
+                              model::CallMode mode = model::CallMode::Sync) {
+  model::ClusterLayout l;
   for (const auto& n : names) {
     l.components.push_back({n, static_cast<int>(l.deployments.size()), false});
     l.deployments.push_back(
@@ -79,7 +79,7 @@ class TestTopologyLayout : public QObject {
 
   void cyclesThroughAsyncEdgesTerminate() {
     auto l = services({"a", "b", "c"}, {{0, 1}, {1, 2}, {2, 0}, {1, 0}});
-    l.edges[2].mode = l.edges[3].mode = engine::CallMode::Async;
+    l.edges[2].mode = l.edges[3].mode = model::CallMode::Async;
     const auto p = layoutTopology(l);
     QCOMPARE(p.columns[0], 0);
     QVERIFY(p.columns[1] > 0 && p.columns[2] > p.columns[1]);
@@ -153,13 +153,13 @@ class TestTopologyLayout : public QObject {
   }
 
   void monolithModulesSitInsideTheirHost() {
-    engine::ClusterLayout l;
+    model::ClusterLayout l;
     const char* modules[] = {"catalog", "cart", "payment", "recommendations"};
     for (const char* m : modules) l.components.push_back({m, 0, true});
     l.deployments.push_back({"shop", {0, 1, 2, 3}, true, "java", 16, false});
-    l.edges = {{0, 3, engine::CallMode::Sync, true},
-               {0, 1, engine::CallMode::Sync, true},
-               {1, 2, engine::CallMode::Sync, true}};
+    l.edges = {{0, 3, model::CallMode::Sync, true},
+               {0, 1, model::CallMode::Sync, true},
+               {1, 2, model::CallMode::Sync, true}};
     const auto p = layoutTopology(l);
     std::vector<QRectF> inner(p.components.begin(), p.components.end());
     for (const auto& r : inner) QVERIFY(p.deployments[0].contains(r));
@@ -200,7 +200,7 @@ class TestTopologyLayout : public QObject {
   }
 
   void emptyLayout() {
-    const auto p = layoutTopology(engine::ClusterLayout{});
+    const auto p = layoutTopology(model::ClusterLayout{});
     QVERIFY(p.deployments.empty());
     QVERIFY(p.bounds.isNull());
   }
@@ -215,7 +215,7 @@ class TestTopologyLayout : public QObject {
   }
 
   void labels() {
-    engine::EdgeView e;
+    model::EdgeView e;
     e.rateRps = 120.4;
     e.p95Ms = 12.2;
     e.errorRatio = 0.005;

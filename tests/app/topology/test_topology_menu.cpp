@@ -7,34 +7,34 @@
 
 using namespace clusterscope;
 using app::Selection;
-using engine::ActionKind;
+using model::ActionKind;
 
 namespace {
 
 // api -> db, two nodes; a monolith "shop" with modules a -> b.
-engine::ClusterLayout layout() {
-  engine::ClusterLayout l;
+model::ClusterLayout layout() {
+  model::ClusterLayout l;
   l.components = {{"api", 0, false}, {"db", 1, false}, {"a", 2, true}, {"b", 2, true}};
   l.deployments = {{"api", {0}, false, "go", 8, false},
                    {"db", {1}, false, "", 4, true},
                    {"shop", {2, 3}, true, "java", 16, false}};
-  l.edges = {{0, 1, engine::CallMode::Sync, false}, {2, 3, engine::CallMode::Sync, true}};
+  l.edges = {{0, 1, model::CallMode::Sync, false}, {2, 3, model::CallMode::Sync, true}};
   l.nodes = {{"n1", 8, false}, {"n2", 8, false}};
   return l;
 }
 
-engine::ClusterSnapshot snapshot() {
-  engine::ClusterSnapshot s;
+model::ClusterSnapshot snapshot() {
+  model::ClusterSnapshot s;
   s.nodes = {{true, 8, 2}, {false, 8, 0}};
   s.deployments.resize(3);
-  s.deployments[0].replicas = {{0, engine::ReplicaState::Ready, 0, 3, 1, 1.0},
-                               {1, engine::ReplicaState::Down, 1, 0, 0, 1.0}};
+  s.deployments[0].replicas = {{0, model::ReplicaState::Ready, 0, 3, 1, 1.0},
+                               {1, model::ReplicaState::Down, 1, 0, 0, 1.0}};
   s.deployments[0].desiredReplicas = 2;
   s.deployments[1].desiredReplicas = 1;
   s.deployments[1].autoscalerOn = true;
   s.components.resize(4);
   s.edges.resize(2);
-  s.edges[0].mode = engine::CallMode::Async;
+  s.edges[0].mode = model::CallMode::Async;
   s.partitions = {{0, 1}};
   s.brokerUp = false;
   return s;
@@ -52,8 +52,8 @@ const app::TopologyMenuEntry* find(const app::TopologyMenu& m, const QString& te
 class TestTopologyMenu : public QObject {
   Q_OBJECT
 
-  engine::ClusterLayout layout_ = layout();
-  engine::ClusterSnapshot snap_ = snapshot();
+  model::ClusterLayout layout_ = layout();
+  model::ClusterSnapshot snap_ = snapshot();
 
  private slots:
   void replica() {
@@ -106,7 +106,7 @@ class TestTopologyMenu : public QObject {
     QCOMPARE(a.kind, ActionKind::SetCallMode);
     QCOMPARE(a.from, std::string("api"));
     QCOMPARE(a.to, std::string("db"));
-    QCOMPARE(a.mode, engine::CallMode::Sync);
+    QCOMPARE(a.mode, model::CallMode::Sync);
   }
 
   void node() {
@@ -120,7 +120,7 @@ class TestTopologyMenu : public QObject {
     QCOMPARE(other->action->otherNode, std::string("n2"));
     const auto n2 = app::topologyMenu({Selection::Kind::Node, 1}, layout_, &snap_);
     QVERIFY(find(n2, "Recover node")->enabled);
-    engine::ClusterSnapshot healed = snap_;
+    model::ClusterSnapshot healed = snap_;
     healed.partitions.clear();
     QCOMPARE(
         find(app::topologyMenu({Selection::Kind::Node, 1}, layout_, &healed), "n1")->action->kind,

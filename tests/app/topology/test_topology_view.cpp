@@ -45,7 +45,7 @@ class TestTopologyView : public QObject {
   int orders_ = -1;
 
   // Applies an action and waits for the snapshot the backend publishes after it.
-  void apply(const engine::Action& a) {
+  void apply(const model::Action& a) {
     QSignalSpy spy(backend_.get(), &app::ClusterBackend::snapshotReady);
     backend_->applyAction(a);
     QVERIFY(spy.wait(5000));
@@ -83,8 +83,8 @@ class TestTopologyView : public QObject {
 
   void killedReplicaTurnsDown() {
     QVERIFY(scene_->replicaColor(orders_, 0) != app::StateColors::down());
-    engine::Action kill;
-    kill.kind = engine::ActionKind::KillReplica;
+    model::Action kill;
+    kill.kind = model::ActionKind::KillReplica;
     kill.service = "orders";
     kill.replica = 0;
     apply(kill);
@@ -98,17 +98,17 @@ class TestTopologyView : public QObject {
         layout.edgeIndex(layout.componentIndex("orders"), layout.componentIndex("payment"));
     QVERIFY(e >= 0);
     QVERIFY(!scene_->edgeIsDashed(e));
-    engine::Action a;
-    a.kind = engine::ActionKind::SetCallMode;
+    model::Action a;
+    a.kind = model::ActionKind::SetCallMode;
     a.from = "orders";
     a.to = "payment";
-    a.mode = engine::CallMode::Async;
+    a.mode = model::CallMode::Async;
     apply(a);
     QVERIFY(scene_->edgeIsDashed(e));
     // orders -> notifications was asynchronous from the start.
     QVERIFY(scene_->edgeIsDashed(
         layout.edgeIndex(layout.componentIndex("orders"), layout.componentIndex("notifications"))));
-    a.mode = engine::CallMode::Sync;
+    a.mode = model::CallMode::Sync;
     apply(a);
     QVERIFY(!scene_->edgeIsDashed(e));
   }
@@ -122,8 +122,8 @@ class TestTopologyView : public QObject {
     QSignalSpy requested(view_.get(), &app::TopologyView::actionRequested);
     kill->trigger();
     QCOMPARE(requested.count(), 1);
-    const auto action = requested.at(0).at(0).value<engine::Action>();
-    QCOMPARE(action.kind, engine::ActionKind::KillReplica);
+    const auto action = requested.at(0).at(0).value<model::Action>();
+    QCOMPARE(action.kind, model::ActionKind::KillReplica);
     QCOMPARE(action.service, std::string("orders"));
     QCOMPARE(action.replica, 1);
     // The replica killed earlier can be restarted, not killed again.
@@ -139,8 +139,8 @@ class TestTopologyView : public QObject {
     QVERIFY(findAction(service.get(), "Errors 10 %"));
     QSignalSpy requested(view_.get(), &app::TopologyView::actionRequested);
     findAction(service.get(), "Add replica")->trigger();
-    const auto add = requested.at(0).at(0).value<engine::Action>();
-    QCOMPARE(add.kind, engine::ActionKind::SetReplicas);
+    const auto add = requested.at(0).at(0).value<model::Action>();
+    QCOMPARE(add.kind, model::ActionKind::SetReplicas);
     QCOMPARE(add.count, backend_->lastSnapshot()->deployments[orders_].desiredReplicas + 1);
 
     auto edge = view_->menuFor({Selection::Kind::Edge, 0});
@@ -159,29 +159,29 @@ class TestTopologyView : public QObject {
     const int c = layout.nodeIndex("node-c");
     QVERIFY(scene_->nodeShownUp(c));
     QVERIFY(scene_->nodeMarkCount(c) > 0);
-    engine::Action a;
-    a.kind = engine::ActionKind::FailNode;
+    model::Action a;
+    a.kind = model::ActionKind::FailNode;
     a.node = "node-c";
     apply(a);
     QVERIFY(!scene_->nodeShownUp(c));
-    a.kind = engine::ActionKind::RecoverNode;
+    a.kind = model::ActionKind::RecoverNode;
     apply(a);
     QVERIFY(scene_->nodeShownUp(c));
 
-    a.kind = engine::ActionKind::Partition;
+    a.kind = model::ActionKind::Partition;
     a.node = "node-a";
     a.otherNode = "node-b";
     apply(a);
     QCOMPARE(scene_->partitionsShown(), 1);
-    a.kind = engine::ActionKind::HealPartition;
+    a.kind = model::ActionKind::HealPartition;
     apply(a);
     QCOMPARE(scene_->partitionsShown(), 0);
 
     a = {};
-    a.kind = engine::ActionKind::BrokerOutage;
+    a.kind = model::ActionKind::BrokerOutage;
     apply(a);
     QVERIFY(!scene_->brokerShownUp());
-    a.kind = engine::ActionKind::BrokerRecover;
+    a.kind = model::ActionKind::BrokerRecover;
     apply(a);
     QVERIFY(scene_->brokerShownUp());
   }
@@ -243,7 +243,7 @@ class TestTopologyView : public QObject {
     QSignalSpy snapshots(backend_.get(), &app::ClusterBackend::snapshotReady);
     backend_->setSpeed(0);  // as fast as the engine goes
     backend_->start();
-    QTRY_VERIFY_WITH_TIMEOUT(engine::simToSeconds(backend_->lastSnapshot()->time) > 5, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(model::toSeconds(backend_->lastSnapshot()->time) > 5, 10000);
     backend_->pause();
     QVERIFY(snapshots.wait(5000));
     const auto& snap = *backend_->lastSnapshot();

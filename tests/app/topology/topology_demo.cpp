@@ -52,8 +52,8 @@ int main(int argc, char** argv) {
 
   bool reached = false;
   QObject::connect(&backend, &app::ClusterBackend::snapshotReady, &view,
-                   [&](std::shared_ptr<const engine::ClusterSnapshot> s) {
-                     if (reached || engine::simToSeconds(s->time) < at) return;
+                   [&](std::shared_ptr<const model::ClusterSnapshot> s) {
+                     if (reached || model::toSeconds(s->time) < at) return;
                      reached = true;
                      // Run on in real time for a moment so that the dots are where they
                      // would be on a screen, then take the picture.
@@ -75,8 +75,7 @@ int main(int argc, char** argv) {
                        }
                        const bool ok = view.grab().save(out);
                        std::printf("%s at t=%.1f s: %s\n", ok ? "saved" : "FAILED to save",
-                                   engine::simToSeconds(backend.lastSnapshot()->time),
-                                   qPrintable(out));
+                                   model::toSeconds(backend.lastSnapshot()->time), qPrintable(out));
                        app.exit(ok ? 0 : 1);
                      });
                    });

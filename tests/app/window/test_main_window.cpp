@@ -24,6 +24,7 @@
 
 using namespace clusterscope::app;
 using namespace clusterscope::engine;
+using namespace clusterscope::model;
 
 namespace {
 
@@ -31,7 +32,7 @@ QString scenarioPath(const char* name) { return QString(CLUSTERSCOPE_SCENARIO_DI
 
 double simSeconds(const MainWindow& w) {
   const auto s = w.backend()->lastSnapshot();
-  return s ? simToSeconds(s->time) : -1;
+  return s ? clusterscope::model::toSeconds(s->time) : -1;
 }
 
 QAction* findAction(QMenu* menu, const QString& text) {

@@ -9,6 +9,7 @@
 #include "test_scenarios.h"
 
 using namespace clusterscope::engine;
+using namespace clusterscope::model;
 using namespace clusterscope::testing;
 
 namespace {

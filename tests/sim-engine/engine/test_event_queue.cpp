@@ -11,6 +11,7 @@
 #include "random.h"
 
 using namespace clusterscope::engine;
+using namespace clusterscope::model;
 
 namespace {
 

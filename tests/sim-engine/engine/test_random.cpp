@@ -13,6 +13,7 @@
 #include "sampler.h"
 
 using namespace clusterscope::engine;
+using namespace clusterscope::model;
 
 namespace {
 

@@ -9,6 +9,7 @@
 #include "traffic_stats.h"
 
 using namespace clusterscope::engine;
+using namespace clusterscope::model;
 
 class TrafficStatsTest : public QObject {
   Q_OBJECT

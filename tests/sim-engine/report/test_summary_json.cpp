@@ -13,6 +13,7 @@
 #include "test_scenarios.h"
 
 using namespace clusterscope::engine;
+using namespace clusterscope::model;
 using namespace clusterscope::testing;
 using Json = nlohmann::json;
 

@@ -10,6 +10,7 @@
 #include "text_report.h"
 
 using namespace clusterscope::engine;
+using namespace clusterscope::model;
 using namespace clusterscope::testing;
 
 namespace {

@@ -6,6 +6,7 @@
 #include "scenario_test_helpers.h"
 
 using namespace clusterscope::engine;
+using namespace clusterscope::model;
 using namespace clusterscope::engine::testing;
 
 class ScenarioReferencesTest : public QObject {

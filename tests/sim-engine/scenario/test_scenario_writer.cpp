@@ -8,6 +8,7 @@
 #include "scenario_test_helpers.h"
 
 using namespace clusterscope::engine;
+using namespace clusterscope::model;
 using namespace clusterscope::engine::testing;
 
 namespace {

@@ -1,4 +1,4 @@
-#include "chart_sample.h"
+#include "interval_sample.h"
 
 #include "interval_report.h"
 
@@ -8,8 +8,8 @@ namespace {
 
 double ms(std::int64_t ns) { return static_cast<double>(ns) / 1e6; }
 
-ScopeSample reduce(const engine::TrafficStats& t, double secs) {
-  ScopeSample s;
+model::ScopeSample reduce(const engine::TrafficStats& t, double secs) {
+  model::ScopeSample s;
   s.arrivalRps = static_cast<double>(t.arrivals) / secs;
   s.throughputRps = static_cast<double>(t.completed) / secs;
   s.failedRps = static_cast<double>(t.failed()) / secs;
@@ -17,7 +17,7 @@ ScopeSample reduce(const engine::TrafficStats& t, double secs) {
   s.p50Ms = ms(t.latency.percentileNs(50));
   s.p95Ms = ms(t.latency.percentileNs(95));
   s.p99Ms = ms(t.latency.percentileNs(99));
-  for (int c = 0; c < engine::kFailureCauseCount; ++c) {
+  for (int c = 0; c < model::kFailureCauseCount; ++c) {
     s.failuresByCause[c] = static_cast<double>(t.failures.byCause[c]) / secs;
   }
   return s;
@@ -25,15 +25,15 @@ ScopeSample reduce(const engine::TrafficStats& t, double secs) {
 
 }  // namespace
 
-ChartSample makeChartSample(const engine::IntervalReport& r) {
-  ChartSample out;
+model::ChartSample makeChartSample(const engine::IntervalReport& r) {
+  model::ChartSample out;
   out.startS = engine::simToSeconds(r.start);
   out.endS = engine::simToSeconds(r.end);
   const double secs = std::max(r.seconds(), 1e-9);
   out.requests = reduce(*r.requests, secs);
   out.components.reserve(r.components->size());
   for (std::size_t c = 0; c < r.components->size(); ++c) {
-    ScopeSample s = reduce((*r.components)[c], secs);
+    model::ScopeSample s = reduce((*r.components)[c], secs);
     const auto& d = (*r.deployments)[r.layout->components[c].deployment];
     s.meanQueue = d.queuedTaskSeconds / secs;
     s.utilization = d.utilization();

@@ -1,6 +1,6 @@
 #include "cluster_layout.h"
 
-namespace clusterscope::engine {
+namespace clusterscope::model {
 
 namespace {
 
@@ -31,4 +31,4 @@ int ClusterLayout::edgeIndex(int from, int to) const {
   return -1;
 }
 
-}  // namespace clusterscope::engine
+}  // namespace clusterscope::model

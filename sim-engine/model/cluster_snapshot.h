@@ -5,13 +5,13 @@
 #include <vector>
 
 #include "action.h"
-#include "sim_time.h"
+#include "cluster_time.h"
 
 // An immutable picture of the whole cluster at one instant, cheap enough to take 30 times a
 // second on a 2,000-replica cluster. Rates and percentiles come from the last closed metrics
 // interval. Indexes follow ClusterLayout.
 
-namespace clusterscope::engine {
+namespace clusterscope::model {
 
 enum class ReplicaState : std::uint8_t { Pending, Starting, Ready, Draining, Down, Removed };
 const char* replicaStateName(ReplicaState state);
@@ -61,8 +61,8 @@ struct NodeView {
 };
 
 struct ClusterSnapshot {
-  SimTime time = 0;
-  SimTime duration = 0;
+  ClusterTime time = 0;
+  ClusterTime duration = 0;  // 0: no planned end (a live cluster)
   std::uint64_t events = 0;
   std::vector<NodeView> nodes;
   std::vector<DeploymentView> deployments;
@@ -86,4 +86,4 @@ struct ClusterSnapshot {
   double cores = 0.0;
 };
 
-}  // namespace clusterscope::engine
+}  // namespace clusterscope::model

@@ -3,7 +3,7 @@
 #include <array>
 #include <cstdint>
 
-namespace clusterscope::engine {
+namespace clusterscope::model {
 
 // Why a request, a task or a call failed.
 enum class FailureCause : std::uint8_t {
@@ -34,4 +34,4 @@ struct FailureCounts {
   void clear() { byCause.fill(0); }
 };
 
-}  // namespace clusterscope::engine
+}  // namespace clusterscope::model

@@ -5,13 +5,13 @@
 
 #include "failure_cause.h"
 
-// What the charts draw, one sample per closed metrics interval: a small, copyable reduction
-// of the engine's IntervalReport (which holds histograms and is valid only during its
-// callback). Back ends produce it; views never see the engine's report.
+// What the charts draw, one sample per closed metrics interval: small and copyable. A back end
+// reduces whatever it measures (the engine's interval report, agents' telemetry) to this;
+// views never see where it came from.
 
-namespace clusterscope::app {
+namespace clusterscope::model {
 
-using FailureRates = std::array<float, engine::kFailureCauseCount>;  // per second, by cause
+using FailureRates = std::array<float, kFailureCauseCount>;  // per second, by cause
 
 // One scope: end to end, or one component. Single precision: these are plotted, never
 // computed with, and an hour of a 200-service cluster holds 720,000 of them.
@@ -43,15 +43,4 @@ struct ChartSample {
   int readyReplicas = 0;  // all deployments
 };
 
-}  // namespace clusterscope::app
-
-namespace clusterscope::engine {
-struct IntervalReport;
-}
-
-namespace clusterscope::app {
-
-// The reduction; percentiles come from the interval's histograms.
-ChartSample makeChartSample(const engine::IntervalReport& report);
-
-}  // namespace clusterscope::app
+}  // namespace clusterscope::model

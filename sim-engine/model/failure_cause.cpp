@@ -1,6 +1,6 @@
 #include "failure_cause.h"
 
-namespace clusterscope::engine {
+namespace clusterscope::model {
 
 const char* failureCauseName(FailureCause cause) {
   switch (cause) {
@@ -38,4 +38,4 @@ void FailureCounts::merge(const FailureCounts& o) {
   for (int i = 0; i < kFailureCauseCount; ++i) byCause[i] += o.byCause[i];
 }
 
-}  // namespace clusterscope::engine
+}  // namespace clusterscope::model

@@ -11,7 +11,7 @@
 // and nodes. Indexes match the vectors of IntervalReport and ClusterSnapshot. Only an edge's
 // mode changes during a run.
 
-namespace clusterscope::engine {
+namespace clusterscope::model {
 
 struct ComponentInfo {
   std::string name;
@@ -55,4 +55,4 @@ struct ClusterLayout {
   int edgeIndex(int from, int to) const;
 };
 
-}  // namespace clusterscope::engine
+}  // namespace clusterscope::model

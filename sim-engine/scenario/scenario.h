@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "action.h"
+#include "cluster_description.h"
 #include "distribution_spec.h"
 
 // A scenario as plain values: what the loader produces from a JSON file and what the engine
@@ -30,7 +31,7 @@ struct CircuitBreakerSpec {
 
 struct CallSpec {
   std::string to;  // a service or module name
-  CallMode mode = CallMode::Sync;
+  model::CallMode mode = model::CallMode::Sync;
   std::optional<double> timeoutMs;  // per attempt; none: wait for ever
   int retries = 0;                  // extra attempts after a failure
   double backoffMs = 10.0;          // wait before retry k is backoff * 2^(k-1)
@@ -113,19 +114,6 @@ struct WorkloadSpec {
   bool operator==(const WorkloadSpec&) const = default;
 };
 
-struct TimelineEntry {
-  double atS = 0.0;
-  Action action;
-  bool operator==(const TimelineEntry&) const = default;
-};
-
-struct LessonStep {
-  double atS = 0.0;
-  std::string title;
-  std::string text;
-  bool operator==(const LessonStep&) const = default;
-};
-
 // A claim checked after a run: the metric's value over the window lies in [min, max].
 struct ExpectClaim {
   std::string metric;  // e.g. "requests.failed_ratio", "services.api.latency_ms.p95"
@@ -154,8 +142,8 @@ struct Scenario {
   BrokerSpec broker;
   WorkloadSpec workload;
   ClusterPolicySpec cluster;
-  std::vector<TimelineEntry> timeline;
-  std::vector<LessonStep> lesson;
+  std::vector<model::TimelineEntry> timeline;
+  std::vector<model::LessonStep> lesson;
   std::vector<ExpectClaim> expect;
   bool operator==(const Scenario&) const = default;
 };
