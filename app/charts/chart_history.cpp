@@ -41,15 +41,54 @@ ChartHistory::ChartHistory(Limits limits) : limits_(limits) {}
 
 void ChartHistory::reset(std::shared_ptr<const model::ClusterLayout> layout) {
   layout_ = std::move(layout);
-  deploymentComponent_.clear();
-  if (layout_) {
-    for (const auto& d : layout_->deployments) {
-      if (!d.components.empty()) deploymentComponent_.push_back(d.components.front());
-    }
-  }
+  indexDeployments();
   samples_.clear();
   markers_.clear();
   bytes_ = 0;
+}
+
+void ChartHistory::reshape(std::shared_ptr<const model::ClusterLayout> layout) {
+  if (layout_ && layout) {
+    // For each component of the new layout, where it was in the old one (-1: new).
+    std::vector<int> from(layout->components.size());
+    bool same = layout->components.size() == layout_->components.size();
+    for (std::size_t c = 0; c < from.size(); ++c) {
+      from[c] = layout_->componentIndex(layout->components[c].name);
+      same = same && from[c] == static_cast<int>(c);
+    }
+    if (!same) {
+      model::ScopeSample missing;
+      for (float* f :
+           {&missing.arrivalRps, &missing.throughputRps, &missing.failedRps, &missing.failedRatio,
+            &missing.p50Ms, &missing.p95Ms, &missing.p99Ms, &missing.meanQueue,
+            &missing.utilization, &missing.readyReplicas, &missing.backlog, &missing.cores}) {
+        *f = std::numeric_limits<float>::quiet_NaN();
+      }
+      missing.failuresByCause.fill(std::numeric_limits<float>::quiet_NaN());
+      bytes_ = 0;
+      for (model::ChartSample& s : samples_) {
+        std::vector<model::ScopeSample> remapped(from.size(), missing);
+        for (std::size_t c = 0; c < from.size(); ++c) {
+          if (from[c] >= 0 && from[c] < static_cast<int>(s.components.size())) {
+            remapped[c] = s.components[from[c]];
+          }
+        }
+        s.components = std::move(remapped);
+        bytes_ += estimateBytes(s);
+      }
+    }
+  }
+  layout_ = std::move(layout);
+  indexDeployments();
+  dropOld();
+}
+
+void ChartHistory::indexDeployments() {
+  deploymentComponent_.clear();
+  if (!layout_) return;
+  for (const auto& d : layout_->deployments) {
+    if (!d.components.empty()) deploymentComponent_.push_back(d.components.front());
+  }
 }
 
 std::size_t ChartHistory::estimateBytes(const model::ChartSample& s) {

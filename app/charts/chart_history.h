@@ -65,9 +65,13 @@ class ChartHistory {
   ChartHistory();
   explicit ChartHistory(Limits limits);
 
-  // Forgets everything: a new scenario or a reset. `layout` may be null (no names, and the
+  // Forgets everything: a new cluster or a reset. `layout` may be null (no names, and the
   // end-to-end queue then sums components instead of deployments).
   void reset(std::shared_ptr<const model::ClusterLayout> layout);
+  // The same cluster in a new shape: keeps every sample and marker, re-indexes the samples'
+  // components by name to the new layout. A component new in `layout` has no figures before
+  // now (NaN, drawn as a gap); one that is gone loses its history.
+  void reshape(std::shared_ptr<const model::ClusterLayout> layout);
   const model::ClusterLayout* layout() const { return layout_.get(); }
 
   // Appends samples in time order and applies the limits. A sample that ends before the newest
@@ -107,6 +111,7 @@ class ChartHistory {
 
  private:
   static std::size_t estimateBytes(const model::ChartSample& s);
+  void indexDeployments();
   void dropOld();
 
   Limits limits_;

@@ -85,8 +85,10 @@ void ChartsPanel::connectSource(Source& s) {
   ClusterBackend* b = s.backend;
   Source* p = &s;  // stable: sources are held by unique_ptr; connections die with the source
   s.connections = {
+      connect(b, &ClusterBackend::clusterReset, this,
+              [this, p](std::shared_ptr<const model::ClusterLayout> l) { onReset(*p, l); }),
       connect(b, &ClusterBackend::layoutChanged, this,
-              [this, p](std::shared_ptr<const model::ClusterLayout> l) { onLayout(*p, l); }),
+              [this, p](std::shared_ptr<const model::ClusterLayout> l) { onReshape(*p, l); }),
       connect(b, &ClusterBackend::samplesReady, this,
               [this, p](const QVector<model::ChartSample>& samples) { onSamples(*p, samples); }),
       connect(b, &ClusterBackend::actionApplied, this,
@@ -146,12 +148,35 @@ void ChartsPanel::retag() {
   for (auto& s : sources_) s->graphs->setTag(several ? s->label : QString());
 }
 
-void ChartsPanel::onLayout(Source& s, std::shared_ptr<const model::ClusterLayout> layout) {
+void ChartsPanel::onReset(Source& s, std::shared_ptr<const model::ClusterLayout> layout) {
   s.history.reset(std::move(layout));
   s.graphs->rebuild(s.history, scope_);
   const int index = indexOf(s);
   markers_->removeSource(index);
   if (index == 0) refreshScopeChoices();
+  markDirty();
+}
+
+void ChartsPanel::onReshape(Source& s, std::shared_ptr<const model::ClusterLayout> layout) {
+  const bool first = indexOf(s) == 0;
+  // The scope is a component of the first source's layout: follow it by name.
+  const std::string scopeName =
+      first && scope_ >= 0 && s.history.layout() &&
+              scope_ < static_cast<int>(s.history.layout()->components.size())
+          ? s.history.layout()->components[scope_].name
+          : std::string();
+  s.history.reshape(std::move(layout));
+  if (first) {
+    const int moved = s.history.layout() && !scopeName.empty()
+                          ? s.history.layout()->componentIndex(scopeName)
+                          : ChartHistory::kEndToEnd;
+    if (moved != scope_) {
+      scope_ = moved;
+      emit scopeChanged(scope_);
+    }
+    refreshScopeChoices();
+  }
+  for (auto& source : sources_) source->graphs->rebuild(source->history, scope_);
   markDirty();
 }
 
@@ -208,29 +233,16 @@ void ChartsPanel::setScope(int component) {
 void ChartsPanel::followSelection(const Selection& selection) {
   const model::ClusterLayout* layout = sources_.empty() ? nullptr : sources_[0]->history.layout();
   int component = ChartHistory::kEndToEnd;
-  auto firstOf = [&](int deployment) {
-    if (!layout || deployment < 0 || deployment >= static_cast<int>(layout->deployments.size())) {
-      return ChartHistory::kEndToEnd;
+  if (layout) {
+    const LayoutTarget t = resolve(selection, *layout);
+    const int deployment = selectedDeployment(t, *layout);
+    if (t.kind == Selection::Kind::Component) {
+      component = t.index;
+    } else if (deployment >= 0 && !layout->deployments[deployment].components.empty()) {
+      component = layout->deployments[deployment].components.front();
+    } else if (t.kind == Selection::Kind::Edge) {
+      component = layout->edges[t.index].to;
     }
-    const auto& comps = layout->deployments[deployment].components;
-    return comps.empty() ? ChartHistory::kEndToEnd : comps.front();
-  };
-  switch (selection.kind) {
-    case Selection::Kind::Component:
-      component = selection.index;
-      break;
-    case Selection::Kind::Deployment:
-    case Selection::Kind::Replica:
-      component = firstOf(selection.index);
-      break;
-    case Selection::Kind::Edge:
-      if (layout && selection.index >= 0 &&
-          selection.index < static_cast<int>(layout->edges.size())) {
-        component = layout->edges[selection.index].to;
-      }
-      break;
-    default:
-      break;
   }
   setScope(component);
 }

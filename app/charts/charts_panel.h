@@ -48,7 +48,8 @@ class ChartsPanel : public QWidget {
   // The source's history, or null when out of range.
   const ChartHistory* history(int source) const;
 
-  // -1 = end to end, else a component index of the (first source's) layout.
+  // -1 = end to end, else a component index of the (first source's) layout. When the layout
+  // changes shape the scope follows its component by name.
   int scope() const { return scope_; }
   // Width of the rolling window, in cluster seconds (10 s .. 4 h).
   double windowSeconds() const { return windowS_; }
@@ -99,7 +100,8 @@ class ChartsPanel : public QWidget {
   int indexOf(const Source& s) const;
   void connectSource(Source& s);
   void removeSource(Source* s);
-  void onLayout(Source& s, std::shared_ptr<const model::ClusterLayout> layout);
+  void onReset(Source& s, std::shared_ptr<const model::ClusterLayout> layout);
+  void onReshape(Source& s, std::shared_ptr<const model::ClusterLayout> layout);
   void onSamples(Source& s, const QVector<model::ChartSample>& samples);
   void onAction(Source& s, double atS, const QString& label);
   void refreshScopeChoices();

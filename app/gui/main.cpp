@@ -11,6 +11,7 @@
 #include "control_bar.h"
 #include "main_window.h"
 #include "scenario_files.h"
+#include "scenario_session.h"
 #include "simulation_backend.h"
 
 using namespace clusterscope::app;
@@ -63,21 +64,24 @@ int main(int argc, char** argv) {
   }
 
   MainWindow window;
+  auto* session = new ScenarioSession(&window);
+  window.setScenarioSession(session);
   window.show();
   if (!window.openScenario(files.isEmpty() ? ScenarioFiles::defaultLesson() : files.first())) {
     // The error dialog is open; give the user the default lesson behind it.
     if (!files.isEmpty()) window.openScenario(ScenarioFiles::defaultLesson());
   }
-  window.backend()->setSpeed(speedFactor);
+  SimulationBackend* backend = session->backend();
+  backend->setSpeed(speedFactor);
   if (parser.isSet(presenter)) window.setPresenterMode(true);
   if (parser.isSet(run)) {
     // After the scenario has reached the worker thread.
-    QTimer::singleShot(0, window.backend(), &SimulationBackend::start);
+    QTimer::singleShot(0, backend, &SimulationBackend::start);
   }
   if (parser.isSet(compare)) {
     // Once the main scenario is loaded, since two of the variants derive from it.
     QObject::connect(
-        window.backend(), &SimulationBackend::layoutChanged, &window,
+        backend, &ClusterBackend::clusterReset, &window,
         [&] {
           ComparisonWindow* w = window.compare(parser.value(compare));
           if (w && parser.isSet(run)) {

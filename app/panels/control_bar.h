@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QToolBar>
 #include <memory>
 
@@ -15,8 +16,9 @@ namespace clusterscope::app {
 
 // Run controls and the levers a teacher pulls most: run / pause / step / reset, speed, the
 // arrival rate, all calls sync or async, failures on the selected element, resilience and
-// autoscaler switches. Every lever becomes an engine Action sent to the back end, so a saved
-// session replays it.
+// autoscaler switches. Every lever becomes a model Action (from the ActionCatalog) sent to the
+// back end, so a saved session replays it. Run controls the back end does not have are hidden;
+// a lever whose action it refuses is disabled and says why.
 class ControlBar : public QToolBar {
   Q_OBJECT
 
@@ -27,6 +29,7 @@ class ControlBar : public QToolBar {
   static double nearestSpeed(double factor);
 
   explicit ControlBar(QWidget* parent = nullptr);
+  // Not owned; null detaches (and so does the back end's destruction).
   void setBackend(ClusterBackend* backend);
 
   QAction* runAction() const { return run_; }
@@ -41,9 +44,14 @@ class ControlBar : public QToolBar {
   void toggleRun();
 
  private:
+  void onReset(std::shared_ptr<const model::ClusterLayout> layout,
+               std::shared_ptr<const model::ClusterDescription> description);
   void onLayout(std::shared_ptr<const model::ClusterLayout> layout);
   void onSnapshot(std::shared_ptr<const model::ClusterSnapshot> snapshot);
   void onRunState(RunState state);
+  void applyCapabilities(const model::ClusterCapabilities& capabilities);
+  // Enables `action` when `possible` and the back end takes `kind`; the tool tip says why not.
+  void enableLever(QAction* action, model::ActionKind kind, bool possible, const QString& tip);
   void setSpeedIndex(int index);
   void showSpeed(double factor);
   void send(const model::Action& action);
@@ -51,7 +59,8 @@ class ControlBar : public QToolBar {
   int selectedDeployment() const;
   int selectedNode() const;
 
-  ClusterBackend* backend_ = nullptr;
+  QPointer<ClusterBackend> backend_;
+  model::ClusterCapabilities capabilities_;
   std::shared_ptr<const model::ClusterLayout> layout_;
   std::shared_ptr<const model::ClusterSnapshot> snapshot_;
   Selection selection_;
@@ -61,6 +70,8 @@ class ControlBar : public QToolBar {
   QAction* run_;
   QAction* step_;
   QAction* reset_;
+  QAction* speedLabel_;
+  QAction* speedBox_;
   QComboBox* speed_;
   QSlider* rate_;
   QLabel* rateLabel_;

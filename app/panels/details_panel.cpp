@@ -31,18 +31,32 @@ DetailsPanel::DetailsPanel(QWidget* parent) : QWidget(parent), view_(new QTextBr
 }
 
 void DetailsPanel::setBackend(ClusterBackend* backend) {
+  if (backend_) disconnect(backend_, nullptr, this, nullptr);
   backend_ = backend;
-  connect(backend, &ClusterBackend::layoutChanged, this, [this](auto layout) {
-    layout_ = std::move(layout);
-    snapshot_.reset();
-    selection_ = {};
-    refresh();
-  });
-  connect(backend, &ClusterBackend::snapshotReady, this, [this](auto snapshot) {
-    snapshot_ = std::move(snapshot);
-    // Skip the work while nobody can see it.
-    if (isVisible()) refresh();
-  });
+  layout_ = backend ? backend->layout() : nullptr;
+  snapshot_ = backend ? backend->lastSnapshot() : nullptr;
+  selection_ = {};
+  if (backend) {
+    connect(backend, &ClusterBackend::clusterReset, this, [this](auto layout) {
+      layout_ = std::move(layout);
+      snapshot_.reset();
+      selection_ = {};
+      refresh();
+    });
+    // A new shape of the same cluster: the selection is kept by name.
+    connect(backend, &ClusterBackend::layoutChanged, this, [this](auto layout) {
+      layout_ = std::move(layout);
+      snapshot_.reset();
+      refresh();
+    });
+    connect(backend, &ClusterBackend::snapshotReady, this, [this](auto snapshot) {
+      snapshot_ = std::move(snapshot);
+      // Skip the work while nobody can see it.
+      if (isVisible()) refresh();
+    });
+    connect(backend, &QObject::destroyed, this, [this] { setBackend(nullptr); });
+  }
+  refresh();
 }
 
 void DetailsPanel::setSelection(const Selection& selection) {
@@ -53,26 +67,32 @@ void DetailsPanel::setSelection(const Selection& selection) {
 QString DetailsPanel::text() const { return view_->toPlainText(); }
 
 void DetailsPanel::refresh() {
-  if (!layout_ || !snapshot_) {
+  const auto& l = layout_;
+  const auto& s = snapshot_;
+  // A snapshot of another shape (in flight while the layout changed) is not shown.
+  if (!l || !s || s->deployments.size() != l->deployments.size() ||
+      s->components.size() != l->components.size() || s->edges.size() != l->edges.size() ||
+      s->nodes.size() != l->nodes.size()) {
     view_->setHtml(tr("<p style='color:gray'>No cluster yet.</p>"));
     return;
   }
+  const LayoutTarget t = resolve(selection_, *l);
   QString html;
-  switch (selection_.kind) {
+  switch (t.kind) {
     case Selection::Kind::Deployment:
-      html = deploymentHtml(selection_.index);
+      html = deploymentHtml(t.index);
       break;
     case Selection::Kind::Component:
-      html = deploymentHtml(layout_->components[selection_.index].deployment);
+      html = deploymentHtml(l->components[t.index].deployment);
       break;
     case Selection::Kind::Replica:
-      html = replicaHtml(selection_.index, selection_.replica);
+      html = replicaHtml(t.index, t.replica);
       break;
     case Selection::Kind::Edge:
-      html = edgeHtml(selection_.index);
+      html = edgeHtml(t.index);
       break;
     case Selection::Kind::Node:
-      html = nodeHtml(selection_.index);
+      html = nodeHtml(t.index);
       break;
     case Selection::Kind::Broker:
       html = brokerHtml();
@@ -144,7 +164,9 @@ QString DetailsPanel::replicaHtml(int d, int replica) const {
     if (r.index != replica) continue;
     QString rows =
         row(tr("state"), model::replicaStateName(r.state)) +
-        row(tr("node"), r.node >= 0 ? q(layout_->nodes[r.node].name) : tr("not placed")) +
+        row(tr("node"), r.node >= 0 && r.node < static_cast<int>(layout_->nodes.size())
+                            ? q(layout_->nodes[r.node].name)
+                            : tr("not placed")) +
         row(tr("busy workers"),
             QString("%1 / %2").arg(r.busyWorkers).arg(layout_->deployments[d].workersPerReplica)) +
         row(tr("queued"), QString::number(r.queued));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 #include <memory>
 
@@ -17,6 +18,7 @@ class DetailsPanel : public QWidget {
 
  public:
   explicit DetailsPanel(QWidget* parent = nullptr);
+  // Not owned; null detaches (and so does the back end's destruction).
   void setBackend(ClusterBackend* backend);
   QString text() const;  // plain text of what is shown
 
@@ -32,7 +34,7 @@ class DetailsPanel : public QWidget {
   QString nodeHtml(int n) const;
   QString brokerHtml() const;
 
-  ClusterBackend* backend_ = nullptr;
+  QPointer<ClusterBackend> backend_;
   std::shared_ptr<const model::ClusterLayout> layout_;
   std::shared_ptr<const model::ClusterSnapshot> snapshot_;
   Selection selection_;

@@ -22,10 +22,17 @@ EventLog::EventLog(QWidget* parent) : QWidget(parent), list_(new QTreeWidget(thi
 }
 
 void EventLog::setBackend(ClusterBackend* backend) {
-  connect(backend, &ClusterBackend::layoutChanged, this, [this] {
+  if (backend_) disconnect(backend_, nullptr, this, nullptr);
+  backend_ = backend;
+  if (!backend) return;
+  connect(backend, &ClusterBackend::clusterReset, this, [this](const auto&, const auto& d) {
     clear();
-    add(0, tr("scenario loaded"));
+    lastTimeS_ = 0.0;
+    add(0, d && !d->name.empty() ? tr("%1 started").arg(QString::fromStdString(d->name))
+                                 : tr("cluster started"));
   });
+  connect(backend, &ClusterBackend::layoutChanged, this,
+          [this] { add(lastTimeS_, tr("the cluster changed shape")); });
   connect(backend, &ClusterBackend::snapshotReady, this,
           [this](const auto& s) { lastTimeS_ = model::toSeconds(s->time); });
   connect(backend, &ClusterBackend::actionApplied, this,

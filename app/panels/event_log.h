@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 #include "cluster_backend.h"
@@ -18,6 +19,7 @@ class EventLog : public QWidget {
   static constexpr int kMaxEntries = 5000;
 
   explicit EventLog(QWidget* parent = nullptr);
+  // Not owned; null detaches (and so does the back end's destruction). The log is kept.
   void setBackend(ClusterBackend* backend);
   int entryCount() const;
   QString entryText(int row) const;  // "12.0 s  killed orders#1"
@@ -27,6 +29,7 @@ class EventLog : public QWidget {
   void clear();
 
  private:
+  QPointer<ClusterBackend> backend_;
   QTreeWidget* list_;
   double lastTimeS_ = 0.0;
 };

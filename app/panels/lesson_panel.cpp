@@ -12,6 +12,7 @@ namespace clusterscope::app {
 LessonPanel::LessonPanel(QWidget* parent)
     : QWidget(parent),
       counter_(new QLabel(this)),
+      note_(new QLabel(this)),
       text_(new QTextBrowser(this)),
       previous_(new QPushButton(tr("Previous"), this)),
       next_(new QPushButton(tr("Next (N)"), this)) {
@@ -22,7 +23,12 @@ LessonPanel::LessonPanel(QWidget* parent)
   buttons->addWidget(next_);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(text_, 1);
+  layout->addWidget(note_);
   layout->addLayout(buttons);
+  note_->setObjectName("lessonNote");
+  note_->setWordWrap(true);
+  note_->setStyleSheet("color: gray");
+  note_->hide();
   text_->setOpenExternalLinks(false);
   connect(previous_, &QPushButton::clicked, this, &LessonPanel::previous);
   connect(next_, &QPushButton::clicked, this, &LessonPanel::next);
@@ -30,15 +36,44 @@ LessonPanel::LessonPanel(QWidget* parent)
 }
 
 void LessonPanel::setBackend(ClusterBackend* backend) {
-  connect(backend, &ClusterBackend::layoutChanged, this, [this, backend] {
-    steps_ = backend->scenario().lesson;
-    manual_ = false;
-    timeS_ = 0.0;
-    current_ = -2;  // force a refresh
-    onTime(0.0);
-  });
+  if (backend_) disconnect(backend_, nullptr, this, nullptr);
+  backend_ = backend;
+  if (!backend) {
+    onReset(nullptr);
+    showCapabilities(model::ClusterCapabilities::simulation());
+    return;
+  }
+  connect(backend, &ClusterBackend::clusterReset, this,
+          [this](const auto&, const auto& description) { onReset(description.get()); });
   connect(backend, &ClusterBackend::snapshotReady, this,
           [this](const auto& s) { onTime(model::toSeconds(s->time)); });
+  connect(backend, &ClusterBackend::capabilitiesChanged, this, &LessonPanel::showCapabilities);
+  connect(backend, &QObject::destroyed, this, [this] { setBackend(nullptr); });
+  onReset(backend->description().get());
+  showCapabilities(backend->capabilities());
+  if (const auto s = backend->lastSnapshot()) onTime(model::toSeconds(s->time));
+}
+
+void LessonPanel::onReset(const model::ClusterDescription* description) {
+  steps_ = description ? description->lesson : std::vector<model::LessonStep>{};
+  manual_ = false;
+  timeS_ = 0.0;
+  current_ = -2;  // force a refresh
+  onTime(0.0);
+  updateNote();
+}
+
+void LessonPanel::showCapabilities(const model::ClusterCapabilities& capabilities) {
+  canPause_ = capabilities.pause;
+  updateNote();
+}
+
+void LessonPanel::updateNote() {
+  // Without pause the room cannot hold the run at a step: say that the steps keep time.
+  note_->setText(
+      tr("This cluster runs in real time: each step shows when its time comes. "
+         "Next and Previous browse them."));
+  note_->setVisible(!canPause_ && !steps_.empty());
 }
 
 void LessonPanel::onTime(double timeS) {

@@ -65,7 +65,7 @@ TopologyScene::~TopologyScene() = default;
 void TopologyScene::setClusterLayout(std::shared_ptr<const model::ClusterLayout> layout) {
   layout_ = std::move(layout);
   snapshot_.reset();
-  selection_ = {};
+  if (!layout_ || resolve(selection_, *layout_).kind == Selection::Kind::None) selection_ = {};
   build();
 }
 
@@ -226,7 +226,9 @@ void TopologyScene::advanceAnimation(double seconds) {
   }
 }
 
-void TopologyScene::highlight(const Selection& s, bool on) {
+void TopologyScene::highlight(const Selection& selection, bool on) {
+  if (!layout_) return;
+  const LayoutTarget s = resolve(selection, *layout_);
   switch (s.kind) {
     case Selection::Kind::None:
       break;
@@ -240,7 +242,7 @@ void TopologyScene::highlight(const Selection& s, bool on) {
     case Selection::Kind::Component:
       if (inRange(s.index, modules_) && modules_[s.index]) {
         modules_[s.index]->setHighlight(on);
-      } else if (layout_ && inRange(s.index, layout_->components)) {
+      } else if (inRange(s.index, layout_->components)) {
         const int d = layout_->components[s.index].deployment;
         if (inRange(d, services_)) services_[d]->setHighlight(on, -1);
       }
@@ -264,6 +266,10 @@ void TopologyScene::setSelection(const Selection& selection) {
 }
 
 Selection TopologyScene::selectionAt(const QPointF& pos) const {
+  return layout_ ? selectionOf(targetAt(pos), *layout_) : Selection{};
+}
+
+LayoutTarget TopologyScene::targetAt(const QPointF& pos) const {
   const auto hits = items(pos, Qt::IntersectsItemShape, Qt::DescendingOrder);
   for (QGraphicsItem* item : hits) {
     switch (item->type()) {

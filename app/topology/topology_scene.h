@@ -33,8 +33,8 @@ class TopologyScene : public QGraphicsScene {
   explicit TopologyScene(QObject* parent = nullptr);
   ~TopologyScene() override;
 
-  // Rebuilds every item for a new cluster shape (null: an empty scene) and clears the
-  // selection and the snapshot.
+  // Rebuilds every item for a new cluster shape (null: an empty scene) and drops the snapshot.
+  // The selection stays if what it names is in the new layout; otherwise it is cleared.
   void setClusterLayout(std::shared_ptr<const model::ClusterLayout> layout);
   // Updates the items; a snapshot that does not match the layout's sizes is ignored.
   void applySnapshot(std::shared_ptr<const model::ClusterSnapshot> snapshot);
@@ -48,12 +48,14 @@ class TopologyScene : public QGraphicsScene {
   // Moves the dots by `seconds` and repaints the edges that have some: one frame.
   void advanceAnimation(double seconds);
 
-  // Highlights what `selection` designates (Kind::None: nothing).
+  // Highlights what `selection` designates (Kind::None, or a name not shown: nothing).
   void setSelection(const Selection& selection);
   const Selection& selection() const { return selection_; }
   // What a click at `scenePos` designates: a replica's mark, a module, a service box, an
   // edge, the broker, a node; Kind::None on empty space.
   Selection selectionAt(const QPointF& scenePos) const;
+  // The same, as indexes of the current layout.
+  LayoutTarget targetAt(const QPointF& scenePos) const;
 
   // Null before the first layout / snapshot.
   const model::ClusterLayout* clusterLayout() const { return layout_.get(); }

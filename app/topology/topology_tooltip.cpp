@@ -30,7 +30,7 @@ QString nodeName(const model::ClusterLayout& layout, int n) {
 
 }  // namespace
 
-QString topologyToolTip(const Selection& t, const model::ClusterLayout& layout,
+QString topologyToolTip(const LayoutTarget& t, const model::ClusterLayout& layout,
                         const model::ClusterSnapshot* snap) {
   switch (t.kind) {
     case Selection::Kind::None:

@@ -49,15 +49,19 @@ void TopologyView::setBackend(ClusterBackend* backend) {
   for (const auto& c : connections_) disconnect(c);
   connections_.clear();
   backend_ = backend;
+  running_ = backend && backend->runState() == RunState::Running;
+  updateAnimation();
   if (!backend) {
-    running_ = false;
-    updateAnimation();
-    showLayout(nullptr);
+    showLayout(nullptr, true);
     return;
   }
+  connections_ << connect(backend, &ClusterBackend::clusterReset, this,
+                          [this](std::shared_ptr<const model::ClusterLayout> layout) {
+                            showLayout(std::move(layout), true);
+                          });
   connections_ << connect(backend, &ClusterBackend::layoutChanged, this,
                           [this](std::shared_ptr<const model::ClusterLayout> layout) {
-                            showLayout(std::move(layout));
+                            showLayout(std::move(layout), false);
                           });
   connections_ << connect(backend, &ClusterBackend::snapshotReady, this,
                           [this](std::shared_ptr<const model::ClusterSnapshot> snapshot) {
@@ -67,10 +71,10 @@ void TopologyView::setBackend(ClusterBackend* backend) {
     running_ = s == RunState::Running;
     updateAnimation();
   });
-  showLayout(backend->layout());
+  // A back end destroyed while shown leaves an empty view, not a dangling one.
+  connections_ << connect(backend, &QObject::destroyed, this, [this] { setBackend(nullptr); });
+  showLayout(backend->layout(), true);
   scene_->applySnapshot(backend->lastSnapshot());
-  running_ = backend->runState() == RunState::Running;
-  updateAnimation();
 }
 
 void TopologyView::updateAnimation() {
@@ -88,12 +92,16 @@ void TopologyView::hideEvent(QHideEvent* event) {
   updateAnimation();
 }
 
-void TopologyView::showLayout(std::shared_ptr<const model::ClusterLayout> layout) {
-  const bool hadSelection = scene_->selection().kind != Selection::Kind::None;
+void TopologyView::showLayout(std::shared_ptr<const model::ClusterLayout> layout, bool reset) {
+  const Selection before = scene_->selection();
+  if (reset) scene_->setSelection({});
   scene_->setClusterLayout(std::move(layout));
-  // Indexes mean nothing in the new layout: whoever followed the selection must drop it.
-  if (hadSelection) emit selectionChanged(Selection{});
-  fitAll();
+  // A new cluster drops the selection; a new shape keeps it if what it names is still there.
+  // Whoever follows the selection must hear when it is gone.
+  if (before.kind != Selection::Kind::None && scene_->selection() != before) {
+    emit selectionChanged(scene_->selection());
+  }
+  if (reset || autoFit_) fitAll();
 }
 
 Selection TopologyView::selectionAt(const QPoint& viewportPos) const {
@@ -103,8 +111,10 @@ Selection TopologyView::selectionAt(const QPoint& viewportPos) const {
 std::unique_ptr<QMenu> TopologyView::menuFor(const Selection& target) {
   auto menu = std::make_unique<QMenu>(this);
   const model::ClusterLayout* layout = scene_->clusterLayout();
-  if (!layout) return menu;
-  const TopologyMenu spec = topologyMenu(target, *layout, scene_->snapshot());
+  if (!layout || !backend_) return menu;
+  menu->setToolTipsVisible(true);  // a disabled entry says why
+  const TopologyMenu spec =
+      topologyMenu(resolve(target, *layout), *layout, scene_->snapshot(), backend_->capabilities());
   if (spec.entries.empty()) return menu;
   if (!spec.title.isEmpty()) menu->addSection(spec.title);
   QMap<QString, QMenu*> submenus;
@@ -122,6 +132,7 @@ std::unique_ptr<QMenu> TopologyView::menuFor(const Selection& target) {
     a->setEnabled(e.enabled);
     a->setCheckable(e.checkable);
     a->setChecked(e.checked);
+    if (!e.toolTip.isEmpty()) a->setToolTip(e.toolTip);
     if (e.action) {
       connect(a, &QAction::triggered, this,
               [this, action = *e.action] { emit actionRequested(action); });
@@ -217,8 +228,9 @@ bool TopologyView::viewportEvent(QEvent* event) {
   if (event->type() == QEvent::ToolTip) {
     auto* help = static_cast<QHelpEvent*>(event);
     const model::ClusterLayout* layout = scene_->clusterLayout();
-    const QString text =
-        layout ? topologyToolTip(selectionAt(help->pos()), *layout, scene_->snapshot()) : QString();
+    const QString text = layout ? topologyToolTip(scene_->targetAt(mapToScene(help->pos())),
+                                                  *layout, scene_->snapshot())
+                                : QString();
     if (text.isEmpty()) {
       QToolTip::hideText();
     } else {

@@ -30,7 +30,8 @@ class TopologyView : public QGraphicsView {
   ~TopologyView() override;
 
   // Follows `backend`'s layout, snapshots and run state (the dots move only while it runs).
-  // Not owned; null detaches. Shows the backend's current layout at once if it has one.
+  // Not owned; null detaches, and so does the back end's destruction. Shows the back end's
+  // current layout at once if it has one. Context menus offer what its capabilities allow.
   void setBackend(ClusterBackend* backend);
   ClusterBackend* backend() const { return backend_; }
 
@@ -53,7 +54,7 @@ class TopologyView : public QGraphicsView {
   void setSelection(const clusterscope::app::Selection& selection);
 
  signals:
-  // The user clicked something (Kind::None: empty space), or the layout changed.
+  // The user clicked something (Kind::None: empty space), or what was selected is gone.
   void selectionChanged(const clusterscope::app::Selection& selection);
   // The user chose an action in a context menu.
   void actionRequested(const clusterscope::model::Action& action);
@@ -70,7 +71,8 @@ class TopologyView : public QGraphicsView {
   void hideEvent(QHideEvent* event) override;
 
  private:
-  void showLayout(std::shared_ptr<const model::ClusterLayout> layout);
+  // `reset`: a new cluster (clusterReset), not only a new shape of the same one.
+  void showLayout(std::shared_ptr<const model::ClusterLayout> layout, bool reset);
   void select(const Selection& selection);
   void placeLegend();
   void updateAnimation();

@@ -10,8 +10,8 @@
 #include <QVBoxLayout>
 
 #include "charts_panel.h"
+#include "cluster_backend.h"
 #include "control_bar.h"
-#include "simulation_backend.h"
 #include "topology_view.h"
 
 namespace clusterscope::app {
@@ -31,25 +31,32 @@ QWidget* titled(const QString& title, const QColor& color, QWidget* content) {
 
 }  // namespace
 
-ComparisonWindow::ComparisonWindow(const engine::Scenario& a, const QString& labelA,
-                                   const engine::Scenario& b, const QString& labelB,
-                                   QWidget* parent)
+ComparisonWindow::ComparisonWindow(ClusterBackend* a, const QString& labelA, ClusterBackend* b,
+                                   const QString& labelB, QWidget* parent)
     : QMainWindow(parent),
-      a_(new SimulationBackend(this)),
-      b_(new SimulationBackend(this)),
+      a_(a),
+      b_(b),
+      labels_(tr("%1 vs %2").arg(labelA, labelB)),
       topologyA_(new TopologyView),
       topologyB_(new TopologyView),
       charts_(new ChartsPanel) {
   setObjectName("comparisonWindow");
-  setWindowTitle(tr("Compare: %1 vs %2 — %3").arg(labelA, labelB, QString::fromStdString(a.name)));
+  a_->setParent(this);
+  b_->setParent(this);
+  setWindowTitle(tr("Compare: %1").arg(labels_));
+  connect(a_, &ClusterBackend::clusterReset, this, [this](const auto&, const auto& d) {
+    if (d && !d->name.empty()) {
+      setWindowTitle(tr("Compare: %1 — %2").arg(labels_, QString::fromStdString(d->name)));
+    }
+  });
   const QColor colorA(0x1f, 0x78, 0xb4), colorB(0xe6, 0x55, 0x0d);
   topologyA_->setBackend(a_);
   topologyB_->setBackend(b_);
   charts_->addSource(a_, labelA, colorA);
   charts_->addSource(b_, labelB, colorB);
-  // Actions from either topology's menus apply to that variant only.
-  connect(topologyA_, &TopologyView::actionRequested, a_, &SimulationBackend::applyAction);
-  connect(topologyB_, &TopologyView::actionRequested, b_, &SimulationBackend::applyAction);
+  // Actions from either topology's menus apply to that cluster only.
+  connect(topologyA_, &TopologyView::actionRequested, a_, &ClusterBackend::applyAction);
+  connect(topologyB_, &TopologyView::actionRequested, b_, &ClusterBackend::applyAction);
 
   auto* top = new QSplitter(Qt::Horizontal);
   top->addWidget(titled(labelA, colorA, topologyA_));
@@ -63,13 +70,13 @@ ComparisonWindow::ComparisonWindow(const engine::Scenario& a, const QString& lab
   setCentralWidget(split);
 
   auto* bar = addToolBar(tr("Both"));
-  bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Run both"), this,
-                 &ComparisonWindow::run);
-  bar->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause both"), this,
-                 &ComparisonWindow::pause);
-  bar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset both"), this,
-                 &ComparisonWindow::reset);
-  bar->addWidget(new QLabel(tr(" Speed ")));
+  run_ = bar->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("Run both"), this,
+                        &ComparisonWindow::run);
+  pause_ = bar->addAction(style()->standardIcon(QStyle::SP_MediaPause), tr("Pause both"), this,
+                          &ComparisonWindow::pause);
+  reset_ = bar->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reset both"), this,
+                          &ComparisonWindow::reset);
+  speedLabel_ = bar->addWidget(new QLabel(tr(" Speed ")));
   speed_ = new QComboBox;
   for (double s : ControlBar::speeds()) {
     speed_->addItem(s > 0 ? QString("%1×").arg(s) : tr("max"), s);
@@ -77,12 +84,23 @@ ComparisonWindow::ComparisonWindow(const engine::Scenario& a, const QString& lab
   speed_->setCurrentIndex(speed_->findData(1.0));
   connect(speed_, &QComboBox::currentIndexChanged, this,
           [this](int i) { setSpeed(speed_->itemData(i).toDouble()); });
-  bar->addWidget(speed_);
+  speedBox_ = bar->addWidget(speed_);
+  for (ClusterBackend* backend : {a_, b_}) {
+    connect(backend, &ClusterBackend::capabilitiesChanged, this, &ComparisonWindow::updateControls);
+  }
+  updateControls();
 
-  a_->load(a);
-  b_->load(b);
   // Two clusters need the room: the whole screen.
   if (QScreen* s = QGuiApplication::primaryScreen()) setGeometry(s->availableGeometry());
+}
+
+void ComparisonWindow::updateControls() {
+  const auto ca = a_->capabilities(), cb = b_->capabilities();
+  run_->setVisible(ca.pause && cb.pause);
+  pause_->setVisible(ca.pause && cb.pause);
+  reset_->setVisible(ca.reset && cb.reset);
+  speedLabel_->setVisible(ca.speed && cb.speed);
+  speedBox_->setVisible(ca.speed && cb.speed);
 }
 
 ComparisonWindow::~ComparisonWindow() = default;

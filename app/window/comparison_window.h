@@ -2,30 +2,30 @@
 
 #include <QMainWindow>
 
+class QAction;
 class QComboBox;
-
-#include "scenario.h"
 
 namespace clusterscope::app {
 
 class ChartsPanel;
-class ControlBar;
-class SimulationBackend;
+class ClusterBackend;
 class TopologyView;
 
-// Two variants of one scenario run side by side with the same seed: both topologies on top,
-// their curves overlaid on one set of charts below, in two colours. Run, pause, step, reset
-// and speed act on both at once so that they stay in step.
+// Two clusters side by side (two variants of one scenario with the same seed, or any two back
+// ends): both topologies on top, their curves overlaid on one set of charts below, in two
+// colours. Run, pause, reset and speed act on both at once, where both can, so that they stay
+// in step; an action from either topology's menu goes to that cluster only.
 class ComparisonWindow : public QMainWindow {
   Q_OBJECT
 
  public:
-  ComparisonWindow(const engine::Scenario& a, const QString& labelA, const engine::Scenario& b,
+  // Takes ownership of both back ends (they become children of the window).
+  ComparisonWindow(ClusterBackend* a, const QString& labelA, ClusterBackend* b,
                    const QString& labelB, QWidget* parent = nullptr);
   ~ComparisonWindow() override;
 
-  SimulationBackend* backendA() const { return a_; }
-  SimulationBackend* backendB() const { return b_; }
+  ClusterBackend* backendA() const { return a_; }
+  ClusterBackend* backendB() const { return b_; }
   ChartsPanel* charts() const { return charts_; }
   void setPresenterMode(bool on);
 
@@ -36,8 +36,17 @@ class ComparisonWindow : public QMainWindow {
   void setSpeed(double factor);
 
  private:
-  SimulationBackend* a_;
-  SimulationBackend* b_;
+  // Shows the run controls both clusters have.
+  void updateControls();
+
+  ClusterBackend* a_;
+  ClusterBackend* b_;
+  QString labels_;
+  QAction* run_;
+  QAction* pause_;
+  QAction* reset_;
+  QAction* speedLabel_;
+  QAction* speedBox_;
   TopologyView* topologyA_;
   TopologyView* topologyB_;
   ChartsPanel* charts_;

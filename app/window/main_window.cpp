@@ -27,7 +27,6 @@ namespace clusterscope::app {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
-      backend_(new SimulationBackend(this)),
       topology_(new TopologyView(this)),
       charts_(new ChartsPanel(this)),
       controls_(new ControlBar(this)),
@@ -41,37 +40,60 @@ MainWindow::MainWindow(QWidget* parent)
   setCentralWidget(topology_);
   addToolBar(Qt::TopToolBarArea, controls_);
 
-  topology_->setBackend(backend_);
-  charts_->addSource(backend_, tr("cluster"), QColor(0x1f, 0x78, 0xb4));
-  controls_->setBackend(backend_);
-  lesson_->setBackend(backend_);
-  log_->setBackend(backend_);
-  details_->setBackend(backend_);
-
   // Selection flows from the topology to whoever follows it; actions from its menus go to
-  // the back end like every other lever.
+  // the back end shown, like every other lever.
   connect(topology_, &TopologyView::selectionChanged, controls_, &ControlBar::setSelection);
   connect(topology_, &TopologyView::selectionChanged, details_, &DetailsPanel::setSelection);
   connect(topology_, &TopologyView::selectionChanged, charts_, &ChartsPanel::followSelection);
-  connect(topology_, &TopologyView::actionRequested, backend_, &SimulationBackend::applyAction);
-  connect(backend_, &SimulationBackend::layoutChanged, this, [this] {
-    const QString name = QString::fromStdString(backend_->scenario().name);
-    setWindowTitle(tr("%1 — ClusterScope").arg(name));
-    statusBar()->showMessage(tr("Loaded %1").arg(name), 5000);
+  connect(topology_, &TopologyView::actionRequested, this, [this](const model::Action& a) {
+    if (backend_) backend_->applyAction(a);
   });
-  connect(backend_, &SimulationBackend::actionRejected, this,
-          [this](const model::Action&, const QString& reason) {
-            statusBar()->showMessage(tr("Not done: %1").arg(reason), 8000);
-          });
-  connect(backend_, &SimulationBackend::problem, this,
-          [this](const QString& message) { statusBar()->showMessage(message, 10000); });
 
   buildDocks();
   buildMenus();
+  updateMenus();
   QSettings settings;
   restoreGeometry(settings.value("window/geometry").toByteArray());
   restoreState(settings.value("window/state").toByteArray());
   firstRun_ = !settings.contains("window/geometry");
+}
+
+void MainWindow::setBackend(ClusterBackend* backend) {
+  if (backend_ == backend) return;
+  if (backend_) {
+    disconnect(backend_, nullptr, this, nullptr);
+    charts_->clearSources();
+  }
+  backend_ = backend;
+  topology_->setBackend(backend);
+  controls_->setBackend(backend);
+  lesson_->setBackend(backend);
+  log_->setBackend(backend);
+  details_->setBackend(backend);
+  setWindowTitle(tr("ClusterScope"));
+  if (backend) {
+    charts_->addSource(backend, tr("cluster"), QColor(0x1f, 0x78, 0xb4));
+    connect(backend, &ClusterBackend::clusterReset, this, [this](const auto&, const auto& d) {
+      const QString name = QString::fromStdString(d ? d->name : std::string());
+      setWindowTitle(name.isEmpty() ? tr("ClusterScope") : tr("%1 — ClusterScope").arg(name));
+      statusBar()->showMessage(tr("Loaded %1").arg(name), 5000);
+    });
+    connect(backend, &ClusterBackend::actionRejected, this,
+            [this](const model::Action&, const QString& reason) {
+              statusBar()->showMessage(tr("Not done: %1").arg(reason), 8000);
+            });
+    connect(backend, &ClusterBackend::problem, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    connect(backend, &ClusterBackend::capabilitiesChanged, this, &MainWindow::updateMenus);
+    connect(backend, &QObject::destroyed, this, &MainWindow::updateMenus);
+  }
+  updateMenus();
+}
+
+void MainWindow::setScenarioSession(ScenarioSession* session) {
+  session_ = session;
+  if (session) setBackend(session->backend());
+  updateMenus();
 }
 
 void MainWindow::showEvent(QShowEvent* event) {
@@ -84,7 +106,11 @@ void MainWindow::showEvent(QShowEvent* event) {
   }
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // A session among the children outlives this object's own destructor: its back end's last
+  // signals must not reach a half-destroyed window.
+  if (backend_) disconnect(backend_, nullptr, this, nullptr);
+}
 
 void MainWindow::buildDocks() {
   auto dock = [this](QWidget* w, const QString& title, const char* name, Qt::DockWidgetArea area) {
@@ -105,22 +131,17 @@ void MainWindow::buildDocks() {
 }
 
 bool MainWindow::openScenario(const QString& path) {
-  const engine::LoadResult result = ScenarioFiles::load(path);
-  if (!result.ok()) {
-    showLoadErrors(path, result.errors);
+  if (!session_) return false;
+  QStringList errors;
+  if (!session_->open(path, &errors)) {
+    showLoadErrors(path, errors);
     return false;
   }
-  backend_->load(*result.scenario);
-  currentFile_ = path;
-  ScenarioFiles::addRecentFile(path);
   rebuildRecentMenu();
   return true;
 }
 
-void MainWindow::showLoadErrors(const QString& path,
-                                const std::vector<engine::Diagnostic>& errors) {
-  QStringList lines;
-  for (const auto& d : errors) lines << QString::fromStdString(d.format());
+void MainWindow::showLoadErrors(const QString& path, const QStringList& lines) {
   if (errorDialog_) errorDialog_->close();
   auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open scenario"),
                               tr("%1 is not a valid scenario. The current one keeps running.")
@@ -136,12 +157,9 @@ void MainWindow::showLoadErrors(const QString& path,
 }
 
 bool MainWindow::saveSession(const QString& path) {
-  QSaveFile f(path);
-  const std::string json = engine::scenarioToJson(backend_->sessionAsScenario());
-  if (!f.open(QIODevice::WriteOnly) || f.write(json.data(), static_cast<qint64>(json.size())) < 0 ||
-      !f.commit()) {
-    QMessageBox::warning(this, tr("Save session"),
-                         tr("Cannot write %1: %2").arg(path, f.errorString()));
+  QString error = tr("no simulated session to save");
+  if (!session_ || !session_->save(path, &error)) {
+    QMessageBox::warning(this, tr("Save session"), tr("Cannot write %1: %2").arg(path, error));
     return false;
   }
   statusBar()->showMessage(tr("Session saved to %1").arg(path), 5000);

@@ -4,24 +4,26 @@
 #include <QMessageBox>
 #include <QPointer>
 
-#include "scenario_loader.h"
+#include "cluster_backend.h"
+#include "scenario_session.h"
 
 class QMenu;
 
 namespace clusterscope::app {
 
 class ChartsPanel;
+class ComparisonWindow;
 class ControlBar;
 class DetailsPanel;
 class EventLog;
 class LessonPanel;
-class SimulationBackend;
 class TopologyView;
 
-// The application window. It only assembles panels around one back end and wires them
-// together: the topology in the middle, the controls on top, charts, lesson, log and details
-// in docks whose layout is saved. Menus: files (open, recent, examples, save session,
-// exports), view (presenter mode, docks), run, compare.
+// The application window. It only assembles panels around the back end it is given and wires
+// them together: the topology in the middle, the controls on top, charts, lesson, log and
+// details in docks whose layout is saved. Menus: files (open, recent, examples, save session,
+// exports), view (presenter mode, docks), run, compare. What a menu offers follows the back
+// end's capabilities; opening and saving scenarios needs a ScenarioSession.
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
@@ -29,19 +31,26 @@ class MainWindow : public QMainWindow {
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
 
-  // Opens a scenario file (or a bundled ":/scenarios/..." one). An invalid file shows the
-  // loader's messages in a dialog and the current scenario keeps running. Returns success.
-  bool openScenario(const QString& path);
-  // Writes the current scenario plus what the user did as a scenario file that replays it.
-  bool saveSession(const QString& path);
-  // Opens a comparison window: "sync-async" and "breakers" compare two variants of the
-  // current scenario, "monolith" the bundled monolith and microservices scenarios. Returns
-  // the window, or null for an unknown name.
-  class ComparisonWindow* compare(const QString& preset);
-  static QStringList comparePresets() { return {"sync-async", "breakers", "monolith"}; }
+  // Shows `backend` in every panel (not owned; null shows nothing).
+  void setBackend(ClusterBackend* backend);
+  ClusterBackend* backend() const { return backend_; }
+  // A simulated session: shows its back end and offers opening and saving scenarios (not
+  // owned; null removes those).
+  void setScenarioSession(ScenarioSession* session);
+  ScenarioSession* session() const { return session_; }
 
-  QString currentFile() const { return currentFile_; }
-  SimulationBackend* backend() const { return backend_; }
+  // Opens a scenario file (or a bundled ":/scenarios/..." one) in the session. An invalid file
+  // shows the loader's messages in a dialog and the current scenario keeps running. Returns
+  // success; false without a session.
+  bool openScenario(const QString& path);
+  // Writes the session's scenario plus what the user did as a scenario file that replays it.
+  bool saveSession(const QString& path);
+  // Opens a comparison window of two simulated variants (ScenarioSession::variants). Returns
+  // the window, or null for an unknown name or without a session.
+  ComparisonWindow* compare(const QString& preset);
+  static QStringList comparePresets() { return ScenarioSession::presets(); }
+
+  QString currentFile() const { return session_ ? session_->currentFile() : QString(); }
   TopologyView* topology() const { return topology_; }
   ChartsPanel* charts() const { return charts_; }
   ControlBar* controls() const { return controls_; }
@@ -68,12 +77,18 @@ class MainWindow : public QMainWindow {
   void buildMenus();
   void buildCompareMenu(QMenu* menu);
   void rebuildRecentMenu();
-  void showLoadErrors(const QString& path, const std::vector<engine::Diagnostic>& errors);
-  ComparisonWindow* openComparison(const engine::Scenario& a, const QString& labelA,
-                                   const engine::Scenario& b, const QString& labelB);
+  // Enables the menus' entries from the back end's capabilities and the session.
+  void updateMenus();
+  void showLoadErrors(const QString& path, const QStringList& errors);
+  ComparisonWindow* openComparison(const ScenarioSession::Variants& variants);
   void exportCharts(const QString& format);
 
-  SimulationBackend* backend_;
+  QPointer<ClusterBackend> backend_;
+  QPointer<ScenarioSession> session_;
+  QList<QAction*> sessionActions_;  // need a session
+  QList<QAction*> pauseActions_;    // need capabilities().pause
+  QList<QAction*> speedActions_;    // need capabilities().speed
+  QAction* saveSessionAction_ = nullptr;
   TopologyView* topology_;
   ChartsPanel* charts_;
   ControlBar* controls_;
@@ -82,7 +97,6 @@ class MainWindow : public QMainWindow {
   DetailsPanel* details_;
   QMenu* recentMenu_ = nullptr;
   QPointer<QMessageBox> errorDialog_;
-  QString currentFile_;
   bool presenter_ = false;
   bool firstRun_ = false;
   QByteArray normalGeometry_;

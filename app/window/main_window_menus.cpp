@@ -17,7 +17,6 @@
 #include "lesson_panel.h"
 #include "main_window.h"
 #include "scenario_files.h"
-#include "simulation.h"
 #include "simulation_backend.h"
 #include "topology_view.h"
 
@@ -25,7 +24,8 @@ namespace clusterscope::app {
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openDialog);
+  sessionActions_ << file->addAction(tr("&Open…"), QKeySequence::Open, this,
+                                     &MainWindow::openDialog);
   recentMenu_ = file->addMenu(tr("Open &recent"));
   rebuildRecentMenu();
   QMenu* examples = file->addMenu(tr("&Examples"));
@@ -34,21 +34,27 @@ void MainWindow::buildMenus() {
     const QString path = e.path;
     examples->addAction(e.title, this, [this, path] { openScenario(path); });
   }
+  sessionActions_ << examples->menuAction();
   file->addSeparator();
-  file->addAction(tr("&Save session as scenario…"), QKeySequence::Save, this,
-                  &MainWindow::saveSessionDialog);
+  saveSessionAction_ = file->addAction(tr("&Save session as scenario…"), QKeySequence::Save, this,
+                                       &MainWindow::saveSessionDialog);
   QMenu* exports = file->addMenu(tr("&Export charts"));
   for (const QString format : {"png", "pdf", "csv"}) {
     exports->addAction(format.toUpper() + "…", this, [this, format] { exportCharts(format); });
   }
   file->addAction(tr("Scenario &information"), this, [this] {
-    const auto& s = backend_->scenario();
-    QMessageBox::information(
-        this, QString::fromStdString(s.name),
-        QString::fromStdString(s.description.empty() ? "No description." : s.description));
+    const auto d = backend_ ? backend_->description() : nullptr;
+    const QString name = d && !d->name.empty() ? QString::fromStdString(d->name) : tr("Cluster");
+    QMessageBox::information(this, name,
+                             d && !d->description.empty() ? QString::fromStdString(d->description)
+                                                          : tr("No description."));
   });
   file->addSeparator();
-  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+  // Every window, not only this one: a comparison window left open would keep the application
+  // and its simulations running.
+  QAction* quit =
+      file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+  quit->setObjectName("quitAction");
 
   QMenu* run = menuBar()->addMenu(tr("&Run"));
   QAction* toggle = run->addAction(tr("Run / pause"), controls_, &ControlBar::toggleRun);
@@ -60,6 +66,8 @@ void MainWindow::buildMenus() {
   faster->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)});
   QAction* slower = run->addAction(tr("Slower"), controls_, &ControlBar::slower);
   slower->setShortcut(Qt::Key_Minus);
+  pauseActions_ << toggle;
+  speedActions_ << faster << slower;
   run->addSeparator();
   QAction* next = run->addAction(tr("Next lesson step"), lesson_, &LessonPanel::next);
   next->setShortcut(Qt::Key_N);
@@ -101,56 +109,55 @@ void MainWindow::rebuildRecentMenu() {
   for (const QString& path : files) {
     recentMenu_->addAction(path, this, [this, path] { openScenario(path); });
   }
-  recentMenu_->setEnabled(!files.isEmpty());
+  recentMenu_->setEnabled(session_ && !files.isEmpty());
+}
+
+void MainWindow::updateMenus() {
+  const model::ClusterCapabilities caps =
+      backend_ ? backend_->capabilities() : model::ClusterCapabilities{};
+  for (QAction* a : sessionActions_) a->setEnabled(session_ != nullptr);
+  recentMenu_->setEnabled(session_ && !ScenarioFiles::recentFiles().isEmpty());
+  saveSessionAction_->setEnabled(session_ && caps.saveSession);
+  for (QAction* a : pauseActions_) a->setEnabled(backend_ && caps.pause);
+  for (QAction* a : speedActions_) a->setEnabled(backend_ && caps.speed);
 }
 
 void MainWindow::buildCompareMenu(QMenu* menu) {
   menu->setObjectName("compareMenu");
+  sessionActions_ << menu->menuAction();
   menu->addAction(tr("&Sync vs async"), this, [this] { compare("sync-async"); });
   menu->addAction(tr("Circuit breakers &on vs off"), this, [this] { compare("breakers"); });
   menu->addAction(tr("&Monolith vs microservices"), this, [this] { compare("monolith"); });
   menu->addAction(tr("With &another file…"), this, [this] {
+    if (!session_) return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Compare with"),
                                                       QSettings().value("lastDirectory").toString(),
                                                       tr("Scenarios (*.json)"));
     if (path.isEmpty()) return;
     const auto other = ScenarioFiles::load(path);
     if (!other.ok()) {
-      showLoadErrors(path, other.errors);
+      QStringList lines;
+      for (const auto& d : other.errors) lines << QString::fromStdString(d.format());
+      showLoadErrors(path, lines);
       return;
     }
-    openComparison(backend_->scenario(), tr("current"), *other.scenario,
-                   QFileInfo(path).baseName());
+    openComparison({session_->backend()->scenario(), tr("current"), *other.scenario,
+                    QFileInfo(path).baseName()});
   });
 }
 
 ComparisonWindow* MainWindow::compare(const QString& preset) {
-  if (preset == "sync-async") {
-    engine::Scenario a = backend_->scenario(), b = a;
-    engine::forceCallMode(a, model::CallMode::Sync);
-    engine::forceCallMode(b, model::CallMode::Async);
-    return openComparison(a, tr("all sync"), b, tr("all async"));
-  }
-  if (preset == "breakers") {
-    engine::Scenario a = backend_->scenario(), b = a;
-    model::Action off;
-    off.kind = model::ActionKind::SetResilience;
-    off.circuitBreaker = false;
-    b.timeline.insert(b.timeline.begin(), model::TimelineEntry{0.0, off});
-    return openComparison(a, tr("breakers on"), b, tr("breakers off"));
-  }
-  if (preset == "monolith") {
-    const auto a = ScenarioFiles::load(":/scenarios/monolith.json");
-    const auto b = ScenarioFiles::load(":/scenarios/microservices.json");
-    if (!a.ok() || !b.ok()) return nullptr;
-    return openComparison(*a.scenario, tr("monolith"), *b.scenario, tr("microservices"));
-  }
-  return nullptr;
+  if (!session_) return nullptr;
+  const auto variants = session_->variants(preset);
+  return variants ? openComparison(*variants) : nullptr;
 }
 
-ComparisonWindow* MainWindow::openComparison(const engine::Scenario& a, const QString& labelA,
-                                             const engine::Scenario& b, const QString& labelB) {
-  auto* w = new ComparisonWindow(a, labelA, b, labelB);
+ComparisonWindow* MainWindow::openComparison(const ScenarioSession::Variants& v) {
+  auto* a = new SimulationBackend;
+  auto* b = new SimulationBackend;
+  auto* w = new ComparisonWindow(a, v.labelA, b, v.labelB);
+  a->load(v.a);
+  b->load(v.b);
   w->setAttribute(Qt::WA_DeleteOnClose);
   w->setPresenterMode(presenter_);
   w->show();

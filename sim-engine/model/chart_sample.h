@@ -24,11 +24,11 @@ struct ScopeSample {
   float p95Ms = 0.0F;
   float p99Ms = 0.0F;
   FailureRates failuresByCause{};
-  float meanQueue = 0.0F;    // components only: tasks waiting in the host's queues
-  float utilization = 0.0F;  // components only: the host's busy share of workers
-  int readyReplicas = 0;     // components only: the host's ready replicas
-  float backlog = 0.0F;      // components only: broker messages waiting for the host
-  float cores = 0.0F;        // components only: cores the host's replicas reserve
+  float meanQueue = 0.0F;      // components only: tasks waiting in the host's queues
+  float utilization = 0.0F;    // components only: the host's busy share of workers
+  float readyReplicas = 0.0F;  // components only: the host's ready replicas
+  float backlog = 0.0F;        // components only: broker messages waiting for the host
+  float cores = 0.0F;          // components only: cores the host's replicas reserve
 };
 
 struct ChartSample {

@@ -39,7 +39,9 @@ std::string formatSummary(const RunSummary& s) {
               s.mode.empty() ? "" : (", all calls " + s.mode).c_str(), s.simTimeS, s.measuredS,
               s.wallTimeS, static_cast<unsigned long long>(s.events));
   const auto& r = s.requests;
-  out += strf("  requests  sent %llu, completed %llu, failed %llu (%.2f%%), %.1f rps\n",
+  // The failed share is of the requests that finished (completed or failed): those still in
+  // flight at the end are in neither count.
+  out += strf("  requests  sent %llu, completed %llu, failed %llu (%.2f%% of finished), %.1f rps\n",
               static_cast<unsigned long long>(r.arrivals),
               static_cast<unsigned long long>(r.completed),
               static_cast<unsigned long long>(r.failed), r.failedRatio * 100.0, r.throughputRps);

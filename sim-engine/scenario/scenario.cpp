@@ -28,4 +28,15 @@ const char* arrivalKindName(ArrivalKind kind) {
   return "?";
 }
 
+model::ClusterDescription describeScenario(const Scenario& scenario) {
+  model::ClusterDescription d;
+  d.name = scenario.name;
+  d.description = scenario.description;
+  d.lesson = scenario.lesson;
+  d.nominalRateRps =
+      scenario.workload.arrival == ArrivalKind::Closed ? 0.0 : scenario.workload.rateRps;
+  d.durationS = scenario.durationS;
+  return d;
+}
+
 }  // namespace clusterscope::engine

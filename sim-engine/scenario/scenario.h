@@ -148,4 +148,8 @@ struct Scenario {
   bool operator==(const Scenario&) const = default;
 };
 
+// What a cluster built from this scenario says about itself: its name, description, lesson,
+// the open arrival rate it was designed for (0 for a closed workload) and its duration.
+model::ClusterDescription describeScenario(const Scenario& scenario);
+
 }  // namespace clusterscope::engine

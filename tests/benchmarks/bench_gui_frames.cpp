@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
 
   std::printf("== GUI frames, offscreen, 1600x1000 ==\n");
   MainWindow small;
+  small.setScenarioSession(new ScenarioSession(&small));
   small.resize(1600, 1000);
   small.show();
   small.openScenario(":/scenarios/node-failure.json");
@@ -86,10 +87,12 @@ int main(int argc, char** argv) {
   small.close();
 
   MainWindow w;
+  auto* session = new ScenarioSession(&w);
+  w.setScenarioSession(session);
   w.resize(1600, 1000);
   w.show();
   engine::Scenario big = testing::largeCluster(200, 10, 10000, history + 600);
-  w.backend()->load(big);
+  session->backend()->load(big);
   waitUntil([&] { return w.backend()->runState() == RunState::Paused; });
   std::printf("  filling %.0f s of chart history at full speed...\n", history);
   const auto fillStart = std::chrono::steady_clock::now();

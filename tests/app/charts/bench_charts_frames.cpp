@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <vector>
 
-#include "chart_test_backend.h"
 #include "charts_panel.h"
+#include "fake_cluster_backend.h"
 
 // The GUI bar of the brief: with a 200-service cluster and an hour of chart history, no frame
 // over 50 ms. Samples are built in code (no engine); each frame is what the refresh timer does,
@@ -13,7 +13,8 @@
 using namespace clusterscope;
 using app::ChartPlot;
 using app::ChartsPanel;
-using app::testing::ChartTestBackend;
+using testing::FakeCluster;
+using testing::FakeClusterBackend;
 
 namespace {
 
@@ -41,22 +42,23 @@ class TestChartsPerformance : public QObject {
 
  private slots:
   void anHourOfTwoHundredServices() {
-    ChartTestBackend backend;
+    const FakeCluster large = FakeCluster::services(kComponents);
+    FakeClusterBackend backend;
     ChartsPanel panel;
     panel.resize(1600, 1000);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     panel.addSource(&backend, "large");
-    backend.emitLayout(kComponents);
+    backend.resetCluster(large, false);
 
     // An hour, in bursts of 100 intervals as a fast simulation delivers them.
     QElapsedTimer clock;
     std::vector<double> ingest;
     for (int t = 1; t <= kHistoryS; t += 100) {
       QVector<model::ChartSample> burst;
-      for (int i = t; i < t + 100; ++i) burst.push_back(ChartTestBackend::sample(i, kComponents));
+      for (int i = t; i < t + 100; ++i) burst.push_back(large.sample(i));
       clock.start();
-      emit backend.samplesReady(burst);
+      backend.publishSamples(burst);
       ingest.push_back(clock.nsecsElapsed() / 1e6);
     }
     QCOMPARE(panel.history(0)->size(), std::size_t(kHistoryS));
@@ -69,7 +71,7 @@ class TestChartsPerformance : public QObject {
     std::vector<double> live;
     for (int f = 0; f < kFrames; ++f) {
       clock.start();
-      emit backend.samplesReady({ChartTestBackend::sample(kHistoryS + 1 + f, kComponents)});
+      backend.publishSamples({large.sample(kHistoryS + 1 + f)});
       panel.replotNow();
       live.push_back(clock.nsecsElapsed() / 1e6);
     }
@@ -85,8 +87,7 @@ class TestChartsPerformance : public QObject {
     std::vector<double> whole;
     for (int f = 0; f < kFrames; ++f) {
       clock.start();
-      emit backend.samplesReady(
-          {ChartTestBackend::sample(kHistoryS + kFrames + 1 + f, kComponents)});
+      backend.publishSamples({large.sample(kHistoryS + kFrames + 1 + f)});
       panel.replotNow();
       whole.push_back(clock.nsecsElapsed() / 1e6);
     }
@@ -103,13 +104,13 @@ class TestChartsPerformance : public QObject {
     report("scope change and frame, whole hour", stats(scope));
 
     // Comparison mode: a second source (dashed lines) over the same hour.
-    ChartTestBackend second;
+    FakeClusterBackend second;
     panel.addSource(&second, "variant");
-    second.emitLayout(kComponents);
+    second.resetCluster(large, false);
     for (int t = 1; t <= kHistoryS + 2 * kFrames; t += 100) {
       QVector<model::ChartSample> burst;
-      for (int i = t; i < t + 100; ++i) burst.push_back(ChartTestBackend::sample(i, kComponents));
-      emit second.samplesReady(burst);
+      for (int i = t; i < t + 100; ++i) burst.push_back(large.sample(i));
+      second.publishSamples(burst);
     }
     std::vector<double> compare;
     for (int f = 0; f < kFrames / 4; ++f) {

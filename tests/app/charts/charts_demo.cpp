@@ -66,14 +66,14 @@ int main(int argc, char** argv) {
     backends.push_back(std::make_unique<app::SimulationBackend>());
     auto* b = backends.back().get();
     panel.addSource(b, labels[static_cast<int>(i)]);
-    QObject::connect(b, &app::ClusterBackend::layoutChanged, b, [b] {
+    QObject::connect(b, &app::ClusterBackend::clusterReset, b, [b] {
       b->setSpeed(0);
       b->start();
     });
     b->load(variants[i]);
   }
   if (parser.isSet("scope")) {
-    QObject::connect(backends.front().get(), &app::ClusterBackend::layoutChanged, &panel, [&] {
+    QObject::connect(backends.front().get(), &app::ClusterBackend::clusterReset, &panel, [&] {
       const int c = backends.front()->layout()->componentIndex(parser.value("scope").toStdString());
       QTimer::singleShot(0, &panel, [&panel, c] { panel.setScope(c); });
     });

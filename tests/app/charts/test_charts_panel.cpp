@@ -1,26 +1,21 @@
+// The charts panel on the fake back end: samples, markers, scope, exports, comparison mode,
+// bursts merged into one replot, and a history that survives a change of the cluster's shape.
+
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
 
-#include "chart_test_backend.h"
 #include "charts_panel.h"
-#include "scenario_loader.h"
-#include "simulation.h"
-#include "simulation_backend.h"
+#include "fake_cluster_backend.h"
 
 using namespace clusterscope;
 using app::ChartPlot;
 using app::ChartsPanel;
-using app::SimulationBackend;
-using app::testing::ChartTestBackend;
+using testing::FakeCluster;
+using testing::FakeClusterBackend;
 
 namespace {
-
-engine::Scenario bundled(const char* name) {
-  auto r = engine::loadScenarioFile(std::string(CLUSTERSCOPE_SCENARIO_DIR) + "/" + name);
-  if (!r.ok()) qFatal("cannot load %s: %s", name, r.errors.front().format().c_str());
-  return *r.scenario;
-}
 
 double pointValue(const ChartsPanel& panel, ChartPlot plot, int graph, int i) {
   return panel.canvas()->plotRect(plot)->graphs()[graph]->data()->at(i)->value;
@@ -31,10 +26,18 @@ QByteArray head(const QString& path, int n) {
   return f.open(QIODevice::ReadOnly) ? f.read(n) : QByteArray();
 }
 
-QVector<model::ChartSample> samples(double fromS, double toS, int components) {
+QVector<model::ChartSample> samples(const FakeCluster& c, double fromS, double toS) {
   QVector<model::ChartSample> out;
-  for (double t = fromS; t <= toS; t += 1.0) out.push_back(ChartTestBackend::sample(t, components));
+  for (double t = fromS; t <= toS; t += 1.0) out.push_back(c.sample(t));
   return out;
+}
+
+model::Action kill(const std::string& service, int replica) {
+  model::Action a;
+  a.kind = model::ActionKind::KillReplica;
+  a.service = service;
+  a.replica = replica;
+  return a;
 }
 
 }  // namespace
@@ -43,58 +46,48 @@ class TestChartsPanel : public QObject {
   Q_OBJECT
 
  private slots:
-  // A real simulation, run as fast as possible: data, a user action's marker, scope, exports.
-  void liveSimulation() {
-    SimulationBackend backend;
+  // A run's worth of data in bursts: curves, markers in time order, scope, exports.
+  void samplesMarkersScopeAndExports() {
+    const FakeCluster shop = FakeCluster::shop();
+    FakeClusterBackend backend;
     ChartsPanel panel;
     panel.resize(1200, 900);
     panel.show();
-    panel.addSource(&backend, "lesson");
-    backend.load(bundled("lesson-microservices.json"));
-    QTRY_VERIFY(backend.layout() != nullptr);
-    backend.setSpeed(0);
-    backend.start();
-    QTRY_VERIFY_WITH_TIMEOUT(panel.history(0)->size() >= 20, 10000);
-    model::Action kill;
-    kill.kind = model::ActionKind::KillReplica;
-    kill.service = "catalog";
-    kill.replica = 1;
-    backend.applyAction(kill);
-    QTRY_COMPARE_WITH_TIMEOUT(backend.runState(), app::RunState::Finished, 30000);
-    QTRY_VERIFY(panel.markerLabels().contains("killed catalog#1"));
-    // The timeline's own actions are markers too, in time order.
-    const QStringList labels = panel.markerLabels();
-    QVERIFY2(labels.contains("killed orders#0"), qPrintable(labels.join(" | ")));
-    QVERIFY(labels.indexOf("killed orders#0") < labels.indexOf("recovered node node-b"));
-
-    const int samples = static_cast<int>(panel.history(0)->size());
-    QCOMPARE(samples, 270);  // one per second of the lesson
+    panel.addSource(&backend, "shop");
+    backend.resetCluster(shop);
+    for (int t = 1; t <= 270; t += 30) {
+      backend.publishSamples(samples(shop, t, t + 29));
+      if (t == 31) backend.emitApplied(45.0, kill("orders", 0));
+      if (t == 121) backend.emitApplied(130.0, kill("catalog", 1));
+    }
+    QCOMPARE(panel.history(0)->size(), std::size_t(270));
+    QCOMPARE(panel.markerLabels(), (QStringList{"killed orders#0", "killed catalog#1"}));
     QCOMPARE(panel.graphCount(ChartPlot::Throughput), 1);
-    QCOMPARE(panel.graphPointCount(ChartPlot::Throughput, 0), samples);
-    QCOMPARE(panel.graphPointCount(ChartPlot::Latency, 2), samples);
-    QCOMPARE(panel.graphPointCount(ChartPlot::Replicas, 0), samples);
-    // Bursts were merged: far fewer replots than sample batches would have asked for.
-    QVERIFY(panel.refreshCount() >= 1);
-    QTRY_VERIFY(panel.visibleRange().upper >= 269.0);  // following the newest data
+    QCOMPARE(panel.graphPointCount(ChartPlot::Throughput, 0), 270);
+    QCOMPARE(panel.graphPointCount(ChartPlot::Latency, 2), 270);
+    QCOMPARE(panel.graphPointCount(ChartPlot::Replicas, 0), 270);
+    QTRY_VERIFY(panel.refreshCount() >= 1);
+    QTRY_COMPARE(panel.visibleRange().upper, 270.0);  // following the newest data
 
-    // The errors plot lists only the causes that occurred.
+    // The errors plot lists only the causes that occurred (timeouts, in the fake's samples).
+    panel.replotNow();
     const auto errors = panel.canvas()->plotRect(ChartPlot::Errors)->graphs();
     int shown = 0;
     for (QCPGraph* g : errors) shown += g->visible() ? 1 : 0;
-    QVERIFY(shown >= 1);
-    QVERIFY(shown < errors.size());
+    QCOMPARE(shown, 1);
     QCOMPARE(panel.canvas()->plotLegend(ChartPlot::Errors)->itemCount(), shown);
 
-    // One service: its throughput is a share of the end-to-end one.
-    const double e2e = pointValue(panel, ChartPlot::Throughput, 0, 20);
-    const int catalog = panel.history(0)->layout()->componentIndex("catalog");
+    // One service: its own figures, exactly as sent.
+    const int orders = panel.history(0)->layout()->componentIndex("orders");
     QSignalSpy scopeSpy(&panel, &ChartsPanel::scopeChanged);
-    panel.setScope(catalog);
+    panel.followSelection(app::Selection::ofReplica("orders", 2));
+    QCOMPARE(panel.scope(), orders);
     QCOMPARE(scopeSpy.count(), 1);
-    QCOMPARE(panel.graphPointCount(ChartPlot::Throughput, 0), samples);
-    const double one = pointValue(panel, ChartPlot::Throughput, 0, 20);
-    QVERIFY2(one > 0.5 * 0.7 * e2e && one < e2e, qPrintable(QString("%1 vs %2").arg(one).arg(e2e)));
-    panel.followSelection({app::Selection::Kind::None, -1, -1});
+    QCOMPARE(pointValue(panel, ChartPlot::Throughput, 0, 20),
+             double(shop.sample(21).components[orders].throughputRps));
+    panel.followSelection(app::Selection::edge("orders", "payment"));
+    QCOMPARE(panel.scope(), panel.history(0)->layout()->componentIndex("payment"));
+    panel.followSelection({});
     QCOMPARE(panel.scope(), -1);
 
     QTemporaryDir dir;
@@ -103,7 +96,7 @@ class TestChartsPanel : public QObject {
     const QString csv = dir.filePath("c.csv");
     QVERIFY(panel.exportPng(png));
     QVERIFY(panel.exportPdf(pdf));
-    panel.setScope(catalog);
+    panel.setScope(orders);
     QVERIFY(panel.exportCsv(csv));
     QCOMPARE(head(png, 8), QByteArray("\x89PNG\r\n\x1a\n", 8));
     QCOMPARE(head(pdf, 5), QByteArray("%PDF-"));
@@ -111,20 +104,20 @@ class TestChartsPanel : public QObject {
     QFile f(csv);
     QVERIFY(f.open(QIODevice::ReadOnly | QIODevice::Text));
     const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), samples + 1);
+    QCOMPARE(lines.size(), 271);
     QVERIFY(lines[0].startsWith("scope,start_s,end_s,"));
-    QVERIFY(lines[1].startsWith("catalog,"));
+    QVERIFY(lines[1].startsWith("orders,"));
+    // The action at 45 s belongs to the interval that starts then: [45, 46], the 46th row.
+    QVERIFY(lines[46].endsWith("killed orders#0"));
     QVERIFY(!panel.exportCsv(dir.filePath("no/such/dir/c.csv")));
     QVERIFY(!panel.lastError().isEmpty());
   }
 
-  // Comparison mode: the same scenario as is and with every call async, overlaid.
+  // Comparison mode: two clusters overlaid, the second dashed and named.
   void twoSourcesOverlay() {
-    engine::Scenario sync = bundled("sync-chain-slow-db.json");
-    engine::Scenario async = sync;
-    engine::forceCallMode(async, model::CallMode::Async);
-    SimulationBackend a;
-    SimulationBackend b;
+    const FakeCluster shop = FakeCluster::shop();
+    FakeClusterBackend a;
+    FakeClusterBackend b;
     ChartsPanel panel;
     panel.resize(1200, 900);
     panel.show();
@@ -135,50 +128,78 @@ class TestChartsPanel : public QObject {
     QCOMPARE(panel.graphCount(ChartPlot::Throughput), 2);
     QCOMPARE(panel.graphCount(ChartPlot::Latency), 6);
     QCOMPARE(panel.graphCount(ChartPlot::Errors), 2 * errorGraphs);
-    a.load(sync);
-    b.load(async);
-    QTRY_VERIFY(a.layout() && b.layout());
-    for (auto* backend : {&a, &b}) {
-      backend->setSpeed(0);
-      backend->start();
-    }
-    QTRY_COMPARE_WITH_TIMEOUT(a.runState(), app::RunState::Finished, 30000);
-    QTRY_COMPARE_WITH_TIMEOUT(b.runState(), app::RunState::Finished, 30000);
-    QCOMPARE(panel.graphPointCount(ChartPlot::Latency, 1), int(panel.history(0)->size()));
-    QCOMPARE(panel.graphPointCount(ChartPlot::Latency, 4), int(panel.history(1)->size()));
-    QVERIFY(panel.history(1)->size() > 0);
+    a.resetCluster(shop);
+    b.resetCluster(shop);
+    a.publishSamples(samples(shop, 1, 60));
+    b.publishSamples(samples(shop, 1, 50));
+    a.emitApplied(20.0, kill("orders", 0));
+    QCOMPARE(panel.graphPointCount(ChartPlot::Latency, 1), 60);
+    QCOMPARE(panel.graphPointCount(ChartPlot::Latency, 4), 50);
     panel.replotNow();
     const auto graphs = panel.canvas()->plotRect(ChartPlot::Latency)->graphs();
     QCOMPARE(graphs[4]->name(), QStringLiteral("async: p95"));
     QVERIFY(graphs[4]->pen().style() == Qt::DashLine);
     QVERIFY(graphs[4]->pen().color() != graphs[1]->pen().color());
-    // One timeline, one marker per action.
-    QStringList labels = panel.markerLabels();
-    QVERIFY(!labels.isEmpty());
-    QCOMPARE(labels.removeDuplicates(), 0);
+    QCOMPARE(panel.markerLabels(), QStringList{"killed orders#0"});
 
     QTemporaryDir dir;
     QVERIFY(panel.exportCsv(dir.filePath("both.csv")));
     QFile f(dir.filePath("both.csv"));
     QVERIFY(f.open(QIODevice::ReadOnly | QIODevice::Text));
     const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), int(panel.history(0)->size() + panel.history(1)->size()) + 1);
+    QCOMPARE(lines.size(), 60 + 50 + 1);
     QVERIFY(lines[0].startsWith("source,scope,"));
     QVERIFY(lines.last().startsWith("async,end to end,"));
   }
 
+  // A service joins while the cluster runs: history, markers and the scope (by name) stay; the
+  // newcomer has a gap before it joined. A reset, on the other hand, clears everything.
+  void aNewShapeKeepsTheHistory() {
+    const FakeCluster shop = FakeCluster::shop();
+    FakeClusterBackend backend;
+    ChartsPanel panel;
+    panel.addSource(&backend, "shop");
+    backend.resetCluster(shop);
+    backend.publishSamples(samples(shop, 1, 100));
+    backend.emitApplied(50.0, kill("orders", 0));
+    panel.followSelection(app::Selection::deployment("orders"));
+    const double ordersAt10 = pointValue(panel, ChartPlot::Throughput, 0, 10);
+
+    FakeCluster bigger;
+    bigger.service("audit", 1).service("web", 2).service("catalog", 2).service("orders", 3);
+    bigger.service("payment", 2).service("notifications", 1);
+    QSignalSpy scopeSpy(&panel, &ChartsPanel::scopeChanged);
+    backend.reshape(bigger.layout());
+    QCOMPARE(panel.history(0)->size(), std::size_t(100));
+    QCOMPARE(panel.markerLabels(), QStringList{"killed orders#0"});
+    QCOMPARE(panel.scope(), 3);  // orders, now fourth
+    QCOMPARE(scopeSpy.count(), 1);
+    QCOMPARE(pointValue(panel, ChartPlot::Throughput, 0, 10), ordersAt10);
+    backend.publishSamples(samples(bigger, 101, 110));
+    QCOMPARE(panel.graphPointCount(ChartPlot::Throughput, 0), 110);
+    panel.setScope(0);  // audit: nothing before it joined, its own figures after
+    QVERIFY(std::isnan(pointValue(panel, ChartPlot::Throughput, 0, 50)));
+    QCOMPARE(pointValue(panel, ChartPlot::Throughput, 0, 105),
+             double(bigger.sample(106).components[0].throughputRps));
+
+    backend.resetCluster(bigger);
+    QCOMPARE(panel.history(0)->size(), std::size_t(0));
+    QVERIFY(panel.markerLabels().isEmpty());
+  }
+
   // A burst of samples costs one replot; following, looking back, following again.
   void coalescesAndFollows() {
-    ChartTestBackend backend;
+    const FakeCluster four = FakeCluster::services(4);
+    FakeClusterBackend backend;
     ChartsPanel panel;
     panel.resize(1000, 800);
     panel.show();
     panel.addSource(&backend, "fake");
-    backend.emitLayout(4);
+    backend.resetCluster(four, false);
     QTest::qWait(100);
     const int before = panel.refreshCount();
     for (int batch = 0; batch < 50; ++batch) {
-      emit backend.samplesReady(samples(batch * 10 + 1, batch * 10 + 10, 4));
+      backend.publishSamples(samples(four, batch * 10 + 1, batch * 10 + 10));
     }
     QCOMPARE(panel.history(0)->size(), std::size_t(500));
     QTest::qWait(150);
@@ -193,7 +214,7 @@ class TestChartsPanel : public QObject {
     QCOMPARE(followSpy.count(), 1);
     QCOMPARE(panel.canvas()->plotRect(ChartPlot::Queue)->axis(QCPAxis::atBottom)->range().lower,
              100.0);
-    emit backend.samplesReady(samples(501, 560, 4));
+    backend.publishSamples(samples(four, 501, 560));
     panel.replotNow();
     QCOMPARE(panel.visibleRange().lower, 100.0);
     // Zooming out past the history stops at the history.
@@ -206,25 +227,26 @@ class TestChartsPanel : public QObject {
     QCOMPARE(panel.visibleRange().lower, 500.0);
     QCOMPARE(panel.visibleRange().upper, 560.0);
 
-    // An action is a marker; a reset (layoutChanged) clears history, graphs and markers.
-    emit backend.actionApplied(555.0, model::Action{}, "killed svc-1#0");
+    // An action is a marker; a reset clears history, graphs and markers.
+    backend.emitApplied(555.0, kill("svc-1", 0));
     QCOMPARE(panel.markerLabels(), QStringList{"killed svc-1#0"});
-    backend.emitLayout(4);
+    backend.resetCluster(four, false);
     QCOMPARE(panel.history(0)->size(), std::size_t(0));
     QCOMPARE(panel.graphPointCount(ChartPlot::Throughput, 0), 0);
     QVERIFY(panel.markerLabels().isEmpty());
   }
 
   void scopeLogScaleAndPresenterMode() {
-    ChartTestBackend backend;
+    const FakeCluster three = FakeCluster::services(3);
+    FakeClusterBackend backend;
     ChartsPanel panel;
     panel.addSource(&backend, "fake");
-    backend.emitLayout(3);
-    emit backend.samplesReady(samples(1, 100, 3));
-    panel.followSelection({app::Selection::Kind::Component, 2, -1});
+    backend.resetCluster(three, false);
+    backend.publishSamples(samples(three, 1, 100));
+    panel.followSelection(app::Selection::component("svc-2"));
     QCOMPARE(panel.scope(), 2);
     QCOMPARE(pointValue(panel, ChartPlot::Latency, 0, 0), 4.0);  // svc-2's p50
-    panel.followSelection({app::Selection::Kind::Replica, 1, 0});
+    panel.followSelection(app::Selection::ofReplica("svc-1", 0));
     QCOMPARE(panel.scope(), 1);
     panel.setScope(99);  // no such component: end to end
     QCOMPARE(panel.scope(), -1);
@@ -253,7 +275,7 @@ class TestChartsPanel : public QObject {
 
   void droppedBackendIsRemoved() {
     ChartsPanel panel;
-    auto* backend = new ChartTestBackend;
+    auto* backend = new FakeClusterBackend;
     panel.addSource(backend, "gone");
     QCOMPARE(panel.graphCount(ChartPlot::Throughput), 1);
     delete backend;

@@ -76,7 +76,7 @@ class TestTopologyPerformance : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(view_.get()));
     QElapsedTimer t;
     t.start();
-    backend_.publishLayout(std::make_shared<const model::ClusterLayout>(sim.layout()));
+    backend_.resetCluster(std::make_shared<const model::ClusterLayout>(sim.layout()), nullptr);
     qInfo("built the scene for 200 services in %.1f ms", t.nsecsElapsed() / 1e6);
     QCOMPARE(view_->topologyScene()->serviceItemCount(), 200);
     QCOMPARE(replicas_, 2000);

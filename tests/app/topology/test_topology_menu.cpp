@@ -1,5 +1,6 @@
 // What the context menus offer and what the tooltips say, as plain values (no QMenu).
 
+#include <QTranslator>
 #include <QtTest>
 
 #include "topology_menu.h"
@@ -47,6 +48,16 @@ const app::TopologyMenuEntry* find(const app::TopologyMenu& m, const QString& te
   return nullptr;
 }
 
+// Marks every string that goes through the translation system, so a test can tell which do.
+class MarkingTranslator : public QTranslator {
+ public:
+  QString translate(const char*, const char* source, const char* = nullptr,
+                    int = -1) const override {
+    return QStringLiteral("T:") + QString::fromUtf8(source);
+  }
+  bool isEmpty() const override { return false; }
+};
+
 }  // namespace
 
 class TestTopologyMenu : public QObject {
@@ -54,24 +65,25 @@ class TestTopologyMenu : public QObject {
 
   model::ClusterLayout layout_ = layout();
   model::ClusterSnapshot snap_ = snapshot();
+  model::ClusterCapabilities caps_ = model::ClusterCapabilities::simulation();
 
  private slots:
   void replica() {
-    const auto up = app::topologyMenu({Selection::Kind::Replica, 0, 0}, layout_, &snap_);
+    const auto up = app::topologyMenu({Selection::Kind::Replica, 0, 0}, layout_, &snap_, caps_);
     QCOMPARE(up.title, QStringLiteral("api#0"));
     QVERIFY(find(up, "Kill")->enabled);
     QVERIFY(!find(up, "Restart")->enabled);
     QCOMPARE(find(up, "Kill")->action->kind, ActionKind::KillReplica);
     QCOMPARE(find(up, "Slow ×5")->action->factor, 5.0);
     QCOMPARE(find(up, "Add replica")->submenu, QStringLiteral("Service api"));
-    const auto down = app::topologyMenu({Selection::Kind::Replica, 0, 1}, layout_, &snap_);
+    const auto down = app::topologyMenu({Selection::Kind::Replica, 0, 1}, layout_, &snap_, caps_);
     QVERIFY(!find(down, "Kill")->enabled);
     QVERIFY(find(down, "Restart")->enabled);
     QCOMPARE(find(down, "Restart")->action->replica, 1);
   }
 
   void service() {
-    const auto m = app::topologyMenu({Selection::Kind::Deployment, 1}, layout_, &snap_);
+    const auto m = app::topologyMenu({Selection::Kind::Deployment, 1}, layout_, &snap_, caps_);
     QCOMPARE(find(m, "Add replica")->action->count, 2);
     QCOMPARE(find(m, "Remove replica")->action->count, 0);
     QCOMPARE(find(m, "Errors 50 %")->action->rate, 0.5);
@@ -79,16 +91,16 @@ class TestTopologyMenu : public QObject {
     // An autoscaled service can switch its autoscaler; the entry turns it off when on.
     QVERIFY(find(m, "Autoscaler")->checked);
     QCOMPARE(find(m, "Autoscaler")->action->enabled, false);
-    QVERIFY(
-        !find(app::topologyMenu({Selection::Kind::Deployment, 0}, layout_, &snap_), "Autoscaler"));
+    QVERIFY(!find(app::topologyMenu({Selection::Kind::Deployment, 0}, layout_, &snap_, caps_),
+                  "Autoscaler"));
     // Without a snapshot nothing that needs the current count is offered.
-    QVERIFY(
-        !find(app::topologyMenu({Selection::Kind::Deployment, 1}, layout_, nullptr), "Add replica")
-             ->enabled);
+    QVERIFY(!find(app::topologyMenu({Selection::Kind::Deployment, 1}, layout_, nullptr, caps_),
+                  "Add replica")
+                 ->enabled);
   }
 
   void module() {
-    const auto m = app::topologyMenu({Selection::Kind::Component, 2}, layout_, &snap_);
+    const auto m = app::topologyMenu({Selection::Kind::Component, 2}, layout_, &snap_, caps_);
     QCOMPARE(m.title, QStringLiteral("a (module of shop)"));
     const auto* crash = find(m, "Crash module (the whole shop goes)");
     QVERIFY(crash);
@@ -98,7 +110,7 @@ class TestTopologyMenu : public QObject {
   }
 
   void edge() {
-    const auto m = app::topologyMenu({Selection::Kind::Edge, 0}, layout_, &snap_);
+    const auto m = app::topologyMenu({Selection::Kind::Edge, 0}, layout_, &snap_, caps_);
     QCOMPARE(m.title, QStringLiteral("api → db"));
     QVERIFY(!find(m, "Synchronous")->checked);
     QVERIFY(find(m, "Asynchronous")->checked);
@@ -110,7 +122,7 @@ class TestTopologyMenu : public QObject {
   }
 
   void node() {
-    const auto n1 = app::topologyMenu({Selection::Kind::Node, 0}, layout_, &snap_);
+    const auto n1 = app::topologyMenu({Selection::Kind::Node, 0}, layout_, &snap_, caps_);
     QVERIFY(find(n1, "Fail node")->enabled);
     QVERIFY(!find(n1, "Recover node")->enabled);
     // n1 and n2 are partitioned: the only choice is to heal.
@@ -118,27 +130,59 @@ class TestTopologyMenu : public QObject {
     QCOMPARE(other->submenu, QStringLiteral("Heal partition with"));
     QCOMPARE(other->action->kind, ActionKind::HealPartition);
     QCOMPARE(other->action->otherNode, std::string("n2"));
-    const auto n2 = app::topologyMenu({Selection::Kind::Node, 1}, layout_, &snap_);
+    const auto n2 = app::topologyMenu({Selection::Kind::Node, 1}, layout_, &snap_, caps_);
     QVERIFY(find(n2, "Recover node")->enabled);
     model::ClusterSnapshot healed = snap_;
     healed.partitions.clear();
-    QCOMPARE(
-        find(app::topologyMenu({Selection::Kind::Node, 1}, layout_, &healed), "n1")->action->kind,
-        ActionKind::Partition);
+    QCOMPARE(find(app::topologyMenu({Selection::Kind::Node, 1}, layout_, &healed, caps_), "n1")
+                 ->action->kind,
+             ActionKind::Partition);
   }
 
   void broker() {
-    const auto m = app::topologyMenu({Selection::Kind::Broker}, layout_, &snap_);
+    const auto m = app::topologyMenu({Selection::Kind::Broker}, layout_, &snap_, caps_);
     QVERIFY(!find(m, "Outage 10 s")->enabled);
     QVERIFY(find(m, "Recover")->enabled);
     QCOMPARE(find(m, "Outage 10 s")->action->durationS, 10.0);
   }
 
   void outOfRangeGivesNothing() {
-    QVERIFY(app::topologyMenu({Selection::Kind::Replica, 9, 0}, layout_, &snap_).entries.empty());
-    QVERIFY(app::topologyMenu({Selection::Kind::Edge, -1}, layout_, &snap_).entries.empty());
-    QVERIFY(app::topologyMenu({}, layout_, &snap_).entries.empty());
+    QVERIFY(app::topologyMenu({Selection::Kind::Replica, 9, 0}, layout_, &snap_, caps_)
+                .entries.empty());
+    QVERIFY(app::topologyMenu({Selection::Kind::Edge, -1}, layout_, &snap_, caps_).entries.empty());
+    QVERIFY(app::topologyMenu({}, layout_, &snap_, caps_).entries.empty());
     QVERIFY(app::topologyToolTip({Selection::Kind::Node, 5}, layout_, &snap_).isEmpty());
+  }
+
+  void refusedKindsAreDisabledWithTheirReason() {
+    model::ClusterCapabilities live;
+    live.refuse(ActionKind::RollingUpdate, "the launcher cannot update this service");
+    const auto m = app::topologyMenu({Selection::Kind::Deployment, 0}, layout_, &snap_, live);
+    const auto* update = find(m, "Rolling update");
+    QVERIFY(!update->enabled);
+    QCOMPARE(update->toolTip, QStringLiteral("the launcher cannot update this service"));
+    QVERIFY(find(m, "Crash")->enabled);
+    QVERIFY(find(m, "Crash")->toolTip.isEmpty());
+  }
+
+  void everyTextIsTranslatable() {
+    MarkingTranslator marking;
+    QCoreApplication::installTranslator(&marking);
+    const auto replica =
+        app::topologyMenu({Selection::Kind::Replica, 0, 0}, layout_, &snap_, caps_);
+    QVERIFY(find(replica, "T:Kill"));
+    QVERIFY(find(replica, "T:Slow ×5"));  // the template is translated, then filled in
+    QVERIFY(find(replica, "T:Errors 10 %"));
+    QCOMPARE(find(replica, "T:Add replica")->submenu, QStringLiteral("T:Service api"));
+    const auto module = app::topologyMenu({Selection::Kind::Component, 2}, layout_, &snap_, caps_);
+    QCOMPARE(module.title, QStringLiteral("T:a (module of shop)"));
+    QVERIFY(find(module, "T:Crash module (the whole shop goes)"));
+    const auto broker = app::topologyMenu({Selection::Kind::Broker}, layout_, &snap_, caps_);
+    QVERIFY(find(broker, "T:Outage 10 s"));
+    QVERIFY(find(broker, "T:Recover"));
+    const auto edge = app::topologyMenu({Selection::Kind::Edge, 0}, layout_, &snap_, caps_);
+    QVERIFY(find(edge, "T:Synchronous"));
+    QCoreApplication::removeTranslator(&marking);
   }
 
   void toolTips() {

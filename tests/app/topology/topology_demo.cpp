@@ -51,35 +51,37 @@ int main(int argc, char** argv) {
   view.show();
 
   bool reached = false;
-  QObject::connect(&backend, &app::ClusterBackend::snapshotReady, &view,
-                   [&](std::shared_ptr<const model::ClusterSnapshot> s) {
-                     if (reached || model::toSeconds(s->time) < at) return;
-                     reached = true;
-                     // Run on in real time for a moment so that the dots are where they
-                     // would be on a screen, then take the picture.
-                     backend.setSpeed(1.0);
-                     QTimer::singleShot(1500, &view, [&] {
-                       if (parser.isSet("select")) {
-                         const QStringList p = parser.value("select").split(':');
-                         app::Selection sel;
-                         sel.kind = p[0] == "replica" ? app::Selection::Kind::Replica
-                                                      : app::Selection::Kind::Deployment;
-                         sel.index = p.value(1).toInt();
-                         sel.replica = p.value(2, "-1").toInt();
-                         view.setSelection(sel);
-                       }
-                       if (parser.isSet("zoom")) {
-                         const double z = parser.value("zoom").toDouble();
-                         view.setTransform(QTransform::fromScale(z, z));
-                         view.centerOn(view.topologyScene()->deploymentSceneRect(0).center());
-                       }
-                       const bool ok = view.grab().save(out);
-                       std::printf("%s at t=%.1f s: %s\n", ok ? "saved" : "FAILED to save",
-                                   model::toSeconds(backend.lastSnapshot()->time), qPrintable(out));
-                       app.exit(ok ? 0 : 1);
-                     });
-                   });
-  QObject::connect(&backend, &app::ClusterBackend::layoutChanged, &view, [&] {
+  QObject::connect(
+      &backend, &app::ClusterBackend::snapshotReady, &view,
+      [&](std::shared_ptr<const model::ClusterSnapshot> s) {
+        if (reached || model::toSeconds(s->time) < at) return;
+        reached = true;
+        // Run on in real time for a moment so that the dots are where they
+        // would be on a screen, then take the picture.
+        backend.setSpeed(1.0);
+        QTimer::singleShot(1500, &view, [&] {
+          if (parser.isSet("select")) {
+            const QStringList p = parser.value("select").split(':');
+            app::Selection sel;
+            sel.kind = p[0] == "replica" ? app::Selection::Kind::Replica
+                                         : app::Selection::Kind::Deployment;
+            sel.name =
+                backend.layout()->deployments[static_cast<std::size_t>(p.value(1).toInt())].name;
+            sel.replica = p.value(2, "-1").toInt();
+            view.setSelection(sel);
+          }
+          if (parser.isSet("zoom")) {
+            const double z = parser.value("zoom").toDouble();
+            view.setTransform(QTransform::fromScale(z, z));
+            view.centerOn(view.topologyScene()->deploymentSceneRect(0).center());
+          }
+          const bool ok = view.grab().save(out);
+          std::printf("%s at t=%.1f s: %s\n", ok ? "saved" : "FAILED to save",
+                      model::toSeconds(backend.lastSnapshot()->time), qPrintable(out));
+          app.exit(ok ? 0 : 1);
+        });
+      });
+  QObject::connect(&backend, &app::ClusterBackend::clusterReset, &view, [&] {
     backend.setSpeed(at > 1 ? 20.0 : 1.0);
     backend.start();
   });

@@ -1,5 +1,6 @@
 // The whole application window on the offscreen platform, with the real simulation behind
-// it: what issue 3 asks the GUI to do, end to end.
+// it (a ScenarioSession): what the GUI does end to end. And the same windows on a back end
+// that is not a simulation, whose menus and controls follow its capabilities.
 
 #include <QAction>
 #include <QDockWidget>
@@ -15,6 +16,7 @@
 #include "comparison_window.h"
 #include "control_bar.h"
 #include "event_log.h"
+#include "fake_cluster_backend.h"
 #include "main_window.h"
 #include "scenario_files.h"
 #include "simulation_backend.h"
@@ -29,6 +31,12 @@ using namespace clusterscope::model;
 namespace {
 
 QString scenarioPath(const char* name) { return QString(CLUSTERSCOPE_SCENARIO_DIR) + "/" + name; }
+
+// A main window on a simulated session, as the application makes it.
+struct Window : MainWindow {
+  Window() { setScenarioSession(new ScenarioSession(this)); }
+  SimulationBackend* sim() const { return session()->backend(); }
+};
 
 double simSeconds(const MainWindow& w) {
   const auto s = w.backend()->lastSnapshot();
@@ -60,7 +68,7 @@ class MainWindowTest : public QObject {
   }
 
   void loadingAScenarioPopulatesTheViews() {
-    MainWindow w;
+    Window w;
     w.show();
     QVERIFY(w.openScenario(ScenarioFiles::defaultLesson()));
     QTRY_COMPARE(w.topology()->topologyScene()->serviceItemCount(), 5);
@@ -71,14 +79,13 @@ class MainWindowTest : public QObject {
   }
 
   void killFromTheContextMenuShowsDownAndAddsAMarker() {
-    MainWindow w;
+    Window w;
     w.show();
     QVERIFY(w.openScenario(scenarioPath("lesson-microservices.json")));
     QTRY_COMPARE(w.backend()->runState(), RunState::Paused);
     w.backend()->step();
     QTRY_COMPARE(simSeconds(w), 1.0);
-    // orders is deployment 2; its replica 1.
-    auto menu = w.topology()->menuFor({Selection::Kind::Replica, 2, 1});
+    auto menu = w.topology()->menuFor(Selection::ofReplica("orders", 1));
     QAction* kill = findAction(menu.get(), "Kill");
     QVERIFY(kill);
     kill->trigger();
@@ -88,7 +95,7 @@ class MainWindowTest : public QObject {
   }
 
   void syncAsyncSwitchChangesEdgesAndTheEngine() {
-    MainWindow w;
+    Window w;
     w.show();
     QVERIFY(w.openScenario(scenarioPath("sync-chain-slow-db.json")));
     QTRY_COMPARE(w.backend()->runState(), RunState::Paused);
@@ -104,7 +111,7 @@ class MainWindowTest : public QObject {
   }
 
   void anInvalidFileShowsTheErrorsAndTheOldScenarioKeepsRunning() {
-    MainWindow w;
+    Window w;
     w.show();
     QVERIFY(w.openScenario(scenarioPath("node-failure.json")));
     QTRY_COMPARE(w.backend()->runState(), RunState::Paused);
@@ -131,7 +138,7 @@ class MainWindowTest : public QObject {
   }
 
   void aSavedSessionReplaysToTheSameSummary() {
-    MainWindow w;
+    Window w;
     w.show();
     QVERIFY(w.openScenario(scenarioPath("circuit-breaker.json")));
     QTRY_COMPARE(w.backend()->runState(), RunState::Paused);
@@ -141,9 +148,10 @@ class MainWindowTest : public QObject {
     for (QAction* a : w.controls()->actions()) {
       if (a->text() == "Breakers") a->trigger();
     }
-    auto menu = w.topology()->menuFor({Selection::Kind::Replica, 1, 0});
+    auto menu =
+        w.topology()->menuFor(Selection::ofReplica(w.backend()->layout()->deployments[1].name, 0));
     findAction(menu.get(), "Kill")->trigger();
-    QTRY_COMPARE(w.backend()->userActions().size(), std::size_t{2});
+    QTRY_COMPARE(w.sim()->userActions().size(), std::size_t{2});
     w.backend()->setSpeed(0);
     w.backend()->start();
     QTRY_COMPARE_WITH_TIMEOUT(w.backend()->runState(), RunState::Finished, 30000);
@@ -160,7 +168,7 @@ class MainWindowTest : public QObject {
     QVERIFY(f.open(QIODevice::ReadOnly));
     QString replay = QString::fromUtf8(f.readAll());
     replay.remove(QRegularExpression("  \"wall_time_s\": [^\\n]*\\n"));
-    QString live = w.backend()->summaryJson();
+    QString live = w.sim()->summaryJson();
     // The replay runs one more event per replayed action; nothing else may differ.
     const QRegularExpression events("\"events\": (\\d+)");
     const qint64 liveEvents = events.match(live).captured(1).toLongLong();
@@ -171,7 +179,7 @@ class MainWindowTest : public QObject {
   }
 
   void dropAFileToOpenIt() {
-    MainWindow w;
+    Window w;
     w.show();
     QVERIFY(w.openScenario(ScenarioFiles::defaultLesson()));
     QMimeData data;
@@ -187,7 +195,7 @@ class MainWindowTest : public QObject {
   }
 
   void examplesRecentFilesAndPresenterMode() {
-    MainWindow w;
+    Window w;
     w.show();
     auto* examples = w.menuBar()->findChild<QMenu*>("examplesMenu");
     QVERIFY(examples);
@@ -205,7 +213,7 @@ class MainWindowTest : public QObject {
   }
 
   void comparisonRunsBothVariantsOverlaid() {
-    MainWindow w;
+    Window w;
     w.show();
     QVERIFY(w.openScenario(scenarioPath("sync-chain-slow-db.json")));
     QTRY_COMPARE(w.backend()->runState(), RunState::Paused);
@@ -223,6 +231,87 @@ class MainWindowTest : public QObject {
     QCOMPARE(c->charts()->history(0)->size(), c->charts()->history(1)->size());
     QVERIFY(w.compare("nonsense") == nullptr);
     c->close();
+  }
+
+  // File ▸ Quit closes every window: a comparison left open must not keep the application
+  // and its two simulation threads alive.
+  void quitClosesEveryWindow() {
+    auto* w = new Window;
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    w->show();
+    QVERIFY(w->openScenario(scenarioPath("sync-chain-slow-db.json")));
+    QTRY_COMPARE(w->backend()->runState(), RunState::Paused);
+    QPointer<ComparisonWindow> c = w->compare("sync-async");
+    QVERIFY(c);
+    QPointer<MainWindow> main = w;
+    auto* quit = w->findChild<QAction*>("quitAction");
+    QVERIFY(quit);
+    quit->trigger();
+    QTRY_VERIFY(c.isNull());
+    QTRY_VERIFY(main.isNull());
+    QVERIFY(QApplication::topLevelWidgets().isEmpty() ||
+            std::none_of(QApplication::topLevelWidgets().begin(),
+                         QApplication::topLevelWidgets().end(),
+                         [](QWidget* t) { return t->isVisible(); }));
+  }
+
+  // A back end that is not a simulation (a live cluster, here the fake with a live cluster's
+  // capabilities): the window shows it, and offers only what applies.
+  void aWindowOnALiveLikeBackEnd() {
+    MainWindow w;
+    clusterscope::testing::FakeClusterBackend live;
+    clusterscope::model::ClusterCapabilities
+        caps;  // no pause, step, speed, reset or session saving
+    caps.refuse(ActionKind::KillReplica, "no launcher");
+    live.setCapabilities(caps);
+    w.setBackend(&live);
+    w.show();
+    live.resetCluster(clusterscope::testing::FakeCluster::shop());
+    QCOMPARE(w.windowTitle(), QString("A small shop — ClusterScope"));
+    QCOMPARE(w.topology()->topologyScene()->serviceItemCount(), 5);
+    QVERIFY(!w.controls()->runAction()->isVisible());
+    QVERIFY(!w.controls()->stepAction()->isVisible());
+    // No session: nothing to open, save or compare; run and speed do not apply.
+    QVERIFY(!w.openScenario(scenarioPath("mm1.json")));
+    QStringList disabled;
+    for (QAction* menu : w.menuBar()->actions()) {
+      for (QAction* a : menu->menu()->actions()) {
+        if (!a->isEnabled() && !a->text().isEmpty()) disabled << a->text().remove('&');
+      }
+    }
+    for (const char* text :
+         {"Open…", "Examples", "Save session as scenario…", "Run / pause", "Faster", "Slower"}) {
+      QVERIFY2(disabled.contains(text), qPrintable(disabled.join(" | ")));
+    }
+    QVERIFY(!w.findChild<QMenu*>("compareMenu")->menuAction()->isEnabled());
+    QVERIFY(w.compare("sync-async") == nullptr);
+    // Swapping the back end for another leaves the first one's signals unheard.
+    clusterscope::testing::FakeClusterBackend other;
+    w.setBackend(&other);
+    live.resetCluster(clusterscope::testing::FakeCluster::monolithShop());
+    QCOMPARE(w.topology()->topologyScene()->serviceItemCount(), 0);
+    QCOMPARE(w.charts()->sourceCount(), 1);
+  }
+
+  // The comparison window takes any two back ends and offers the run controls both have.
+  void comparisonOfTwoBackEndsOfAnyKind() {
+    auto* a = new clusterscope::testing::FakeClusterBackend;
+    auto* b = new clusterscope::testing::FakeClusterBackend;
+    b->setCapabilities(clusterscope::model::ClusterCapabilities{});  // live-like: no run controls
+    ComparisonWindow c(a, "model", b, "real");
+    QCOMPARE(a->parent(), &c);
+    QCOMPARE(c.charts()->sourceCount(), 2);
+    a->resetCluster(clusterscope::testing::FakeCluster::shop());
+    QVERIFY(c.windowTitle().contains("A small shop"));
+    c.run();
+    QCOMPARE(a->runState(), RunState::Running);
+    QCOMPARE(b->runState(), RunState::Empty);
+    b->setCapabilities(clusterscope::model::ClusterCapabilities::simulation());
+    bool runShown = false;
+    for (QAction* act : c.findChildren<QAction*>()) {
+      if (act->text() == "Run both") runShown = act->isVisible();
+    }
+    QVERIFY(runShown);
   }
 };
 

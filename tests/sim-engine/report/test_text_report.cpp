@@ -2,6 +2,7 @@
 // side-by-side comparison with its relative changes.
 
 #include <QtTest>
+#include <cstdio>
 #include <string>
 
 #include "qtest_std_string.h"
@@ -51,6 +52,12 @@ class TextReportTest : public QObject {
                     "queue_full " + std::to_string(s.requests.failures[FailureCause::QueueFull]));
     EXPECT_CONTAINS(text, "error " + std::to_string(s.requests.failures[FailureCause::Error]));
     EXPECT_CONTAINS(text, "failed " + std::to_string(s.requests.failed));
+    // The share is said to be of the finished requests, and it is: failed / (completed + failed).
+    char share[64];
+    std::snprintf(
+        share, sizeof share, "(%.2f%% of finished)",
+        100.0 * double(s.requests.failed) / double(s.requests.completed + s.requests.failed));
+    EXPECT_CONTAINS(text, std::string(share));
     EXPECT_CONTAINS(text, "sent " + std::to_string(s.requests.arrivals));
   }
 

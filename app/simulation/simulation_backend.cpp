@@ -13,16 +13,20 @@ SimulationBackend::SimulationBackend(QObject* parent)
   thread_.setObjectName("simulation");
   runner_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, runner_, &QObject::deleteLater);
+  // The loaded event carries its own scenario: a refused load in between cannot pair one
+  // scenario's layout with another's title, lesson or session.
   connect(runner_, &SimulationRunner::loaded, this,
-          [this](std::shared_ptr<const model::ClusterLayout> layout) {
-            if (pendingScenario_) scenario_ = std::move(pendingScenario_);
+          [this](std::shared_ptr<const engine::Scenario> scenario,
+                 std::shared_ptr<const model::ClusterLayout> layout) {
+            scenario_ = std::move(scenario);
             layout_ = std::move(layout);
+            description_ =
+                std::make_shared<const model::ClusterDescription>(engine::describeScenario(*scenario_));
             snapshot_.reset();
             userActions_.clear();
-            emit layoutChanged(layout_);
+            emit clusterReset(layout_, description_);
           });
   connect(runner_, &SimulationRunner::loadFailed, this, [this](const QString& reason) {
-    pendingScenario_.reset();
     emit problem(tr("The simulation could not start: %1").arg(reason));
   });
   connect(runner_, &SimulationRunner::snapshotReady, this,
@@ -51,9 +55,12 @@ SimulationBackend::~SimulationBackend() {
   thread_.wait();
 }
 
+model::ClusterCapabilities SimulationBackend::capabilities() const {
+  return model::ClusterCapabilities::simulation();
+}
+
 void SimulationBackend::load(const engine::Scenario& scenario) {
-  pendingScenario_ = std::make_shared<const engine::Scenario>(scenario);
-  auto s = pendingScenario_;
+  auto s = std::make_shared<const engine::Scenario>(scenario);
   QMetaObject::invokeMethod(
       runner_, [r = runner_, s] { r->load(s); }, Qt::QueuedConnection);
 }

@@ -15,8 +15,9 @@ namespace clusterscope::app {
 
 // Runs a Simulation on the thread it lives on (SimulationBackend's worker thread) and paces it
 // against the wall clock. Every slot must be called on that thread (queued); it never touches
-// a widget. Each timer tick spends at most a few milliseconds in the engine, then publishes:
-// the intervals closed since the last tick, and a snapshot if ~33 ms have passed.
+// a widget. Each timer tick spends at most ~10 ms in the engine, then publishes: the intervals
+// closed since the last tick, and a snapshot if ~33 ms have passed. A step runs in the same
+// slices, so a blocking call from the GUI thread (summaryJson) waits one slice at most.
 class SimulationRunner : public QObject, private engine::SimulationObserver {
   Q_OBJECT
 
@@ -37,7 +38,9 @@ class SimulationRunner : public QObject, private engine::SimulationObserver {
   QString summaryJson() const;
 
  signals:
-  void loaded(std::shared_ptr<const clusterscope::model::ClusterLayout> layout);
+  // A scenario is running from time 0, paused: the scenario itself and its layout.
+  void loaded(std::shared_ptr<const clusterscope::engine::Scenario> scenario,
+              std::shared_ptr<const clusterscope::model::ClusterLayout> layout);
   void snapshotReady(std::shared_ptr<const clusterscope::model::ClusterSnapshot> snapshot);
   void samplesReady(const QVector<clusterscope::model::ChartSample>& samples);
   void actionApplied(double atS, const clusterscope::model::Action& action, const QString& label,
@@ -63,6 +66,7 @@ class SimulationRunner : public QObject, private engine::SimulationObserver {
   double speed_ = 1.0;
   qint64 anchorWallNs_ = 0;
   engine::SimTime anchorSim_ = 0;
+  engine::SimTime stepTarget_ = -1;  // a step under way runs to this time, then pauses
   qint64 lastSnapshotNs_ = -1'000'000'000;
   QVector<model::ChartSample> pending_;
   bool applyingUserAction_ = false;

@@ -40,14 +40,16 @@ void SimulationRunner::load(std::shared_ptr<const engine::Scenario> scenario) {
     return;
   }
   timer_->stop();  // only now: a refused scenario leaves the old run going
+  stepTarget_ = -1;
   pending_.clear();
-  emit loaded(std::make_shared<const model::ClusterLayout>(sim_->layout()));
+  emit loaded(scenario_, std::make_shared<const model::ClusterLayout>(sim_->layout()));
   setState(RunState::Paused);
   publish(true);
 }
 
 void SimulationRunner::start() {
   if (!sim_ || sim_->finished()) return;
+  stepTarget_ = -1;
   reanchor();
   timer_->start();
   setState(RunState::Running);
@@ -55,19 +57,21 @@ void SimulationRunner::start() {
 
 void SimulationRunner::pause() {
   timer_->stop();
+  stepTarget_ = -1;
   if (state_ == RunState::Running) setState(RunState::Paused);
   publish(true);
 }
 
 void SimulationRunner::step() {
   if (!sim_ || sim_->finished()) return;
-  timer_->stop();
   const engine::SimTime interval =
       std::max<engine::SimTime>(1, engine::secondsToSim(scenario_->intervalS));
-  const engine::SimTime next = (sim_->now() / interval + 1) * interval;
-  sim_->runUntil(next);
-  setState(sim_->finished() ? RunState::Finished : RunState::Paused);
-  publish(true);
+  stepTarget_ = (sim_->now() / interval + 1) * interval;
+  // The tick runs the step in slices like any run: a long interval of a busy cluster never
+  // holds this thread for more than one slice.
+  timer_->start();
+  setState(RunState::Running);
+  tick();
 }
 
 void SimulationRunner::setSpeed(double factor) {
@@ -115,7 +119,15 @@ void SimulationRunner::tick() {
   if (!sim_) return;
   const qint64 started = clock_.nsecsElapsed();
   auto budgetLeft = [&] { return clock_.nsecsElapsed() - started < kBudgetNs; };
-  if (speed_ <= 0.0) {
+  bool stepDone = false;
+  if (stepTarget_ >= 0) {
+    while (!stepDone && budgetLeft()) stepDone = sim_->runUntil(stepTarget_, kEventsPerSlice);
+    if (stepDone) {
+      stepTarget_ = -1;
+      timer_->stop();
+      if (!sim_->finished()) setState(RunState::Paused);
+    }
+  } else if (speed_ <= 0.0) {
     while (!sim_->finished() && budgetLeft()) sim_->runEvents(kEventsPerSlice);
   } else {
     const double wallS = static_cast<double>(started - anchorWallNs_) / 1e9;
@@ -131,7 +143,7 @@ void SimulationRunner::tick() {
     timer_->stop();
     setState(RunState::Finished);
   }
-  publish(finished);  // the last picture must not be skipped
+  publish(finished || stepDone);  // the last picture of a run or a step must not be skipped
 }
 
 void SimulationRunner::publish(bool force) {

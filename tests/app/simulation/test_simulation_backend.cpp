@@ -1,5 +1,5 @@
-// SimulationBackend with its real worker thread: loading, pacing, stepping, actions, and the
-// saved session that replays to the same summary.
+// SimulationBackend with its real worker thread: loading, pacing, stepping, actions, the
+// saved session that replays to the same summary, and a GUI thread never held up by a step.
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -30,7 +30,7 @@ Action kill(const std::string& service, int replica) {
 }
 
 double simSeconds(const SimulationBackend& b) {
-  return b.lastSnapshot() ? simToSeconds(b.lastSnapshot()->time) : -1;
+  return b.lastSnapshot() ? toSeconds(b.lastSnapshot()->time) : -1;
 }
 
 }  // namespace
@@ -41,10 +41,16 @@ class SimulationBackendTest : public QObject {
  private slots:
   void loadsPaused() {
     SimulationBackend b;
-    QSignalSpy layouts(&b, &ClusterBackend::layoutChanged);
+    QSignalSpy layouts(&b, &ClusterBackend::clusterReset);
     b.load(bundled("lesson-microservices.json"));
     QTRY_COMPARE(layouts.count(), 1);
     QCOMPARE(b.layout()->deployments.size(), std::size_t{5});
+    // The reset carries its own layout and the scenario's description.
+    const auto description = layouts[0][1].value<std::shared_ptr<const ClusterDescription>>();
+    QCOMPARE(description->name, bundled("lesson-microservices.json").name);
+    QCOMPARE(description->lesson.size(), std::size_t{8});
+    QCOMPARE(description->nominalRateRps, 300.0);
+    QCOMPARE(b.capabilities(), ClusterCapabilities::simulation());
     QTRY_COMPARE(b.runState(), RunState::Paused);
     QTRY_VERIFY(b.lastSnapshot() != nullptr);
     QCOMPARE(simSeconds(b), 0.0);
@@ -174,7 +180,7 @@ class SimulationBackendTest : public QObject {
 
   void resetGoesBackToZero() {
     SimulationBackend b;
-    QSignalSpy layouts(&b, &ClusterBackend::layoutChanged);
+    QSignalSpy layouts(&b, &ClusterBackend::clusterReset);
     b.load(bundled("node-failure.json"));
     QTRY_COMPARE(b.runState(), RunState::Paused);
     b.step();
@@ -203,6 +209,52 @@ class SimulationBackendTest : public QObject {
     const double before = simSeconds(b);
     QTRY_VERIFY(simSeconds(b) > before + 0.5);
     QCOMPARE(b.runState(), RunState::Running);
+  }
+
+  // Two loads in a row, the first refused by the engine: the layout shown, the title, the
+  // lesson and the saved session all belong to the second scenario.
+  void aRefusedLoadThenAnotherPairsEachLayoutWithItsScenario() {
+    SimulationBackend b;
+    QSignalSpy resets(&b, &ClusterBackend::clusterReset);
+    QSignalSpy problems(&b, &ClusterBackend::problem);
+    b.load(bundled("lesson-microservices.json"));
+    QTRY_COMPARE(resets.count(), 1);
+    Scenario broken = bundled("mm1.json");
+    broken.workload.entry = "nobody";
+    const Scenario third = bundled("node-failure.json");
+    b.load(broken);
+    b.load(third);
+    QTRY_COMPARE(resets.count(), 2);
+    QCOMPARE(problems.count(), 1);
+    QCOMPARE(b.layout()->deployments.size(), third.services.size());
+    QCOMPARE(b.scenario().name, third.name);
+    QCOMPARE(b.description()->name, third.name);
+    QCOMPARE(resets[1][1].value<std::shared_ptr<const ClusterDescription>>()->name, third.name);
+    QCOMPARE(b.sessionAsScenario().name, third.name);
+  }
+
+  // A step over a long, busy interval runs in slices like any run: the GUI thread's blocking
+  // summaryJson() is answered between two slices, not after the whole step.
+  void aLongStepDoesNotHoldTheGuiThread() {
+    Scenario busy = bundled("mm1.json");
+    busy.durationS = 3600;
+    busy.intervalS = 3600;
+    busy.warmupS = 0;
+    busy.services[0].workers = 100;
+    busy.workload.rateRps = 7000;  // about 75 million events in the one interval
+    SimulationBackend b;
+    b.load(busy);
+    QTRY_COMPARE(b.runState(), RunState::Paused);
+    b.step();
+    QTest::qWait(50);  // the step is under way
+    QElapsedTimer waited;
+    waited.start();
+    const QString summary = b.summaryJson();
+    const qint64 ms = waited.elapsed();
+    qInfo("summaryJson answered in %lld ms during a step", ms);
+    QVERIFY(summary.contains("\"requests\""));
+    QVERIFY2(ms < 1000, "summaryJson waited for the whole step");
+    QTRY_COMPARE(b.runState(), RunState::Running);  // the step goes on
   }
 };
 
