@@ -10,7 +10,7 @@ packages=(
   cmake ninja-build g++ clang libclang-rt-14-dev clang-format
   qt6-base-dev qt6-tools-dev qt6-l10n-tools libqcustomplot-dev
   libzmq3-dev cppzmq-dev nlohmann-json3-dev libbenchmark-dev
-  libcpp-httplib-dev libcli11-dev prometheus iproute2
+  libcpp-httplib-dev libcli11-dev prometheus iproute2 pkg-config
   python3 python3-jsonschema python3-zmq
   xvfb xauth imagemagick xdotool fonts-dejavu-core
 )
