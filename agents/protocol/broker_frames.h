@@ -41,12 +41,14 @@ struct BrokerHeader {
   std::uint64_t id = 0;         // PUBLISH, PUBLISH_ACK: message id; DELIVER, ACK, NACK: delivery id
   std::uint64_t messageId = 0;  // DELIVER: the publisher's message id
   std::int64_t originNs = 0;    // PUBLISH, DELIVER: the client's intended send time, epoch ns
+  bool operator==(const BrokerHeader&) const = default;
 };
 
 struct BrokerMessage {
   BrokerHeader header;
   std::string_view service;  // a view of the service frame
   std::string_view payload;  // a view of the payload frame; empty when absent
+  bool operator==(const BrokerMessage&) const = default;
 };
 
 // Writes the 40-byte header into `out` (room for kBrokerHeaderBytes).

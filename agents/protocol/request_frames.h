@@ -35,11 +35,13 @@ struct RequestHeader {
   // REQUEST: the component to serve (a monolith's module); empty: the service itself.
   // Decoded: a view of the header frame.
   std::string_view target;
+  bool operator==(const RequestHeader&) const = default;
 };
 
 struct RequestMessage {
   RequestHeader header;
   std::string_view payload;  // a view of the payload frame; empty when absent
+  bool operator==(const RequestMessage&) const = default;
 };
 
 // Writes the header frame into `out` (room for kMaxRequestHeaderBytes) and returns its size.

@@ -15,6 +15,7 @@ using detail::fail;
 using detail::Json;
 
 constexpr std::size_t kMaxTimestampBytes = 32;
+constexpr double kMaxUnixTimeS = 1e11;  // year 5138: room for "%.6f" in kMaxTimestampBytes
 
 TelemetrySample decodeFrames(FrameView frames) {
   if (frames.size() < 2 || frames.size() > 3) {
@@ -43,7 +44,7 @@ TelemetrySample decodeFrames(FrameView frames) {
     char* end = nullptr;
     sample.unixTimeS = std::strtod(text.c_str(), &end);
     if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(sample.unixTimeS) ||
-        sample.unixTimeS < 0) {
+        sample.unixTimeS < 0 || sample.unixTimeS > kMaxUnixTimeS) {
       fail(DecodeReason::BadValue, "telemetry: the timestamp is not a decimal number of seconds");
     }
   }

@@ -17,7 +17,7 @@ namespace clusterscope::agents::protocol {
 struct TelemetrySample {
   std::string topic;                                   // telemetryTopic(instance)
   std::vector<std::pair<std::string, double>> values;  // flat: name -> finite number
-  double unixTimeS = 0.0;
+  double unixTimeS = 0.0;                              // 0 .. 1e11
   bool operator==(const TelemetrySample&) const = default;
 };
 

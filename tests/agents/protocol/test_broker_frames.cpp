@@ -57,7 +57,8 @@ class BrokerFramesTest : public QObject {
       QCOMPARE(static_cast<std::size_t>(d->header.type), i + 1);
       QCOMPARE(encodeBroker(d->header, d->service, d->payload), samples[i]);
     }
-    const auto deliver = decodeFrames(sample(BrokerType::Deliver));
+    const Frames deliverFrames = sample(BrokerType::Deliver);  // the views' bytes
+    const auto deliver = decodeFrames(deliverFrames);
     QCOMPARE(deliver->header.attempt, 2);
     QCOMPARE(deliver->header.messageId, 42ull);
     QCOMPARE(deliver->payload, std::string_view("order 17"));

@@ -68,7 +68,8 @@ class RequestFramesTest : public QObject {
       const RequestMessage& m = d.value();
       QCOMPARE(encodeRequest(m.header, m.payload), frames);
     }
-    const auto request = decodeFrames(clusterscope::testing::sampleRequestFrames()[0]);
+    const Frames first = clusterscope::testing::sampleRequestFrames()[0];  // the views' bytes
+    const auto request = decodeFrames(first);
     QCOMPARE(request->header.target, std::string_view("cart"));
     QCOMPARE(request->header.depth, 2);
     QCOMPARE(request->header.flags, kRequestFlagRetry);
