@@ -12,6 +12,7 @@
 // loses nothing. Frames: [header][service][payload]; the header is 40 bytes, little-endian
 // (docs/protocol.md, "Async plane"), the service name has its own frame (empty in HEARTBEAT
 // and RESET), and only PUBLISH and DELIVER may have a payload frame (absent means empty).
+// Pure functions, safe from any thread; decoded messages are views of the frames.
 
 namespace clusterscope::agents::protocol {
 

@@ -12,7 +12,8 @@
 // flight on one socket, matched by request id. Frames: [header][payload], the payload frame
 // optional (absent means empty). The header is 40 bytes, little-endian, then the target name
 // (docs/protocol.md, "Request plane", has the byte table). No JSON and no allocation on this
-// path: headers are written into a caller's buffer and decoded as views of the frames.
+// path: headers are written into a caller's buffer and decoded as views of the frames. Pure
+// functions, safe from any thread.
 
 namespace clusterscope::agents::protocol {
 

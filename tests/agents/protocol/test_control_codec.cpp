@@ -4,6 +4,7 @@
 
 #include <QtTest>
 
+#include "control_policy.h"
 #include "protocol_samples.h"
 #include "protocol_test_helpers.h"
 
@@ -190,6 +191,32 @@ class ControlCodecTest : public QObject {
     QCOMPARE(reasonOfEdit(PeerState{1, "orders#1", Liveness::Joined, "", sampleAgentHello()},
                           [](Json& j) { j["instance"] = "orders#2"; }),
              QString("inconsistent"));
+  }
+
+  // The table of docs/protocol.md, "Who may send what".
+  void whoMaySendWhat() {
+    QCOMPARE(keyRoleFromUserId(""), std::optional(KeyRole::None));
+    QCOMPARE(keyRoleFromUserId("controller"), std::optional(KeyRole::Controller));
+    QCOMPARE(keyRoleFromUserId(keyRoleUserId(KeyRole::Agent)), std::optional(KeyRole::Agent));
+    QVERIFY(!keyRoleFromUserId("admin"));
+    for (KeyRole key : {KeyRole::None, KeyRole::Agent, KeyRole::Controller}) {
+      for (PeerRole role : {PeerRole::Agent, PeerRole::Broker, PeerRole::Loadgen}) {
+        QVERIFY(mayJoinAs(key, role));
+      }
+      QCOMPARE(mayJoinAs(key, PeerRole::Monitor), key != KeyRole::Agent);
+      QCOMPARE(mayJoinAs(key, PeerRole::Launcher), key == KeyRole::Controller);
+      for (ControlType t : {ControlType::Hello, ControlType::Report, ControlType::Bye,
+                            ControlType::CommandResult}) {
+        QVERIFY(maySendToHub(key, t));
+      }
+      QCOMPARE(maySendToHub(key, ControlType::Subscribe), key != KeyRole::Agent);
+      QCOMPARE(maySendToHub(key, ControlType::Command), key == KeyRole::Controller);
+      QCOMPARE(maySendToHub(key, ControlType::Cluster), key == KeyRole::Controller);
+      for (ControlType t : {ControlType::Welcome, ControlType::Error, ControlType::Snapshot,
+                            ControlType::Update, ControlType::PeerState, ControlType::Routes}) {
+        QVERIFY(!maySendToHub(key, t));
+      }
+    }
   }
 
   void snapshotSplitsIntoParts() {
