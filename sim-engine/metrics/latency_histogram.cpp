@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstdint>
 
 namespace clusterscope::engine {
 
@@ -58,6 +59,42 @@ void LatencyHistogram::merge(const LatencyHistogram& other) {
   sumNs_ += other.sumNs_;
   lowIndex_ = std::min(lowIndex_, other.lowIndex_);
   highIndex_ = std::max(highIndex_, other.highIndex_);
+}
+
+bool LatencyHistogram::mergeBuckets(std::span<const Bucket> buckets, double sumNs,
+                                    std::int64_t minNs, std::int64_t maxNs) {
+  if (buckets.empty()) return sumNs == 0.0 && minNs == 0 && maxNs == 0;
+  std::uint64_t added = 0;
+  int previous = -1;
+  for (const Bucket& b : buckets) {
+    if (b.index <= previous || b.index >= kBucketCount || b.count == 0) return false;
+    if (b.count > UINT64_MAX - added) return false;
+    added += b.count;
+    previous = b.index;
+  }
+  // The extremes must lie in the outermost buckets, or percentiles would be clamped to values
+  // that were never recorded.
+  if (minNs < 0 || minNs > maxNs || bucketIndex(minNs) != buckets.front().index ||
+      bucketIndex(maxNs) != buckets.back().index) {
+    return false;
+  }
+  if (!std::isfinite(sumNs) || sumNs < 0.0 || added > UINT64_MAX - count_) return false;
+  for (const Bucket& b : buckets) counts_[b.index] += b.count;
+  minNs_ = count_ == 0 ? minNs : std::min(minNs_, minNs);
+  maxNs_ = count_ == 0 ? maxNs : std::max(maxNs_, maxNs);
+  count_ += added;
+  sumNs_ += sumNs;
+  lowIndex_ = std::min(lowIndex_, buckets.front().index);
+  highIndex_ = std::max(highIndex_, buckets.back().index);
+  return true;
+}
+
+std::vector<LatencyHistogram::Bucket> LatencyHistogram::buckets() const {
+  std::vector<Bucket> out;
+  for (int i = lowIndex_; i <= highIndex_; ++i) {
+    if (counts_[i] != 0) out.push_back({i, counts_[i]});
+  }
+  return out;
 }
 
 void LatencyHistogram::clear() {

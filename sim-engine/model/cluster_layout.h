@@ -17,6 +17,7 @@ struct ComponentInfo {
   std::string name;
   int deployment = 0;
   bool isModule = false;
+  bool operator==(const ComponentInfo&) const = default;
 };
 
 struct DeploymentInfo {
@@ -26,6 +27,7 @@ struct DeploymentInfo {
   std::string language;
   int workersPerReplica = 1;
   bool autoscaled = false;
+  bool operator==(const DeploymentInfo&) const = default;
 };
 
 struct EdgeInfo {
@@ -33,12 +35,14 @@ struct EdgeInfo {
   int to = 0;
   CallMode mode = CallMode::Sync;
   bool inProcess = false;  // between modules of one monolith: no network, no broker
+  bool operator==(const EdgeInfo&) const = default;
 };
 
 struct NodeInfo {
   std::string name;
   double cores = 0.0;
   bool implicit = false;  // the scenario named no nodes: one node large enough
+  bool operator==(const NodeInfo&) const = default;
 };
 
 struct ClusterLayout {
@@ -47,6 +51,7 @@ struct ClusterLayout {
   std::vector<EdgeInfo> edges;
   std::vector<NodeInfo> nodes;
   int entryComponent = 0;
+  bool operator==(const ClusterLayout&) const = default;
 
   // -1 when there is no such name.
   int componentIndex(std::string_view name) const;

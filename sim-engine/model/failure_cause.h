@@ -32,6 +32,7 @@ struct FailureCounts {
   std::uint64_t total() const;
   void merge(const FailureCounts& o);
   void clear() { byCause.fill(0); }
+  bool operator==(const FailureCounts&) const = default;
 };
 
 }  // namespace clusterscope::model

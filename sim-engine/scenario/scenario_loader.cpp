@@ -17,11 +17,16 @@ namespace {
 
 using loader::Json;
 
+Diagnostic placed(std::string_view text, const std::string& file, std::size_t offset,
+                  std::string message) {
+  const auto [line, column] = loader::LineMap(text).lineColumn(offset);
+  return {file, line, column, "", std::move(message)};
+}
+
 LoadResult failure(std::string_view text, const std::string& file, std::size_t offset,
                    std::string message) {
-  const auto [line, column] = loader::LineMap(text).lineColumn(offset);
   LoadResult result;
-  result.errors.push_back({file, line, column, "", std::move(message)});
+  result.errors.push_back(placed(text, file, offset, std::move(message)));
   return result;
 }
 
@@ -63,6 +68,12 @@ std::string lastToken(const std::string& pointer) {
   return loader::unescapePointerToken(std::string_view(pointer).substr(pointer.rfind('/') + 1));
 }
 
+void reportDuplicates(const loader::JsonPositions& positions, loader::Problems& problems) {
+  for (const auto& duplicate : positions.duplicates()) {
+    problems.add(duplicate.pointer, "duplicate key \"" + lastToken(duplicate.pointer) + "\"", true);
+  }
+}
+
 std::vector<Diagnostic> placeErrors(std::string_view text, const std::string& file,
                                     loader::Problems& problems) {
   const std::vector<loader::PendingError> errors = problems.earliest();
@@ -79,6 +90,37 @@ std::vector<Diagnostic> placeErrors(std::string_view text, const std::string& fi
   return out;
 }
 
+// Size, nesting and syntax: what must hold before any member is read. On failure, the one
+// diagnostic that says why; `root` is then unspecified.
+std::optional<Diagnostic> parseDocument(std::string_view text, const std::string& fileName,
+                                        std::size_t maxBytes, const char* what, Json& root) {
+  if (text.size() > maxBytes) {
+    const std::string limit = maxBytes % (1u << 20) == 0 ? std::to_string(maxBytes >> 20) + " MiB"
+                                                         : std::to_string(maxBytes >> 10) + " KiB";
+    return placed({}, fileName, 0,
+                  std::string(what) + " is larger than " + limit + " (" +
+                      std::to_string(text.size()) + " bytes)");
+  }
+  // Before nlohmann sees it: its DOM and our position index are both recursive.
+  if (const auto deep = loader::checkNesting(text, kMaxScenarioNesting)) {
+    return placed(text, fileName, deep->offset, deep->message);
+  }
+  try {
+    root = Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    const std::string message = parseErrorMessage(e.what());
+    const std::size_t offset = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
+    return placed(text, fileName, tokenStart(text, offset, message), message);
+  } catch (const Json::exception& e) {
+    // Only out_of_range.406 (number overflow) is thrown without a position.
+    if (const auto at = loader::findOverflowingNumber(text)) {
+      return placed(text, fileName, *at, "number too large for a double");
+    }
+    return placed(text, fileName, 0, parseErrorMessage(e.what()));
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string Diagnostic::format() const {
@@ -88,34 +130,15 @@ std::string Diagnostic::format() const {
 }
 
 LoadResult loadScenarioText(std::string_view text, const std::string& fileName) {
-  if (text.size() > kMaxScenarioBytes) {
-    return failure({}, fileName, 0,
-                   "the file is larger than 16 MiB (" + std::to_string(text.size()) + " bytes)");
-  }
-  // Before nlohmann sees it: its DOM and our position index are both recursive.
-  if (const auto deep = loader::checkNesting(text, kMaxScenarioNesting)) {
-    return failure(text, fileName, deep->offset, deep->message);
-  }
   Json root;
-  try {
-    root = Json::parse(text);
-  } catch (const Json::parse_error& e) {
-    const std::string message = parseErrorMessage(e.what());
-    const std::size_t offset = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    return failure(text, fileName, tokenStart(text, offset, message), message);
-  } catch (const Json::exception& e) {
-    // Only out_of_range.406 (number overflow) is thrown without a position.
-    if (const auto at = loader::findOverflowingNumber(text)) {
-      return failure(text, fileName, *at, "number too large for a double");
-    }
-    return failure(text, fileName, 0, parseErrorMessage(e.what()));
+  if (auto error = parseDocument(text, fileName, kMaxScenarioBytes, "the file", root)) {
+    LoadResult result;
+    result.errors.push_back(std::move(*error));
+    return result;
   }
-
   const loader::JsonPositions positions(text);
   loader::Problems problems(&positions, kMaxScenarioErrors);
-  for (const auto& duplicate : positions.duplicates()) {
-    problems.add(duplicate.pointer, "duplicate key \"" + lastToken(duplicate.pointer) + "\"", true);
-  }
+  reportDuplicates(positions, problems);
   loader::ParseNotes notes;
   Scenario scenario = loader::parseScenario(problems, root, notes);
   if (root.is_object()) {
@@ -126,6 +149,28 @@ LoadResult loadScenarioText(std::string_view text, const std::string& fileName) 
   LoadResult result;
   if (problems.empty()) {
     result.scenario = std::move(scenario);
+  } else {
+    result.errors = placeErrors(text, fileName, problems);
+  }
+  return result;
+}
+
+ActionLoadResult loadActionText(std::string_view text, const std::string& fileName) {
+  ActionLoadResult result;
+  Json root;
+  if (auto error = parseDocument(text, fileName, kMaxActionBytes, "the action", root)) {
+    result.errors.push_back(std::move(*error));
+    return result;
+  }
+  const loader::JsonPositions positions(text);
+  loader::Problems problems(&positions, kMaxScenarioErrors);
+  reportDuplicates(positions, problems);
+  loader::ObjectReader reader(problems, root, "");
+  reader.notApplicable("at_s", "to an action sent now: it runs at once");
+  bool kindKnown = false;
+  model::Action action = loader::parseAction(reader, kindKnown);
+  if (problems.empty()) {
+    result.action = std::move(action);
   } else {
     result.errors = placeErrors(text, fileName, problems);
   }

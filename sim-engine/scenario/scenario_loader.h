@@ -37,6 +37,7 @@ struct LoadResult {
 
 // Limits applied before parsing; larger or deeper documents are refused.
 inline constexpr std::size_t kMaxScenarioBytes = 16u * 1024u * 1024u;
+inline constexpr std::size_t kMaxActionBytes = 64u * 1024u;
 inline constexpr int kMaxScenarioNesting = 64;
 // At most this many errors are listed; one more diagnostic then says how many were left out.
 inline constexpr std::size_t kMaxScenarioErrors = 100;
@@ -54,6 +55,22 @@ LoadResult loadScenarioText(std::string_view text, const std::string& fileName);
 // that do not apply (e.g. `users` of an open workload, fields foreign to an action's kind)
 // are not written.
 std::string scenarioToJson(const Scenario& scenario);
+
+// Either one action (errors empty) or every problem found in it.
+struct ActionLoadResult {
+  std::optional<model::Action> action;
+  std::vector<Diagnostic> errors;  // sorted by position in the text
+
+  bool ok() const { return action.has_value() && errors.empty(); }
+};
+
+// Reads one action as actionToJson writes it (a timeline entry without `at_s`), for actions
+// sent now rather than planned: a control command, `clusterscope-cli inject`. The names,
+// fields, ranges and per-action rules are the timeline's, from the same code; unknown keys
+// and `at_s` are refused. References (does the service, node or edge exist, is the replica
+// number in range) are left to the receiver, which knows the cluster at that moment.
+// At most kMaxActionBytes. `fileName` is only copied into the diagnostics.
+ActionLoadResult loadActionText(std::string_view text, const std::string& fileName);
 
 // One timeline action as a compact JSON object without `at_s`, e.g.
 // {"action":"kill_replica","service":"orders","replica":0}. Only the fields of its kind.

@@ -115,13 +115,10 @@ void readFields(ObjectReader& r, model::Action& a, unsigned allowed, unsigned re
 
 }  // namespace
 
-model::TimelineEntry parseTimelineEntry(Problems& p, const Json& v, const std::string& pointer,
-                                        const ParseNotes& notes, bool& kindKnown) {
-  model::TimelineEntry e;
+model::Action parseAction(ObjectReader& r, bool& kindKnown) {
+  model::Action action;
   kindKnown = false;
-  ObjectReader r(p, v, pointer);
-  const Range when = notes.durationS ? Range::between(0, *notes.durationS) : Range::seconds();
-  e.atS = r.number("at_s", when, Need::Required).value_or(0);
+  Problems& p = r.problems();
   const auto name = r.string("action", Need::Required);
   const std::optional<model::ActionKind> kind =
       name ? model::actionKindFromName(*name) : std::nullopt;
@@ -140,12 +137,12 @@ model::TimelineEntry parseTimelineEntry(Problems& p, const Json& v, const std::s
       r.ignore(key);
     }
     r.finish();
-    return e;
+    return action;
   }
   kindKnown = true;
-  e.action.kind = *kind;
+  action.kind = *kind;
   const KindFields fields = kKindFields[static_cast<int>(*kind)];
-  readFields(r, e.action, fields.allowed, fields.required);
+  readFields(r, action, fields.allowed, fields.required);
   if (*kind == model::ActionKind::SetCallMode && r.has("from") != r.has("to")) {
     const char* given = r.has("from") ? "from" : "to";
     p.add(r.pointerOf(given),
@@ -154,11 +151,21 @@ model::TimelineEntry parseTimelineEntry(Problems& p, const Json& v, const std::s
   }
   if (*kind == model::ActionKind::SetResilience && !r.has("timeouts") && !r.has("retries") &&
       !r.has("circuit_breaker") && r.ok()) {
-    p.add(pointer,
+    p.add(r.pointer(),
           "set_resilience needs at least one of \"timeouts\", \"retries\" and "
           "\"circuit_breaker\"");
   }
   r.finish(" for action \"" + *name + "\"");
+  return action;
+}
+
+model::TimelineEntry parseTimelineEntry(Problems& p, const Json& v, const std::string& pointer,
+                                        const ParseNotes& notes, bool& kindKnown) {
+  model::TimelineEntry e;
+  ObjectReader r(p, v, pointer);
+  const Range when = notes.durationS ? Range::between(0, *notes.durationS) : Range::seconds();
+  e.atS = r.number("at_s", when, Need::Required).value_or(0);
+  e.action = parseAction(r, kindKnown);
   return e;
 }
 

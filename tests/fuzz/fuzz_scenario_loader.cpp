@@ -1,6 +1,7 @@
 // libFuzzer entry for the scenario loader. Any input must load or be refused with sorted,
 // well-formed diagnostics, never crash; an accepted input must survive write -> load
-// unchanged. A broken invariant aborts, which both libFuzzer and the replay driver report.
+// unchanged. The same input is read as one action too (a control command's), with the same
+// rules. A broken invariant aborts, which both libFuzzer and the replay driver report.
 
 #include <cstddef>
 #include <cstdint>
@@ -38,10 +39,25 @@ void checkDiagnostics(const LoadResult& result) {
   }
 }
 
+void checkAction(std::string_view text) {
+  const clusterscope::engine::ActionLoadResult result =
+      clusterscope::engine::loadActionText(text, "fuzz.json");
+  if (!result.ok()) {
+    if (result.action) fail("an action came with errors", result.errors.front().format());
+    if (result.errors.empty()) fail("an action refused without a diagnostic", "");
+    return;
+  }
+  const std::string written = clusterscope::engine::actionToJson(*result.action);
+  const auto again = clusterscope::engine::loadActionText(written, "written.json");
+  if (!again.ok()) fail("the written action does not load", again.errors.front().format());
+  if (!(*again.action == *result.action)) fail("write -> load changed the action", written);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
+  checkAction(text);
   const LoadResult result = clusterscope::engine::loadScenarioText(text, "fuzz.json");
   if (!result.ok()) {
     if (result.scenario) fail("a scenario came with errors", result.errors.front().format());

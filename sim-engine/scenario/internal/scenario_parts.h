@@ -28,6 +28,10 @@ struct ParseNotes {
 ServiceSpec parseService(Problems& p, const Json& v, const std::string& pointer, ParseNotes& notes);
 WorkloadSpec parseWorkload(Problems& p, const Json& v, const std::string& pointer,
                            const ParseNotes& notes);
+// The action name and the fields of its kind from an object reader (a timeline entry, or a
+// command's action), then finish(): keys foreign to the kind are reported. `kindKnown` says
+// whether the action name was valid (the fields are only checked then).
+model::Action parseAction(ObjectReader& r, bool& kindKnown);
 model::TimelineEntry parseTimelineEntry(Problems& p, const Json& v, const std::string& pointer,
                                         const ParseNotes& notes, bool& kindKnown);
 Scenario parseScenario(Problems& p, const Json& root, ParseNotes& notes);

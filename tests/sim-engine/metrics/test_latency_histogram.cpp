@@ -196,6 +196,65 @@ class LatencyHistogramTest : public QObject {
     QCOMPARE(reversed.minNs(), all.minNs());
   }
 
+  // What crosses the wire: the buckets, the sum and the extremes. Merging those parts must give
+  // exactly what merging the histograms does (same sum in the same order, so same mean).
+  void mergeBucketsEqualsMerge() {
+    const auto samples = logUniformSamples(40'000, 31);
+    H a, b;
+    for (std::size_t i = 0; i < samples.size(); ++i) (i % 3 ? a : b).record(samples[i]);
+    const std::vector<H::Bucket> parts = a.buckets();
+    QVERIFY(std::is_sorted(parts.begin(), parts.end(), [](const H::Bucket& x, const H::Bucket& y) {
+      return x.index < y.index;
+    }));
+    std::uint64_t total = 0;
+    for (const H::Bucket& p : parts) total += p.count;
+    QCOMPARE(total, a.count());
+    H direct = b, rebuilt = b;
+    direct.merge(a);
+    QVERIFY(rebuilt.mergeBuckets(parts, a.sumNs(), a.minNs(), a.maxNs()));
+    QVERIFY(rebuilt.buckets() == direct.buckets());
+    QCOMPARE(rebuilt.count(), direct.count());
+    QCOMPARE(rebuilt.sumNs(), direct.sumNs());
+    QCOMPARE(rebuilt.minNs(), direct.minNs());
+    QCOMPARE(rebuilt.maxNs(), direct.maxNs());
+    expectSamePercentiles(rebuilt, direct, "merged from parts vs merged");
+    // Into an empty histogram: a copy.
+    H copy;
+    QVERIFY(copy.mergeBuckets(parts, a.sumNs(), a.minNs(), a.maxNs()));
+    expectSamePercentiles(copy, a, "copy from parts");
+    QCOMPARE(copy.meanNs(), a.meanNs());
+    // No buckets is the empty histogram.
+    QVERIFY(copy.mergeBuckets({}, 0.0, 0, 0));
+    QCOMPARE(copy.count(), a.count());
+    QVERIFY(H().buckets().empty());
+  }
+
+  void mergeBucketsRefusesImpossibleParts() {
+    H h;
+    h.record(1000);
+    const H before = h;
+    using B = H::Bucket;
+    const int i5 = H::bucketIndex(5'000), i9 = H::bucketIndex(9'000);
+    const auto refused = [&](std::vector<B> parts, double sum, std::int64_t lo, std::int64_t hi) {
+      const bool ok = h.mergeBuckets(parts, sum, lo, hi);
+      return !ok && h.count() == before.count() && h.buckets() == before.buckets();
+    };
+    QVERIFY(refused({{H::kBucketCount, 1}}, 1e6, 1'000'000, 1'000'000));  // index out of range
+    QVERIFY(refused({{-1, 1}}, 0, 0, 0));
+    QVERIFY(refused({{i5, 0}}, 5e3, 5'000, 5'000));             // zero count
+    QVERIFY(refused({{i9, 1}, {i5, 1}}, 14e3, 5'000, 9'000));   // out of order
+    QVERIFY(refused({{i5, 1}, {i5, 1}}, 10e3, 5'000, 5'000));   // repeated
+    QVERIFY(refused({{i5, 1}, {i9, 1}}, 14e3, 4'000, 9'000));   // min outside the first bucket
+    QVERIFY(refused({{i5, 1}, {i9, 1}}, 14e3, 5'000, 20'000));  // max outside the last bucket
+    QVERIFY(refused({{i5, 1}}, -1.0, 5'000, 5'000));            // negative sum
+    QVERIFY(refused({{i5, 1}}, std::numeric_limits<double>::quiet_NaN(), 5'000, 5'000));
+    QVERIFY(refused({{i5, std::numeric_limits<std::uint64_t>::max()}}, 5e3, 5'000, 5'000));
+    QVERIFY(refused({}, 1.0, 0, 0));  // no buckets but a sum
+    QVERIFY(h.mergeBuckets(std::vector<B>{{i5, 2}, {i9, 1}}, 19e3, 5'000, 9'000));
+    QCOMPARE(h.count(), 4ULL);
+    QCOMPARE(h.maxNs(), 9'000LL);
+  }
+
   void clearThenReuse() {
     H h;
     for (auto v : logUniformSamples(10'000, 31)) h.record(v);

@@ -277,6 +277,40 @@ class ScenarioTimelineTest : public QObject {
     QVERIFY(!r.scenario->expect[0].betweenS);
   }
 
+  // A command's action: every timeline action written by actionToJson reads back equal, and
+  // the timeline's rules word the errors, placed in the action's own text.
+  void oneActionAlone() {
+    const LoadResult r = loadScenarioFile(dataFile("full_features.json"));
+    QVERIFY(r.ok());
+    for (const TimelineEntry& entry : r.scenario->timeline) {
+      const std::string text = actionToJson(entry.action);
+      const ActionLoadResult one = loadActionText(text, kTestFile);
+      QVERIFY2(one.ok(), qPrintable(QString::fromStdString(text)));
+      QVERIFY(*one.action == entry.action);
+    }
+    const auto errors = [](std::string_view text) {
+      QStringList lines;
+      for (const Diagnostic& d : loadActionText(text, kTestFile).errors) {
+        lines << QString::fromStdString(d.format());
+      }
+      return lines;
+    };
+    QCOMPARE(errors(R"({"action": "kill_replica", "service": "orders", "replica": -1})"),
+             QStringList{"test.json:1:60: /replica: must be between 0 and 9999, got -1"});
+    QCOMPARE(errors(R"({"at_s": 3, "action": "broker_recover"})"),
+             QStringList{"test.json:1:2: /at_s: \"at_s\" does not apply to an action sent now: it "
+                         "runs at once"});
+    QCOMPARE(errors(R"({"action": "set_call_mode", "form": "a", "mode": "sync"})"),
+             QStringList{"test.json:1:29: /form: unknown key \"form\" for action "
+                         "\"set_call_mode\" (did you mean \"from\"?)"});
+    QCOMPARE(errors("[1]"), QStringList{"test.json:1:1: /: expected an object, got an array"});
+    QCOMPARE(errors("{\"action\": "),
+             QStringList{"test.json:1:12: /: invalid JSON: syntax error while parsing value - "
+                         "unexpected end of input; expected '[', '{', or a literal"});
+    QCOMPARE(errors(std::string(kMaxActionBytes + 1, ' ')),
+             QStringList{"test.json:1:1: /: the action is larger than 64 KiB (65537 bytes)"});
+  }
+
   void lessonSteps() {
     const LoadResult r = loadScenarioFile(dataFile("full_features.json"));
     QVERIFY(r.ok());

@@ -1,8 +1,9 @@
-// Runs the fuzz entry point without libFuzzer, so every compiler exercises it: first each
+// Runs a fuzz entry point without libFuzzer, so every compiler exercises it: first each
 // corpus file as is, then a fixed number of deterministic mutations of them (truncations,
-// byte flips, token insertions, deep nesting, spliced ranges). Same seed, same inputs.
+// byte flips, token insertions, deep nesting, spliced ranges). Same seed, same inputs. Linked
+// with each fuzz target's LLVMFuzzerTestOneInput (scenario loader, wire protocol).
 //
-//   scenario_fuzz_replay [--mutations N] FILE_OR_DIR...
+//   <target>_fuzz_replay [--mutations N] FILE_OR_DIR...
 
 #include <algorithm>
 #include <array>
