@@ -121,7 +121,7 @@ class Agent:
         self.loop.resume()
         self.server.draining = True
         self.broker.stop_consuming()
-        self.hub._report_now()  # tell the hub at once: state "draining"
+        self.hub.report_now()  # tell the hub at once: state "draining"
         deadline = self.loop.now() + self.drain_ns
         self._drain_check(deadline)
 
@@ -297,6 +297,7 @@ class Agent:
         return {"instance": self.instance, "arrivals": self.server.stats.arrivals,
                 "completed": self.server.stats.completed, "failed": self.server.stats.failed,
                 "joins": self.hub.joins, "reports": self.hub.seq,
+                "internal_errors": self.loop.errors,
                 "timer_slack_lowered": self.timer_slack_lowered,
                 "timer_lateness_us": {
                     "count": late.count,

@@ -14,7 +14,7 @@ import collections
 import itertools
 import logging
 import time
-from typing import Callable, Dict, Optional, Tuple
+from typing import Dict, Optional, Tuple
 
 import zmq
 
@@ -70,7 +70,13 @@ class BrokerClient:
         self.credit.clear()
         if endpoint is not None:
             self.sock = make_caller(self.ctx)
-            self.sock.connect(endpoint)
+            try:
+                self.sock.connect(endpoint)
+            except zmq.ZMQError as error:  # a scheme ZeroMQ cannot dial: no broker
+                log.warning("cannot connect to the broker at %s: %s", endpoint, error)
+                self.sock.close(0)
+                self.sock = None
+                return
             self.loop.add_reader(self.sock, self._on_readable)
             self.last_heard = self.loop.now()
             if self.consuming:

@@ -149,11 +149,18 @@ class Caller:
                 self.loop.remove_reader(self.sockets[endpoint])
                 self.sockets.pop(endpoint).close(0)
 
-    def _socket(self, endpoint: str) -> zmq.Socket:
+    def _socket(self, endpoint: str) -> Optional[zmq.Socket]:
+        """The DEALER for one replica; None when ZeroMQ cannot connect to that endpoint
+        (ROUTES may name any scheme the document allows, http:// included)."""
         sock = self.sockets.get(endpoint)
         if sock is None:
             sock = make_caller(self.ctx)
-            sock.connect(endpoint)
+            try:
+                sock.connect(endpoint)
+            except zmq.ZMQError as error:
+                sock.close(0)
+                log.warning("cannot connect to %s: %s", endpoint, error)
+                return None
             self.sockets[endpoint] = sock
             self.loop.add_reader(sock, self._on_readable)
         return sock
@@ -232,8 +239,13 @@ class Caller:
     def _send(self, attempt: Attempt, header: bytes) -> None:
         if self.pending.get(attempt.request_id) is not attempt:
             return  # timed out while an emulated latency held it back
+        sock = self._socket(attempt.endpoint)
+        if sock is None:
+            self._settle(attempt)
+            self._failed(attempt.run, "no_replica", sent=False)
+            return
         try:
-            self._socket(attempt.endpoint).send(header, zmq.NOBLOCK)
+            sock.send(header, zmq.NOBLOCK)
         except zmq.ZMQError:  # EAGAIN at the high-water mark
             self._settle(attempt)
             self._failed(attempt.run, "queue_full", sent=True)

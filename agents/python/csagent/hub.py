@@ -91,10 +91,10 @@ class HubSession:
         self.joins += 1
         if not self.welcomed:
             self.welcomed = True
-            self._report_now()
+            self.report_now()
 
     # -- reporting --------------------------------------------------------------------
-    def _report_now(self) -> None:
+    def report_now(self) -> None:
         if self.report_timer is not None:
             self.report_timer.cancel()
         self._report_tick(self.loop.now())

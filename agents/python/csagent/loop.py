@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import heapq
 import itertools
+import logging
 import os
 import select
 import time
@@ -26,6 +27,8 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 import zmq
 
 from .histogram import Histogram
+
+log = logging.getLogger("clusterscope.agent")
 
 PR_SET_TIMERSLACK = 29
 READ_BATCH = 64  # messages read from one socket before the others get a turn
@@ -65,6 +68,7 @@ class Loop:
         self._running = False
         self._paused = False
         self._pause_started = 0
+        self.errors = 0  # exceptions caught around callbacks: each one is a bug
         # Lateness of precise timers (service times): how long after its deadline each fired.
         self.lateness = Histogram()
 
@@ -113,6 +117,15 @@ class Loop:
     def stop(self) -> None:
         self._running = False
 
+    def _guarded(self, fn: Callable[..., Any], *args: Any) -> None:
+        """A bug in one callback must not take the replica down: log it, count it, go on.
+        (Malformed input never gets here: decoders refuse it before any callback.)"""
+        try:
+            fn(*args)
+        except Exception:  # noqa: BLE001 - the loop is the last line of defence
+            self.errors += 1
+            log.exception("internal error in %s (carrying on)", getattr(fn, "__name__", fn))
+
     def _fire_due(self) -> bool:
         fired = False
         for held in (False, True):
@@ -127,7 +140,7 @@ class Loop:
                 # Timers held back by a pause are late on purpose: keep them out of the figure.
                 if timer.precise and timer.when >= self._pause_started:
                     self.lateness.record(time.monotonic_ns() - timer.when)
-                timer.fn(*timer.args)
+                self._guarded(timer.fn, *timer.args)
                 fired = True
                 if not self._running:
                     return True
@@ -153,7 +166,7 @@ class Loop:
             if sock.closed or sock not in self._readers:
                 continue
             if sock.getsockopt(zmq.EVENTS) & zmq.POLLIN:
-                handler(sock)
+                self._guarded(handler, sock)
                 got = True
                 if not self._running:
                     break

@@ -10,7 +10,6 @@ is ever a thread and no wait ever blocks the loop.
 from __future__ import annotations
 
 import collections
-import logging
 import random
 from dataclasses import dataclass, field
 from typing import Callable, Deque, Dict, Generator, Optional, Tuple
@@ -24,8 +23,6 @@ from .jsonrules import DecodeError
 from .loop import Loop, Timer
 from .sockets import recv_bounded
 from .stats import EdgeStats, ServiceStats
-
-log = logging.getLogger("clusterscope.agent")
 
 MAX_IN_PROCESS_DEPTH = 64
 

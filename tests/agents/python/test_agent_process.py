@@ -23,8 +23,7 @@ import zmq.auth  # noqa: E402
 
 from doc_checker import REQ, check_hello, check_report  # noqa: E402
 from harness import AgentProcess, Caller  # noqa: E402
-from mock_hub import (BYE, COMMAND_RESULT, ERROR, HELLO, REPORT, ROUTES,  # noqa: E402
-                      WELCOME, MockHub)
+from mock_hub import BYE, COMMAND_RESULT, HELLO, REPORT, MockHub  # noqa: E402
 
 EXPONENTIAL_20 = '{"dist": "exponential", "mean": 20}'
 
@@ -326,6 +325,72 @@ class SyncCallTest(AgentTestCase):
         self.assertEqual(caller.recv()[:2], (3, 4))
 
 
+class PartitionAndModeTest(AgentTestCase):
+    def test_partition_by_node_then_heal_then_async_mode(self) -> None:
+        hub = self.start_hub()
+        self.start_agent(hub, "--service-time", "2", "--node", "node-b", service="stock")
+        back = self.joined(hub, "stock")
+        self.start_agent(hub, "--service-time", "1", "--node", "node-a", "--call",
+                         '{"to": "stock", "timeout_ms": 100}')
+        front = self.joined(hub)
+        hub.set_routes({"version": 2, "services": [{"service": "stock", "replicas": [
+            {"instance": "stock#0", "replica": 0, "node": "node-b",
+             "endpoint": back.body["endpoints"]["requests"]}]}]})
+        time.sleep(0.1)
+        caller = self.caller(front.body["endpoints"]["requests"])
+        caller.send()
+        self.assertEqual(caller.recv()[0], 2)
+        partition = {"action": "partition", "nodes": ["node-b", "node-a"]}
+        self.assertTrue(hub.command(front.identity, 1, action=partition)["ok"])
+        start = time.monotonic()
+        caller.send()
+        self.assertEqual(caller.recv()[:2], (3, 1))  # lost on the way: timeout
+        self.assertAlmostEqual(time.monotonic() - start, 0.1, delta=0.04)
+        heal = {"action": "heal_partition", "nodes": ["node-a", "node-b"]}
+        self.assertTrue(hub.command(front.identity, 2, action=heal)["ok"])
+        caller.send()
+        self.assertEqual(caller.recv()[0], 2)
+        # The edge becomes async: no broker is known, so the publish fails, the request not.
+        mode = {"action": "set_call_mode", "mode": "async", "from": "orders", "to": "stock"}
+        self.assertTrue(hub.command(front.identity, 3, action=mode)["ok"])
+        caller.send()
+        self.assertEqual(caller.recv()[0], 2)
+        edge = self.latest_report(hub, front.identity)["service"]["edges"][0]
+        self.assertEqual((edge["mode"], edge["calls"], edge["completed"]), ("async", 4, 2))
+        self.assertEqual(edge["failed_by_cause"], {"timeout": 1, "broker_rejected": 1})
+
+
+class MonolithTest(AgentTestCase):
+    def test_modules_in_process_and_targets(self) -> None:
+        hub = self.start_hub()
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+            json.dump({"format": 1, "name": "m", "duration_s": 10, "services": [
+                {"name": "shop", "workers": 2, "modules": [
+                    {"name": "cart", "service_time_ms": 5, "calls": [{"to": "pay"}]},
+                    {"name": "pay", "service_time_ms": 10}]}],
+                "workload": {"entry": "cart", "rate_rps": 1}}, handle)
+        self.addCleanup(os.unlink, handle.name)
+        self.start_agent(hub, "--scenario", handle.name, service="shop")
+        hello = self.joined(hub, "shop")
+        self.assertEqual(hello.body["modules"], ["cart", "pay"])
+        self.assertEqual(hello.body["calls"], [{"to": "pay", "mode": "sync", "from": "cart"}])
+        caller = self.caller(hello.body["endpoints"]["requests"])
+        caller.send(target=b"cart")
+        kind, _, _, elapsed = caller.recv()
+        self.assertEqual(kind, 2)
+        self.assertAlmostEqual(elapsed / 1e6, 15, delta=4)  # cart, then pay in-process
+        caller.send(target=b"pay")
+        self.assertAlmostEqual(caller.recv()[3] / 1e6, 10, delta=4)
+        for target in (b"", b"nope"):
+            caller.send(target=target)
+            self.assertEqual(caller.recv()[:2], (3, 4))  # nobody calls the host by name
+        report = self.latest_report(hub, hello.identity)
+        self.assertEqual(check_report(report), [])
+        edge = report["service"]["edges"][0]
+        self.assertEqual((edge["from"], edge["to"], edge["calls"], edge["completed"]),
+                         ("cart", "pay", 1, 1))
+
+
 class AsyncTest(AgentTestCase):
     def test_publish_and_consume_through_a_broker(self) -> None:
         ctx = zmq.Context()
@@ -373,6 +438,13 @@ class AsyncTest(AgentTestCase):
         _, publish, service = recv(1)
         broker.send_multipart([ident, head.pack(b"CB", 1, 2, 0, 1, 0, 0, 0, publish[8], 0, 0),
                                b"billing"])
+        # Garbage from the broker's side is counted and dropped.
+        rng = random.Random(2)
+        for i in range(1000):
+            frames = [rng.randbytes(rng.choice((40, 39, 3))) for _ in range(rng.randint(1, 4))]
+            if i % 2:
+                frames[0] = b"CB\x01" + bytes([rng.randint(0, 9)]) + frames[0][4:]
+            broker.send_multipart([ident] + frames)
         # RESET: the consumer starts again with its free workers as credit.
         broker.send_multipart([ident, head.pack(b"CB", 1, 8, 0, 0, 0, 0, 0, 0, 0, 0), b""])
         _, ready, _ = recv(3)
@@ -457,6 +529,7 @@ class ResilienceTest(AgentTestCase):
         dropped = agent.summary()["dropped"]
         figure(f"drops counted by reason: {dropped}")
         self.assertGreater(sum(dropped.values()), 15000)
+        self.assertEqual(agent.summary()["internal_errors"], 0)
 
     def test_sigterm_and_sigint_send_bye_and_exit_cleanly(self) -> None:
         for sig in (signal.SIGTERM, signal.SIGINT):

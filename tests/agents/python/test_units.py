@@ -18,7 +18,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "agents", "python"))
 
 import zmq.auth  # noqa: E402
 
-from csagent import actions, asyncwire, config, connection, control, distributions  # noqa
+from csagent import asyncwire, config, connection, control, distributions  # noqa: E402
 from csagent import histogram, reqwire  # noqa: E402
 from csagent.jsonrules import DecodeError, Fields, parse_body  # noqa: E402
 from doc_checker import check_histogram, doc_bucket_index, doc_bucket_lower_bound  # noqa
@@ -224,6 +224,35 @@ class ConfigTest(unittest.TestCase):
         self.assertEqual(shop.all_calls()[0].from_, "cart")
         with self.assertRaisesRegex(ValueError, "module of 'shop'"):
             config.from_scenario(handle.name, "cart")
+
+
+class BreakerTest(unittest.TestCase):
+    def test_opens_half_opens_and_closes(self) -> None:
+        from csagent.calls import Breaker
+        b = Breaker(config.BreakerConfig(failure_ratio=0.5, min_calls=4, window=4, open_s=1,
+                                         half_open_calls=2))
+        for ok in (True, False, True):
+            self.assertTrue(b.allow(0))
+            b.record(ok, 0)
+        self.assertEqual(b.state, "closed")
+        self.assertTrue(b.allow(0))
+        b.record(False, 0)  # 2 of 4 failed: open for 1 s
+        self.assertEqual(b.state, "open")
+        self.assertFalse(b.allow(999_999_999))
+        self.assertTrue(b.allow(1_000_000_000))
+        self.assertEqual(b.state, "half_open")
+        self.assertTrue(b.allow(1_000_000_000))
+        self.assertFalse(b.allow(1_000_000_000))  # only two trial calls
+        b.record(True, 1_000_000_001)
+        b.record(True, 1_000_000_002)
+        self.assertEqual(b.state, "closed")
+        for _ in range(4):
+            b.allow(2_000_000_000)
+            b.record(False, 2_000_000_000)
+        self.assertEqual(b.state, "open")
+        self.assertTrue(b.allow(3_000_000_000))
+        b.record(False, 3_000_000_000)  # a failed trial opens it again
+        self.assertEqual(b.state, "open")
 
 
 class ConnectionFileTest(unittest.TestCase):
