@@ -150,8 +150,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             raise ValueError(f"--instance: not an instance id: {args.instance!r}")
         service = _service_config(args)
         conn = _connection(args)
-    except ValueError as error:
-        parser.print_usage(sys.stderr)
+    except ValueError as error:  # a configuration problem, not a usage one: no usage text
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return 2
     from .agent import Agent, print_summary  # after parsing: --help needs no ZeroMQ

@@ -208,4 +208,4 @@ def from_parts(name: str, workers: int, queue_capacity: Optional[int], service_t
         raw["calls"] = [json.loads(text) for text in calls]
     except ValueError as error:
         raise ValueError(f"not JSON: {error}") from None
-    return from_service_object(raw, "--" + name)
+    return from_service_object(raw, f"service {name}")
