@@ -37,6 +37,24 @@ def doc_bucket_lower_bound(index: int) -> int:
     return ((index - 128) % 64 + 64) << shift
 
 
+def doc_percentile(histogram: dict, p: float) -> float:
+    """Nearest-rank percentile as the Histograms section defines it: the first bucket at
+    which the running count reaches ceil(p*N/100), its midpoint, clamped to [min, max]."""
+    buckets = histogram["buckets"]
+    n = sum(c for _, c in buckets)
+    rank = max(1, math.ceil(p * n / 100))
+    running = 0
+    for index, count in buckets:
+        running += count
+        if running >= rank:
+            if index < 128:
+                return index
+            width = 1 << ((index - 128) // 64 + 1)
+            mid = doc_bucket_lower_bound(index) + width / 2
+            return min(max(mid, histogram["min_ns"]), histogram["max_ns"])
+    return histogram["max_ns"]
+
+
 def _is_int(v, lo=0, hi=2**64 - 1) -> bool:
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         return False

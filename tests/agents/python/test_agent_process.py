@@ -21,7 +21,7 @@ sys.path.insert(0, HERE)
 import zmq  # noqa: E402
 import zmq.auth  # noqa: E402
 
-from doc_checker import REQ, check_hello, check_report  # noqa: E402
+from doc_checker import REQ, check_hello, check_report, doc_percentile  # noqa: E402
 from harness import AgentProcess, Caller  # noqa: E402
 from mock_hub import BYE, COMMAND_RESULT, HELLO, REPORT, MockHub  # noqa: E402
 
@@ -104,8 +104,10 @@ class ServingTest(AgentTestCase):
     def test_latency_of_an_exponential_service_matches_theory(self) -> None:
         """M/M/c with c = 8, mean 20 ms, Poisson at 150/s: ρ = 0.375 per worker."""
         hub = self.start_hub()
+        # Seed 141's first 1200 service times average 20.00 ms (median 13.89 ms): sampling
+        # luck is out of the comparison, what remains is the agent's own error.
         agent = self.start_agent(hub, "--workers", "8", "--service-time", EXPONENTIAL_20,
-                                 "--seed", "11")
+                                 "--seed", "141")
         hello = self.joined(hub)
         caller = self.caller(hello.body["endpoints"]["requests"])
         rate, count, mean_s, workers = 150.0, 1200, 0.020, 8
@@ -138,15 +140,20 @@ class ServingTest(AgentTestCase):
         self.assertEqual(n, count)
         service_mean = latency["sum_ns"] / n / 1e9
         caller_mean = sum(latencies) / len(latencies)
+        draws = random.Random(141)
+        drawn = sum(draws.expovariate(1 / mean_s) for _ in range(count)) / count
         figure(f"M/M/8, mean 20 ms, 150 req/s, {count} requests: theory "
                f"{theory * 1e3:.2f} ms, agent's histogram {service_mean * 1e3:.2f} ms "
-               f"({(service_mean / theory - 1) * 100:+.1f} %), caller "
-               f"{caller_mean * 1e3:.2f} ms")
+               f"({(service_mean / theory - 1) * 100:+.1f} %; its draws averaged "
+               f"{drawn * 1e3:.2f} ms), caller {caller_mean * 1e3:.2f} ms")
         self.assertAlmostEqual(service_mean, theory, delta=0.10 * theory)
         self.assertAlmostEqual(caller_mean, theory, delta=0.10 * theory + 0.002)
-        # The median of an (almost) exponential response: 20 ms · ln 2.
-        p50 = sorted(latencies)[count // 2]
-        self.assertAlmostEqual(p50, mean_s * math.log(2), delta=0.15 * mean_s * math.log(2))
+        # The median of an (almost) exponential response: 20 ms · ln 2, read from the
+        # agent's histogram as a monitor would.
+        p50 = doc_percentile(latency, 50) / 1e9
+        figure(f"agent's p50 from its histogram {p50 * 1e3:.2f} ms, theory "
+               f"{mean_s * math.log(2) * 1e3:.2f} ms")
+        self.assertAlmostEqual(p50, mean_s * math.log(2), delta=0.10 * mean_s * math.log(2))
         self.assertEqual(agent.terminate(), 0)
         late = agent.summary()["timer_lateness_us"]
         figure(f"timer lateness over {late['count']} service times: mean {late['mean']} us, "
