@@ -6,6 +6,7 @@ call from ``addCleanup``; sockets bind loopback on ports the system chooses.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import signal
@@ -22,10 +23,17 @@ AGENT = os.path.join(REPO, "agents", "python", "clusterscope_agent.py")
 PYTHON = "/usr/bin/python3"
 
 
+def _die_with_parent() -> None:
+    """In the child: SIGKILL when the test process dies, whatever kills it (a CTest timeout
+    included), so no agent outlives its test."""
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
 class AgentProcess:
     def __init__(self, args: List[str]) -> None:
         self.proc = subprocess.Popen([PYTHON, AGENT] + args, stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.PIPE, start_new_session=True)
+                                     stderr=subprocess.PIPE, preexec_fn=_die_with_parent)
         self.stderr = ""
 
     def terminate(self, timeout: float = 10.0) -> int:
