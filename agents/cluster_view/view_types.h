@@ -58,9 +58,11 @@ struct StreamFacts {
   std::uint64_t stale = 0;         // messages at or below the sequence already applied: ignored
   std::uint64_t unknownPeers = 0;  // UPDATE or PEER_STATE for an instance never announced
   std::uint64_t refusedPeers = 0;  // newcomers refused: the table was full of live peers
-  std::uint64_t unplaced = 0;      // agents whose service cannot be placed in the layout
-  std::uint64_t unknownEdges = 0;  // reported calls to a component nobody announced
-  Instant lastMessageAt{};         // when the last message was applied; epoch: never
+  std::uint64_t unplaced = 0;      // HELLOs of agents whose service cannot be placed
+  // Edges in reports (each report counts) whose callee nobody announced: left out until it
+  // joins.
+  std::uint64_t unknownEdges = 0;
+  Instant lastMessageAt{};  // when the last message was applied; epoch: never
 };
 
 // One peer's own figures over the last closed interval: a service replica's requests, or the
