@@ -25,6 +25,9 @@ SimulationBackend::SimulationBackend(QObject* parent)
     pendingScenario_.reset();
     emit problem(tr("The simulation could not start: %1").arg(reason));
   });
+  connect(runner_, &SimulationRunner::stoppedEarly, this, [this](const QString& reason) {
+    emit problem(tr("The run stopped early: %1").arg(reason));
+  });
   connect(runner_, &SimulationRunner::snapshotReady, this,
           [this](std::shared_ptr<const model::ClusterSnapshot> s) {
             snapshot_ = std::move(s);

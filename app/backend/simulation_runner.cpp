@@ -66,7 +66,11 @@ void SimulationRunner::step() {
       std::max<engine::SimTime>(1, engine::secondsToSim(scenario_->intervalS));
   const engine::SimTime next = (sim_->now() / interval + 1) * interval;
   sim_->runUntil(next);
-  setState(sim_->finished() ? RunState::Finished : RunState::Paused);
+  if (sim_->finished()) {
+    setFinished();
+  } else {
+    setState(RunState::Paused);
+  }
   publish(true);
 }
 
@@ -129,7 +133,7 @@ void SimulationRunner::tick() {
   const bool finished = sim_->finished();
   if (finished) {
     timer_->stop();
-    setState(RunState::Finished);
+    setFinished();
   }
   publish(finished);  // the last picture must not be skipped
 }
@@ -150,6 +154,13 @@ void SimulationRunner::setState(RunState state) {
   if (state == state_) return;
   state_ = state;
   emit stateChanged(state);
+}
+
+void SimulationRunner::setFinished() {
+  if (state_ != RunState::Finished && !sim_->stopReason().empty()) {
+    emit stoppedEarly(QString::fromStdString(sim_->stopReason()));
+  }
+  setState(RunState::Finished);
 }
 
 void SimulationRunner::onIntervalClosed(const engine::IntervalReport& report) {

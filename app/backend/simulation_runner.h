@@ -45,11 +45,14 @@ class SimulationRunner : public QObject, private engine::SimulationObserver {
   void actionRejected(const clusterscope::model::Action& action, const QString& reason);
   void stateChanged(clusterscope::app::RunState state);
   void loadFailed(const QString& reason);
+  // The engine ended the run before its end time (Simulation::stopReason).
+  void stoppedEarly(const QString& reason);
 
  private:
   void tick();
   void publish(bool force);
   void setState(RunState state);
+  void setFinished();
   void reanchor();
   void onIntervalClosed(const engine::IntervalReport& report) override;
   void onActionApplied(engine::SimTime at, const model::Action& action) override;

@@ -109,6 +109,10 @@ int commandRun(const CliOptions& o, std::ostream& out, std::ostream& err, bool s
     out << formatSummary(result.summary);
     if (!result.claims.empty()) out << "\nclaims\n" << formatClaims(result.claims);
   }
+  if (!result.summary.stopReason.empty()) {
+    err << o.files[0] << ": " << result.summary.stopReason << "\n";
+    return kExitInvalidInput;
+  }
   for (const auto& c : result.claims) {
     if (!c.passed) err << o.files[0] << ": claim failed: " << c.describe() << "\n";
   }
@@ -132,7 +136,13 @@ int commandCompare(const CliOptions& o, std::ostream& out, std::ostream& err, bo
     return kExitInvalidInput;
   }
   if (!o.quiet) out << formatComparison(sync.summary, "all sync", async.summary, "all async");
-  return kExitOk;
+  int status = kExitOk;
+  for (const RunSummary* s : {&sync.summary, &async.summary}) {
+    if (s->stopReason.empty()) continue;
+    err << o.files[0] << " (all " << s->mode << "): " << s->stopReason << "\n";
+    status = kExitInvalidInput;
+  }
+  return status;
 }
 
 }  // namespace

@@ -13,8 +13,9 @@ enum StreamId : std::uint64_t { kArrivals = 1, kNetwork, kRouting, kUsers, kComp
 
 }  // namespace
 
-Core::Core(const Scenario& scenario)
+Core::Core(const Scenario& scenario, const SimulationLimits& limits)
     : scenario_(scenario),
+      limits_(limits),
       arrivalRng_(Rng::stream(scenario.seed, kArrivals)),
       networkRng_(Rng::stream(scenario.seed, kNetwork)),
       routingRng_(Rng::stream(scenario.seed, kRouting)),
@@ -169,9 +170,18 @@ void Core::scheduleStart() {
 bool Core::step() {
   if (finished_ || queue_.empty()) return false;
   const Event e = queue_.pop();
-  now_ = e.time;
+  if (e.time != now_) {
+    now_ = e.time;
+    eventsAtInstant_ = 0;
+  } else if (++eventsAtInstant_ > limits_.maxEventsAtOneInstant) {
+    // The last line of defence: a loop the loader and the model did not prevent.
+    requestStop(stuckMessage(e));
+    finishEarly();
+    return false;
+  }
   ++events_;
   dispatch(e);
+  if (stopRequested_) finishEarly();
   return !finished_;
 }
 

@@ -12,6 +12,7 @@
 #include "event_queue.h"
 #include "interval_report.h"
 #include "runtime_model.h"
+#include "simulation_limits.h"
 #include "simulation_observer.h"
 #include "traffic_stats.h"
 
@@ -25,7 +26,7 @@ inline constexpr int kClientNode = -1;
 
 class Core {
  public:
-  explicit Core(const Scenario& scenario);
+  Core(const Scenario& scenario, const SimulationLimits& limits);
 
   bool step();
   void runUntil(SimTime t);
@@ -43,6 +44,7 @@ class Core {
   model::ClusterLayout layout_;
   std::vector<SimulationObserver*> observers_;
   std::vector<model::TimelineEntry> applied_;
+  std::string stopReason_;  // why the run ended before its end time; empty otherwise
 
  private:
   void build();
@@ -51,6 +53,13 @@ class Core {
   void buildEdges();
   void scheduleStart();
   void dispatch(const Event& e);
+  // Guards against runs that cannot end well (core_limits.cpp): a handler asks to stop, and
+  // step() ends the run once the handler has returned.
+  void requestStop(std::string reason);
+  void checkWorkInFlight();
+  void finishEarly();
+  std::string overloadMessage(std::uint64_t work) const;
+  std::string stuckMessage(const Event& e) const;
   void schedule(SimTime at, EventType type, std::uint32_t target, std::uint64_t token,
                 EventPriority priority = EventPriority::Normal) {
     queue_.push(at, priority, type, target, token);
@@ -137,8 +146,13 @@ class Core {
 
   // Metrics (core_metrics.cpp).
   void onIntervalTick();
+  void closeInterval();
   void scheduleNextTick();
   void refreshLiveViews();
+
+  SimulationLimits limits_;
+  bool stopRequested_ = false;
+  std::uint64_t eventsAtInstant_ = 0;  // events run at now_ so far
 
   // Model.
   std::vector<NodeState> nodes_;

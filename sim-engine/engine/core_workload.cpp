@@ -49,6 +49,7 @@ void Core::startRequest(std::uint32_t user) {
   } else {
     id = static_cast<std::uint32_t>(requests_.size());
     requests_.emplace_back();
+    checkWorkInFlight();
   }
   Request& r = requests_[id];
   r.start = now_;

@@ -9,6 +9,7 @@
 #include "cluster_snapshot.h"
 #include "scenario.h"
 #include "sim_time.h"
+#include "simulation_limits.h"
 #include "simulation_observer.h"
 
 namespace clusterscope::engine {
@@ -25,8 +26,8 @@ class Core;
 class Simulation {
  public:
   // The scenario should have passed the loader's checks; a reference the engine cannot
-  // resolve throws std::invalid_argument naming it.
-  explicit Simulation(const Scenario& scenario);
+  // resolve throws std::invalid_argument naming it. `limits` bound what the run may hold.
+  explicit Simulation(const Scenario& scenario, const SimulationLimits& limits = {});
   ~Simulation();
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
@@ -45,7 +46,12 @@ class Simulation {
 
   SimTime now() const;
   SimTime endTime() const;
+  // True once the run reached its end time, or stopped early (see stopReason).
   bool finished() const;
+  // Why the run stopped before its end time, one line naming the place and what bounds it (a
+  // service whose queue holds too much, a loop at one instant); empty while it runs and after
+  // a normal end. The last, partial interval has been reported to the observers.
+  const std::string& stopReason() const;
   std::uint64_t eventsProcessed() const;
   std::size_t pendingEvents() const;
 

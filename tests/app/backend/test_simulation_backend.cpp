@@ -71,6 +71,30 @@ class SimulationBackendTest : public QObject {
     QTRY_COMPARE(simSeconds(b), 180.0);
   }
 
+  void aRunStoppedEarlyTellsTheUser() {
+    // 10,000 rps into one 10 ms worker with an unbounded queue: the engine stops the run once
+    // it holds its limit of work, and the user reads why.
+    Scenario s = bundled("mm1.json");
+    s.services[0].queueCapacity.reset();
+    s.services[0].serviceTimeMs = DistributionSpec::constant(10);
+    s.workload.rateRps = 10000;
+    s.workload.stages.clear();
+    s.timeline.clear();
+    s.durationS = 3600;
+    SimulationBackend b;
+    QSignalSpy problems(&b, &ClusterBackend::problem);
+    b.load(s);
+    QTRY_COMPARE(b.runState(), RunState::Paused);
+    b.setSpeed(0);
+    b.start();
+    QTRY_COMPARE_WITH_TIMEOUT(b.runState(), RunState::Finished, 30000);
+    QTRY_COMPARE(problems.count(), 1);
+    const QString message = problems[0][0].toString();
+    QVERIFY2(message.contains("stopped early") && message.contains("queue_capacity"),
+             qPrintable(message));
+    QVERIFY(simSeconds(b) < 3600);
+  }
+
   void pacesAgainstTheWallClock() {
     SimulationBackend b;
     b.load(bundled("lesson-microservices.json"));
