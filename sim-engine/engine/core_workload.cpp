@@ -13,6 +13,9 @@ void Core::scheduleNextArrival() {
   const double meanNs = 1e9 / arrivalRate_;
   const double gap =
       scenario_.workload.arrival == ArrivalKind::Poisson ? arrivalRng_.exponential(meanNs) : meanNs;
+  // A gap that reaches past the end means no arrival in this run: a vanishing rate is zero.
+  // Compared as a double, because such a gap does not fit the integer clock.
+  if (!(gap < static_cast<double>(end_ - now_))) return;
   // At least one tick apart, so that time always moves on.
   const SimTime dt = std::max<SimTime>(1, std::llround(gap));
   schedule(now_ + dt, EventType::ExternalArrival, 0, arrivalGeneration_);
