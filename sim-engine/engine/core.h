@@ -21,6 +21,8 @@ namespace clusterscope::engine::detail {
 // A sync call chain deeper than this fails: it can only come from a cycle made at run time
 // (the loader rejects sync cycles in files), and it must not exhaust memory.
 inline constexpr int kMaxCallDepth = 64;
+// A closed workload's user whose request failed waits at least this long before the next.
+inline constexpr SimTime kUserPauseAfterFailure = kNanosPerMilli;
 // A node index meaning "outside the cluster": the clients, which no partition cuts off.
 inline constexpr int kClientNode = -1;
 

@@ -2,6 +2,7 @@
 // population of users who think between requests; and the end-to-end bookkeeping of each
 // request, from the client's point of view.
 
+#include <algorithm>
 #include <cmath>
 
 #include "core.h"
@@ -87,7 +88,12 @@ void Core::finishRequest(std::uint32_t id, model::FailureCause cause) {
   ++r.incarnation;
   freeRequests_.push_back(id);
   if (r.user != kNone) {
-    schedule(now_ + thinkTime_.sample(userRng_), EventType::UserThinkDone, r.user, 0);
+    SimTime pause = thinkTime_.sample(userRng_);
+    // A refusal can come at the instant of sending (a full queue, a crashed service, a
+    // client timeout shorter than a tick): without a pause the user would resend at that
+    // same instant for ever.
+    if (cause != model::FailureCause::None) pause = std::max(pause, kUserPauseAfterFailure);
+    schedule(now_ + pause, EventType::UserThinkDone, r.user, 0);
   }
 }
 

@@ -87,6 +87,34 @@ class ProgressTest : public QObject {
     // 100 rps for the first second (the arrival at 1 s itself runs after the change).
     QVERIFY2(o.sent >= 99 && o.sent <= 100, qPrintable(QString::number(o.sent)));
   }
+
+  // Closed users whose requests fail at the instant they are sent: a full queue, a crashed
+  // service, a client timeout that rounds to no time at all.
+  void refusedUsersPauseBeforeTheNext_data() {
+    QTest::addColumn<QString>("refusal");
+    QTest::newRow("queue_capacity 0") << "queue";
+    QTest::newRow("crash_service") << "crash";
+    QTest::newRow("timeout below a tick") << "timeout";
+  }
+  void refusedUsersPauseBeforeTheNext() {
+    QFETCH(QString, refusal);
+    Scenario s = singleQueue(0, DistributionSpec::constant(5), 1, 10);
+    s.workload.arrival = ArrivalKind::Closed;
+    s.workload.users = 5;
+    if (refusal == "queue") s.services[0].queueCapacity = 0;
+    if (refusal == "timeout") s.workload.timeoutMs = 1e-7;
+    if (refusal == "crash") {
+      Action crash;
+      crash.kind = ActionKind::CrashService;
+      crash.service = "server";
+      s.timeline = {TimelineEntry{2, crash}};
+    }
+    const Outcome o = run(s);
+    QVERIFY2(o.stopReason.empty(), o.stopReason.c_str());
+    // Each user sends at most one request per millisecond while refused.
+    QVERIFY2(o.sent <= 5 * 10'000 + 5, qPrintable(QString::number(o.sent)));
+    QVERIFY2(o.sent >= 5 * 1'000, qPrintable(QString::number(o.sent)));
+  }
 };
 
 QTEST_GUILESS_MAIN(ProgressTest)
