@@ -273,12 +273,13 @@ void Core::onAutoscalerTick(std::uint32_t di) {
   if (!d.autoscalerOn || capacity <= 0.0 || d.ready.empty()) return;
   // HPA: desired = ceil(ready * utilisation / target), left alone within 10 % of the target.
   const double ratio = (busy / capacity) / spec.targetUtilization;
-  int recommendation = d.desired;
+  int recommendation = std::clamp(d.desired, spec.minReplicas, spec.maxReplicas);
   if (std::abs(ratio - 1.0) > 0.1) {
-    recommendation =
-        static_cast<int>(std::ceil(static_cast<double>(d.ready.size()) * ratio - 1e-9));
+    // Bounded while still a double: a tiny target asks for more replicas than an int holds.
+    const double wanted = std::ceil(static_cast<double>(d.ready.size()) * ratio - 1e-9);
+    recommendation = static_cast<int>(std::clamp(wanted, static_cast<double>(spec.minReplicas),
+                                                 static_cast<double>(spec.maxReplicas)));
   }
-  recommendation = std::clamp(recommendation, spec.minReplicas, spec.maxReplicas);
   d.recommendations.emplace_back(now_, recommendation);
   const SimTime window = secondsToSim(spec.stabilizationS);
   while (!d.recommendations.empty() && d.recommendations.front().first < now_ - window) {

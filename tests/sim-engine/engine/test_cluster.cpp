@@ -90,6 +90,21 @@ class ClusterTest : public QObject {
     QVERIFY(!sim.snapshot().deployments[0].autoscalerOn);
   }
 
+  void aTinyTargetScalesToTheMaximum() {
+    // Any load over a target of 1e-10 asks for billions of replicas: the autoscaler must
+    // clamp that to max before it becomes an int (it used to wrap round to the minimum).
+    Scenario s = singleQueue(100, DistributionSpec::constant(10), 4, 30);
+    AutoscaleSpec as;
+    as.minReplicas = 1;
+    as.maxReplicas = 10;
+    as.targetUtilization = 1e-10;
+    as.periodS = 5;
+    s.services[0].autoscale = as;
+    Simulation sim(s);
+    sim.runUntil(secondsToSim(6));
+    QCOMPARE(sim.snapshot().deployments[0].desiredReplicas, 10);
+  }
+
   void monolithModulesRunInProcess() {
     const auto out = runScenario(monolith()).summary;
     // Three modules of 2 ms and only the client's two hops of 1 ms: no hop between modules.
