@@ -118,7 +118,7 @@ void Core::buildEdges() {
       if (call.circuitBreaker) {
         CircuitBreaker b;
         b.spec = *call.circuitBreaker;
-        b.outcomes.assign(static_cast<std::size_t>(std::max(1, b.spec.window)), 0);
+        b.spec.window = std::max(1, b.spec.window);
         e.breaker = std::move(b);
       }
       components_[from].calls.push_back(static_cast<std::uint32_t>(edges_.size()));

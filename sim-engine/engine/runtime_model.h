@@ -45,9 +45,11 @@ struct Replica {
 struct CircuitBreaker {
   CircuitBreakerSpec spec;
   model::BreakerState state = model::BreakerState::Closed;
-  std::vector<std::uint8_t> outcomes;  // ring of recent results, 1 = failure
+  // Recent results, 1 = failure: grows with the calls made up to spec.window, then a ring
+  // whose oldest entry is at `next`. Never allocated up front: a window may be far larger
+  // than what the run fills.
+  std::vector<std::uint8_t> outcomes;
   int next = 0;
-  int recorded = 0;
   int failures = 0;
   SimTime openUntil = 0;
   int trialsInFlight = 0;
