@@ -65,7 +65,13 @@ class Core {
   void schedule(SimTime at, EventType type, std::uint32_t target, std::uint64_t token,
                 EventPriority priority = EventPriority::Normal) {
     queue_.push(at, priority, type, target, token);
+    if (queue_.size() >= purgeAt_) purgeStaleEvents();
   }
+  // Stale events are ignored when they come up, but a timeout far longer than the call it
+  // guards would sit in the heap for its whole length: at a high rate, gigabytes. Whenever
+  // the heap has doubled since the last purge, the stale ones go (core_limits.cpp).
+  void purgeStaleEvents();
+  bool isStale(const Event& e) const;
   SimTime networkDelay();
   bool partitioned(int nodeA, int nodeB) const;
   int deploymentByName(const std::string& name) const;
@@ -155,6 +161,8 @@ class Core {
   SimulationLimits limits_;
   bool stopRequested_ = false;
   std::uint64_t eventsAtInstant_ = 0;  // events run at now_ so far
+  std::size_t purgeAt_ = kFirstPurge;
+  static constexpr std::size_t kFirstPurge = 1u << 16;
 
   // Model.
   std::vector<NodeState> nodes_;

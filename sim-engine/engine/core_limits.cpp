@@ -1,7 +1,8 @@
 // The engine's guards against runs that cannot end well: too much work held at once (an
 // overloaded service with an unbounded queue, a broker nobody drains, clients that wait for
 // ever across a partition) and a clock that no longer moves. Both stop the run with a message
-// that says where the trouble is and what bounds it, instead of exhausting the machine.
+// that says where the trouble is and what bounds it, instead of exhausting the machine. And
+// the purge of stale events, so that the event heap holds what is pending, not what was.
 
 #include <algorithm>
 #include <cstdio>
@@ -63,6 +64,32 @@ void Core::checkWorkInFlight() {
   const std::uint64_t work =
       requestsInFlight_ + (tasks_.size() - freeTasks_.size()) + backlogTotal_;
   if (work > limits_.maxWorkInFlight) requestStop(overloadMessage(work));
+}
+
+void Core::purgeStaleEvents() {
+  queue_.removeIf([this](const Event& e) { return isStale(e); });
+  purgeAt_ = std::max(kFirstPurge, 2 * queue_.size());
+}
+
+// Exactly the events whose handler would return without doing anything, for any state the
+// run can reach later: tokens only ever move forward, so a stale event stays stale.
+bool Core::isStale(const Event& e) const {
+  switch (e.type) {
+    case EventType::ClientTimeout:
+      return !requests_[e.target].open || requests_[e.target].incarnation != e.token;
+    case EventType::ClientReply:
+      return !requests_[e.target].open || requests_[e.target].incarnation != (e.token >> 8);
+    case EventType::CallTimeout:
+    case EventType::RetryCall:
+      return tasks_[e.target].waitingCall != e.token;
+    case EventType::Reply:
+      return tasks_[e.target].waitingCall != (e.token >> 8);
+    case EventType::TaskArrive:
+    case EventType::ServiceDone:
+      return tasks_[e.target].incarnation != e.token;
+    default:
+      return false;
+  }
 }
 
 std::string Core::overloadMessage(std::uint64_t work) const {

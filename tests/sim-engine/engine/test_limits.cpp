@@ -89,6 +89,35 @@ class LimitsTest : public QObject {
     QVERIFY2(reason.contains("without the clock moving"), qPrintable(reason));
   }
 
+  void longTimeoutsDoNotPileUpInTheHeap() {
+    // 5,000 rps, each request guarded by a client timeout and a call timeout of 11 days:
+    // every answered request leaves two stale timers. They are purged as the heap grows, and
+    // the run is the same as without the timers (they never fire).
+    Scenario guarded = chain({"api", "db"}, CallMode::Sync, 5000, 0.5, 1, 16, 60);
+    guarded.workload.timeoutMs = 1e9;
+    guarded.services[0].calls[0].timeoutMs = 1e9;
+    Simulation sim(guarded);
+    IntervalRecorder withTimers;
+    sim.addObserver(&withTimers);
+    std::size_t mostPending = 0;
+    while (sim.runEvents(10'000) > 0) mostPending = std::max(mostPending, sim.pendingEvents());
+    QVERIFY2(mostPending < 200'000, qPrintable(QString::number(mostPending)));
+
+    Scenario bare = guarded;
+    bare.workload.timeoutMs.reset();
+    bare.services[0].calls[0].timeoutMs.reset();
+    Simulation plain(bare);
+    IntervalRecorder withoutTimers;
+    plain.addObserver(&withoutTimers);
+    plain.runToEnd();
+    const RecordedScope a = withTimers.requestsBetween(0, 60);
+    const RecordedScope b = withoutTimers.requestsBetween(0, 60);
+    QVERIFY(a.completed > 250'000);
+    QCOMPARE(a.completed, b.completed);
+    QCOMPARE(a.meanMs, b.meanMs);
+    QCOMPARE(a.p95Ms, b.p95Ms);
+  }
+
   void burstsAtOneInstantBelowTheLimitAreFine() {
     // 5,000 users all start at t = 0 with no think time: a legitimate burst.
     Scenario s = singleQueue(0, DistributionSpec::constant(1), 100, 5);
