@@ -70,7 +70,7 @@ void Core::buildDeployments() {
     dep.queueCapacity = s.queueCapacity ? *s.queueCapacity : -1;
     dep.lb = s.lb;
     dep.cpu = s.cpu;
-    dep.startup = secondsToSim(s.startupS);
+    dep.startup = durationSeconds(s.startupS);
     dep.autoscale = s.autoscale;
     dep.autoscalerOn = s.autoscale.has_value();
     auto addComponent = [&](const std::string& name, const DistributionSpec& time, double errorRate,
@@ -109,9 +109,9 @@ void Core::buildEdges() {
       e.to = static_cast<std::uint32_t>(to);
       e.mode = call.mode;
       e.sameDeployment = components_[from].deployment == components_[to].deployment;
-      e.timeout = call.timeoutMs ? millisToSim(*call.timeoutMs) : kNever;
+      e.timeout = call.timeoutMs ? durationMillis(*call.timeoutMs) : kNever;
       e.retries = call.retries;
-      e.backoff = millisToSim(call.backoffMs);
+      e.backoff = durationMillis(call.backoffMs);
       e.probability = call.probability;
       e.required = call.required;
       e.bulkhead = call.bulkhead.value_or(0);
@@ -140,7 +140,7 @@ void Core::scheduleStart() {
     int initial = scenario_.services[d].replicas;
     if (const auto& as = deployments_[d].autoscale) {
       initial = std::clamp(initial, as->minReplicas, as->maxReplicas);
-      schedule(secondsToSim(as->periodS), EventType::AutoscalerTick, d, 0);
+      schedule(durationSeconds(as->periodS), EventType::AutoscalerTick, d, 0);
     }
     setDesired(d, initial);
     // The cluster exists before the run starts: initial replicas skip their start-up delay.

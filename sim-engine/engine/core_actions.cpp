@@ -95,7 +95,7 @@ std::string Core::applyNow(const model::Action& a) {
       ++brokerOutage_;
       setBrokerUp(false);
       if (a.durationS > 0) {
-        schedule(now_ + secondsToSim(a.durationS), EventType::BrokerRecover, 0, brokerOutage_,
+        schedule(now_ + durationSeconds(a.durationS), EventType::BrokerRecover, 0, brokerOutage_,
                  EventPriority::Control);
       }
       return {};

@@ -186,7 +186,7 @@ void Core::breakerRecord(Edge& edge, bool failed) {
   CircuitBreaker& b = *edge.breaker;
   auto open = [&] {
     b.state = model::BreakerState::Open;
-    b.openUntil = now_ + secondsToSim(b.spec.openS);
+    b.openUntil = now_ + durationSeconds(b.spec.openS);
     b.outcomes.clear();
     b.next = b.failures = 0;
   };

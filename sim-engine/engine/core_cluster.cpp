@@ -227,8 +227,8 @@ void Core::failNode(int n) {
       } else if (reservesCores(rep.state)) {
         killReplica(di, r);
         rep.awaitingReschedule = true;
-        schedule(now_ + secondsToSim(scenario_.cluster.rescheduleDelayS), EventType::Reschedule, di,
-                 replicaToken(r, rep.incarnation));
+        schedule(now_ + durationSeconds(scenario_.cluster.rescheduleDelayS), EventType::Reschedule,
+                 di, replicaToken(r, rep.incarnation));
       }
       rep.node = -1;
     }
@@ -265,7 +265,7 @@ void Core::placePending() {
 void Core::onAutoscalerTick(std::uint32_t di) {
   Deployment& d = deployments_[di];
   const AutoscaleSpec& spec = *d.autoscale;
-  schedule(now_ + secondsToSim(spec.periodS), EventType::AutoscalerTick, di, 0);
+  schedule(now_ + durationSeconds(spec.periodS), EventType::AutoscalerTick, di, 0);
   touchDeployment(d);
   const double busy = d.scaledBusyArea;
   const double capacity = d.scaledCapacityArea;
@@ -281,7 +281,7 @@ void Core::onAutoscalerTick(std::uint32_t di) {
                                                  static_cast<double>(spec.maxReplicas)));
   }
   d.recommendations.emplace_back(now_, recommendation);
-  const SimTime window = secondsToSim(spec.stabilizationS);
+  const SimTime window = durationSeconds(spec.stabilizationS);
   while (!d.recommendations.empty() && d.recommendations.front().first < now_ - window) {
     d.recommendations.pop_front();
   }

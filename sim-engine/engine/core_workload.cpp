@@ -61,7 +61,7 @@ void Core::startRequest(std::uint32_t user) {
   r.open = true;
   ++requestStats_.arrivals;
   if (const auto& timeout = scenario_.workload.timeoutMs) {
-    schedule(now_ + millisToSim(*timeout), EventType::ClientTimeout, id, r.incarnation);
+    schedule(now_ + durationMillis(*timeout), EventType::ClientTimeout, id, r.incarnation);
   }
   const std::uint32_t t = allocTask();
   Task& task = tasks_[t];

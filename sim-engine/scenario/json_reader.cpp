@@ -119,7 +119,7 @@ std::optional<std::int64_t> readInteger(Problems& p, const Json& v, const std::s
   const Range range = Range::between(static_cast<double>(lo), static_cast<double>(hi));
   if (v.is_number_unsigned()) {
     const auto u = v.get<std::uint64_t>();
-    if (u > static_cast<std::uint64_t>(hi)) {
+    if (u > static_cast<std::uint64_t>(hi) || static_cast<std::int64_t>(u) < lo) {
       p.add(pointer, range.violation(static_cast<double>(u)));
       return std::nullopt;
     }

@@ -11,8 +11,8 @@ namespace clusterscope::engine::loader {
 
 namespace {
 
-constexpr std::size_t kMaxComponents = 10000;  // services and modules
-constexpr long long kMaxTotalReplicas = 100000;
+using limits::kMaxComponents;
+using limits::kMaxTotalReplicas;
 
 std::string servicePointer(std::size_t i) { return "/services/" + std::to_string(i); }
 std::string modulePointer(std::size_t i, std::size_t j) {
@@ -62,7 +62,7 @@ void checkTotals(Problems& p, const Scenario& s) {
   }
   long long replicas = 0;
   for (long long n : peak) replicas += n;
-  if (components > kMaxComponents) {
+  if (components > static_cast<std::size_t>(kMaxComponents)) {
     p.add("/services", "too many services and modules: " + std::to_string(components) +
                            " (the limit is " + std::to_string(kMaxComponents) + ")");
   }

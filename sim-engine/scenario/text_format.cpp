@@ -11,6 +11,11 @@ std::string formatNumber(double value) {
     return std::to_string(static_cast<long long>(value));
   }
   char buf[64];
+  // Small bounds read better written out ("0.000001" rather than "1e-06") while short.
+  if (const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed);
+      ec == std::errc() && end - buf <= 12) {
+    return std::string(buf, end);
+  }
   const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
   return ec == std::errc() ? std::string(buf, end) : std::string("?");
 }

@@ -104,7 +104,8 @@ void readFields(ObjectReader& r, model::Action& a, unsigned allowed, unsigned re
     a.rate = r.number("rate_rps", Range::rate(), need(kRateRps)).value_or(0);
   }
   if (allowed & kCount) {
-    a.count = static_cast<int>(r.integer("count", 0, 10000, need(kCount)).value_or(0));
+    a.count =
+        static_cast<int>(r.integer("count", 0, limits::kMaxReplicas, need(kCount)).value_or(0));
   }
   if (allowed & kDuration) a.durationS = r.number("duration_s", Range::seconds()).value_or(0);
   if (allowed & kTimeouts) a.timeouts = r.boolean("timeouts");

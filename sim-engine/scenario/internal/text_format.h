@@ -8,7 +8,8 @@
 
 namespace clusterscope::engine::loader {
 
-// Shortest text that reads back as the same double: "1.5", "30", "1e+300".
+// Shortest text that reads back as the same double: "1.5", "30", "0.000001", "1e-12",
+// "1e+300".
 std::string formatNumber(double value);
 
 // "\"a\"", "\"a\" or \"b\"", "\"a\", \"b\" or \"c\"" (with `conjunction` "or").
