@@ -137,10 +137,20 @@ void Core::buildEdges() {
 
 void Core::scheduleStart() {
   for (std::uint32_t d = 0; d < deployments_.size(); ++d) {
+    Deployment& dep = deployments_[d];
     int initial = scenario_.services[d].replicas;
-    if (const auto& as = deployments_[d].autoscale) {
+    dep.peakDesired = initial;
+    if (const auto& as = dep.autoscale) {
       initial = std::clamp(initial, as->minReplicas, as->maxReplicas);
+      dep.peakDesired = std::max(dep.peakDesired, as->maxReplicas);
       schedule(durationSeconds(as->periodS), EventType::AutoscalerTick, d, 0);
+    }
+    dep.declaredPeak = dep.peakDesired;
+    for (const auto& entry : scenario_.timeline) {
+      if (entry.action.kind == model::ActionKind::SetReplicas &&
+          deploymentByName(entry.action.service) == static_cast<int>(d)) {
+        dep.declaredPeak = std::max(dep.declaredPeak, entry.action.count);
+      }
     }
     setDesired(d, initial);
     // The cluster exists before the run starts: initial replicas skip their start-up delay.
@@ -190,7 +200,13 @@ void Core::runUntil(SimTime t) { runUntil(t, std::numeric_limits<std::uint64_t>:
 bool Core::runUntil(SimTime t, std::uint64_t maxEvents) {
   t = std::min(t, end_);
   std::uint64_t done = 0;
-  while (!finished_ && !queue_.empty() && queue_.top().time <= t) {
+  // Events at t itself run only as far as the timeline actions due then: an action applied
+  // once this returns lands where the same action in the timeline would, so that a recorded
+  // session replays exactly.
+  const auto due = [t](const Event& e) {
+    return e.time < t || (e.time == t && priorityOf(e) <= EventPriority::Control);
+  };
+  while (!finished_ && !queue_.empty() && due(queue_.top())) {
     if (done++ == maxEvents) return false;
     step();
   }

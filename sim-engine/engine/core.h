@@ -135,7 +135,8 @@ class Core {
   void finishDrainIfIdle(std::uint32_t d, std::uint32_t r);
   void releaseCores(Deployment& d, Replica& rep);
   void setDesired(std::uint32_t d, int count);
-  std::uint32_t freeSlot(Deployment& d);
+  std::uint32_t freeSlot(std::uint32_t d);
+  bool reviveDraining(std::uint32_t d);
   void failNode(int node);
   void recoverNode(int node);
   void onReschedule(const Event& e);
@@ -151,6 +152,8 @@ class Core {
   std::string applyNow(const model::Action& a);
   std::string applyReplicaAction(const model::Action& a);
   std::string applyEdgeMode(const model::Action& a);
+  std::string checkScaling(std::uint32_t d, int count) const;
+  std::string checkNodeAction(const model::Action& a) const;
 
   // Metrics (core_metrics.cpp).
   void onIntervalTick();

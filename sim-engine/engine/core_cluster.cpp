@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core.h"
+#include "scenario_limits.h"
 
 namespace clusterscope::engine::detail {
 
@@ -179,9 +180,24 @@ void Core::finishDrainIfIdle(std::uint32_t di, std::uint32_t r) {
   placePending();  // its cores are free again
 }
 
-std::uint32_t Core::freeSlot(Deployment& d) {
+std::uint32_t Core::freeSlot(std::uint32_t di) {
+  Deployment& d = deployments_[di];
   std::uint32_t r = 0;
   while (r < d.replicas.size() && d.replicas[r].state != model::ReplicaState::Removed) ++r;
+  if (r == d.replicas.size() && r >= d.slotLimit()) {
+    // Every slot is taken and there may be no more: only replicas that drain for ever (stuck
+    // on a call with no timeout) while a rolling update replaces others get here. The one
+    // that has drained the longest stops, as an orchestrator kills a pod after its grace.
+    std::uint32_t draining = 0;
+    while (draining < r && d.replicas[draining].state != model::ReplicaState::Draining) {
+      ++draining;
+    }
+    if (draining < r) {
+      killReplica(di, draining);
+      drainReplica(di, draining);  // down -> removed
+      r = draining;
+    }
+  }
   if (r == d.replicas.size()) d.replicas.emplace_back();
   Replica& rep = d.replicas[r];
   rep.node = -1;
@@ -192,15 +208,31 @@ std::uint32_t Core::freeSlot(Deployment& d) {
   return r;
 }
 
+bool Core::reviveDraining(std::uint32_t di) {
+  Deployment& d = deployments_[di];
+  for (std::uint32_t r = 0; r < d.replicas.size(); ++r) {
+    if (d.replicas[r].state != model::ReplicaState::Draining) continue;
+    setReplicaState(d, r, model::ReplicaState::Ready);
+    dispatchBacklog(di);
+    return true;
+  }
+  return false;
+}
+
 void Core::setDesired(std::uint32_t di, int count) {
   Deployment& d = deployments_[di];
-  d.desired = std::clamp(count, 0, 10000);
+  d.desired = std::clamp(count, 0, static_cast<int>(limits::kMaxReplicas));
+  d.peakDesired = std::max(d.peakDesired, d.desired);
   std::vector<std::uint32_t> live;
   for (std::uint32_t r = 0; r < d.replicas.size(); ++r) {
     const model::ReplicaState s = d.replicas[r].state;
     if (s != model::ReplicaState::Removed && s != model::ReplicaState::Draining) live.push_back(r);
   }
-  for (auto n = static_cast<int>(live.size()); n < d.desired; ++n) startReplica(di, freeSlot(d));
+  // Scaling up takes back replicas that are still draining before it starts new ones: a
+  // scale-down undone, and replica indexes that stay within the most ever asked for.
+  for (auto n = static_cast<int>(live.size()); n < d.desired; ++n) {
+    if (!reviveDraining(di)) startReplica(di, freeSlot(di));
+  }
   if (static_cast<int>(live.size()) <= d.desired) return;
   // Scale down: replicas that serve nothing go first, then the highest-numbered ready ones.
   std::stable_sort(live.begin(), live.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -303,6 +335,7 @@ void Core::startRollingUpdate(std::uint32_t di, double factor) {
       rep.outdated = true;
   }
   d.rolling = true;
+  d.rolledOut = true;
   onRollingStep(di, false);
 }
 
@@ -341,7 +374,7 @@ void Core::onRollingStep(std::uint32_t di, bool poll) {
       drainReplica(di, oldest);
       continue;
     }
-    startReplica(di, freeSlot(d));
+    startReplica(di, freeSlot(di));
   }
   if (!d.rollingPollPending) {
     // A poll as well as the ready callback: a surge replica that dies must not stall the update.

@@ -40,6 +40,10 @@ struct Event {
   EventType type;
 };
 
+inline EventPriority priorityOf(const Event& e) {
+  return static_cast<EventPriority>(e.order >> 56);
+}
+
 // A binary min-heap on (time, priority, sequence).
 class EventQueue {
  public:

@@ -117,6 +117,18 @@ struct Deployment {
   double versionFactor = 1.0;
   bool rolling = false;
   bool rollingPollPending = false;
+  // Replica slots (indexes) are bounded by what the loader allows a timeline to name, so that
+  // an action on any replica can be saved and loaded again: the most replicas asked for so
+  // far, twice that once a rolling update has started (replacements take slots of their own
+  // while the replicas they replace drain).
+  int peakDesired = 0;
+  bool rolledOut = false;
+  // The most replicas the scenario and the actions applied so far may ask for over the whole
+  // run, as the loader counts them against the cluster-wide limit.
+  int declaredPeak = 0;
+  std::size_t slotLimit() const {
+    return static_cast<std::size_t>(peakDesired) * (rolledOut ? 2 : 1);
+  }
 };
 
 enum class TaskKind : std::uint8_t { Entry, SyncChild, Async, InProcess };

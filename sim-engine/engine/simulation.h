@@ -34,8 +34,10 @@ class Simulation {
 
   // Runs the next event. Returns false once the run has reached its end time.
   bool step();
-  // Runs every event up to and including time t (clamped to the end), then sets the clock
-  // to t even if no event fell there.
+  // Runs every event before time t (clamped to the end), and those at t that come before a
+  // timeline action due at t (interval ticks, earlier timeline actions); then sets the clock
+  // to t even if no event fell there. So an action applied next lands exactly where the same
+  // action in the timeline would: a recorded session replays to the same run.
   void runUntil(SimTime t);
   // The same, but stops after at most maxEvents events, with the clock at the last event run;
   // returns true when time t was reached. For drivers that must keep their slices short.

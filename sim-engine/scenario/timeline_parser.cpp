@@ -73,7 +73,8 @@ void readFields(ObjectReader& r, model::Action& a, unsigned allowed, unsigned re
   Problems& p = r.problems();
   if (allowed & kService) a.service = r.name("service", need(kService)).value_or("");
   if (allowed & kReplica) {
-    a.replica = static_cast<int>(r.integer("replica", 0, 9999, need(kReplica)).value_or(-1));
+    a.replica = static_cast<int>(
+        r.integer("replica", 0, 2 * limits::kMaxReplicas - 1, need(kReplica)).value_or(-1));
   }
   if (allowed & kNode) a.node = r.name("node", need(kNode)).value_or("");
   if (allowed & kNodes) {

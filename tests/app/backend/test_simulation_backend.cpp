@@ -175,6 +175,22 @@ class SimulationBackendTest : public QObject {
     QCOMPARE(QString::fromStdString(summaryToJson(replay, false)), live);
   }
 
+  void killingASurgeReplicaSavesASessionThatLoads() {
+    // rolling-update.json replaces orders' four replicas from 60 s; the first replacement is
+    // replica 4, starting for 8 s. Killing it by hand must save as a valid scenario.
+    SimulationBackend b;
+    b.load(bundled("rolling-update.json"));
+    QTRY_COMPARE(b.runState(), RunState::Paused);
+    b.setSpeed(40);
+    b.start();
+    QTRY_VERIFY_WITH_TIMEOUT(simSeconds(b) > 62, 20000);
+    b.applyAction(kill("orders", 4));
+    QTRY_COMPARE(b.userActions().size(), std::size_t{1});
+    const std::string text = scenarioToJson(b.sessionAsScenario());
+    const auto reloaded = loadScenarioText(text, "session.json");
+    QVERIFY2(reloaded.ok(), reloaded.errors.empty() ? "" : reloaded.errors[0].format().c_str());
+  }
+
   void samplesCarryEachServicesBacklogAndCores() {
     SimulationBackend b;
     QVector<ChartSample> samples;
