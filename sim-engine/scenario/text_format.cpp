@@ -4,6 +4,8 @@
 #include <cmath>
 #include <system_error>
 
+#include "printable_text.h"
+
 namespace clusterscope::engine::loader {
 
 std::string formatNumber(double value) {
@@ -19,6 +21,8 @@ std::string formatNumber(double value) {
   const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
   return ec == std::errc() ? std::string(buf, end) : std::string("?");
 }
+
+std::string quotedText(std::string_view text) { return '"' + shortenedText(text) + '"'; }
 
 std::string quotedList(const std::vector<std::string>& items, std::string_view conjunction) {
   std::string out;

@@ -187,11 +187,11 @@ void checkExpect(Problems& p, const Scenario& s, const ParseNotes& notes) {
         std::find(kFixedMetrics.begin(), kFixedMetrics.end(), metric) != kFixedMetrics.end()) {
       continue;
     }
-    const std::string quoted = "\"" + metric + "\"";
+    const std::string quotedMetric = quotedText(metric);
     if (metric.rfind(kServicesPrefix, 0) != 0) {
       std::string hint = p.detailed() ? didYouMean(metric, kFixedMetrics) : std::string();
       if (hint.empty()) hint = " (see the metric names in docs/scenario-format.md)";
-      p.add(pointer, "unknown metric " + quoted + hint);
+      p.add(pointer, "unknown metric " + quotedMetric + hint);
       continue;
     }
     const std::string rest = metric.substr(kServicesPrefix.size());
@@ -205,7 +205,7 @@ void checkExpect(Problems& p, const Scenario& s, const ParseNotes& notes) {
     if (!name.empty()) {
       if (names.find(name) == nullptr && notes.serviceNamesValid) {
         const std::string hint = p.detailed() ? didYouMean(name, names.all) : std::string();
-        p.add(pointer, "unknown service \"" + name + "\" in metric " + quoted + hint);
+        p.add(pointer, "unknown service " + quotedText(name) + " in metric " + quotedMetric + hint);
       }
       continue;
     }
@@ -222,7 +222,7 @@ void checkExpect(Problems& p, const Scenario& s, const ParseNotes& notes) {
       hint =
           " (expected services.NAME.STAT, STAT one of " + quotedList(kServiceMetrics, "or") + ")";
     }
-    p.add(pointer, "unknown metric " + quoted + hint);
+    p.add(pointer, "unknown metric " + quotedMetric + hint);
   }
 }
 

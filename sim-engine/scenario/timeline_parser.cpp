@@ -132,7 +132,7 @@ model::TimelineEntry parseTimelineEntry(Problems& p, const Json& v, const std::s
       const std::vector<std::string> names = actionNames();
       std::string hint = p.detailed() ? didYouMean(*name, names) : std::string();
       p.add(r.pointerOf("action"),
-            "unknown action \"" + *name + "\"" +
+            "unknown action " + quotedText(*name) +
                 (hint.empty() ? " (expected one of " + quotedList(names, "or") + ")" : hint));
     }
     // The fields depend on the kind we could not read: leave them alone.

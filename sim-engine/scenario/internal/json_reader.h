@@ -40,6 +40,8 @@ class Problems {
 
   // `atKey`: place the error on the member's key rather than on its value.
   void add(std::string pointer, std::string message, bool atKey = false);
+  // The same at an explicit byte offset (a repeated key: the pointer names the last one).
+  void addAt(std::size_t offset, std::string pointer, std::string message);
   bool detailed() const { return total_ < kHinted; }
   bool empty() const { return total_ == 0; }
   std::size_t total() const { return total_; }

@@ -12,6 +12,9 @@ namespace clusterscope::engine::loader {
 // "1e+300".
 std::string formatNumber(double value);
 
+// A value or key from the file in quotes, cut after 64 characters: "\"replicass\"".
+std::string quotedText(std::string_view text);
+
 // "\"a\"", "\"a\" or \"b\"", "\"a\", \"b\" or \"c\"" (with `conjunction` "or").
 std::string quotedList(const std::vector<std::string>& items, std::string_view conjunction);
 

@@ -130,6 +130,29 @@ class MainWindowTest : public QObject {
     w.errorDialog()->close();
   }
 
+  void aHugeKeyDoesNotFreezeTheErrorDialog() {
+    MainWindow w;
+    w.show();
+    QTemporaryDir dir;
+    const QString bad = dir.filePath("huge-key.json");
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"format\": 1, \"name\": \"x\", \"duration_s\": 10, \"");
+    f.write(QByteArray(4'000'000, 'k'));
+    f.write("\": 1}");
+    f.close();
+    QElapsedTimer wall;
+    wall.start();
+    QVERIFY(!w.openScenario(bad));
+    QVERIFY(w.errorDialog());
+    QApplication::processEvents();
+    QVERIFY2(wall.elapsed() < 20'000, qPrintable(QString::number(wall.elapsed())));
+    // The key is cut in the pointer and in the message: a few lines, not megabytes.
+    QVERIFY2(w.errorDialog()->detailedText().size() < 4000,
+             qPrintable(QString::number(w.errorDialog()->detailedText().size())));
+    w.errorDialog()->close();
+  }
+
   void aSavedSessionReplaysToTheSameSummary() {
     MainWindow w;
     w.show();
