@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "interval_sample.h"
+#include "run_cost.h"
 #include "summary_json.h"
 
 namespace clusterscope::app {
@@ -42,6 +43,9 @@ void SimulationRunner::load(std::shared_ptr<const engine::Scenario> scenario) {
   timer_->stop();  // only now: a refused scenario leaves the old run going
   pending_.clear();
   emit loaded(std::make_shared<const model::ClusterLayout>(sim_->layout()));
+  if (const std::string warning = engine::runCostWarning(*scenario_); !warning.empty()) {
+    emit costWarning(QString::fromStdString(warning));
+  }
   setState(RunState::Paused);
   publish(true);
 }

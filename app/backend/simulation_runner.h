@@ -47,6 +47,8 @@ class SimulationRunner : public QObject, private engine::SimulationObserver {
   void loadFailed(const QString& reason);
   // The engine ended the run before its end time (Simulation::stopReason).
   void stoppedEarly(const QString& reason);
+  // The scenario just loaded would take very long to run as fast as possible (run_cost.h).
+  void costWarning(const QString& warning);
 
  private:
   void tick();

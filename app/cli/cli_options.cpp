@@ -106,10 +106,15 @@ std::string usageText() {
          "  --mode sync|async  (run) force every call between services to one mode\n"
          "  --summary OUT.json write the summary as JSON\n"
          "  --csv OUT.csv      (run) write the per-interval time series\n"
+         "                     (checked before the run: never the scenario itself, only\n"
+         "                     regular files; written whole or not at all)\n"
          "  --quiet            print nothing but problems\n"
          "  --no-progress      no progress line on stderr (shown only on a terminal)\n"
          "\n"
-         "exit status: 0 ok, 1 an expect claim failed, 2 invalid input\n";
+         "A run whose estimated cost is long starts with a warning on stderr.\n"
+         "\n"
+         "exit status: 0 ok, 1 an expect claim failed, 2 invalid input or the run stopped\n"
+         "early (it held too much work, or its clock stopped: the reason is on stderr)\n";
 }
 
 ParsedCommandLine parseCommandLine(const std::vector<std::string>& args) {

@@ -95,6 +95,20 @@ class SimulationBackendTest : public QObject {
     QVERIFY(simSeconds(b) < 3600);
   }
 
+  void aRunThatWouldTakeDaysSaysSo() {
+    Scenario s = bundled("mm1.json");
+    s.durationS = 1e6;
+    s.workload.rateRps = 1e6;
+    s.timeline.clear();
+    SimulationBackend b;
+    QSignalSpy problems(&b, &ClusterBackend::problem);
+    b.load(s);
+    QTRY_COMPARE(b.runState(), RunState::Paused);
+    QTRY_COMPARE(problems.count(), 1);
+    QVERIFY2(problems[0][0].toString().contains("days of CPU time"),
+             qPrintable(problems[0][0].toString()));
+  }
+
   void pacesAgainstTheWallClock() {
     SimulationBackend b;
     b.load(bundled("lesson-microservices.json"));

@@ -4,28 +4,18 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli_process.h"
+
 namespace {
 
-struct Result {
-  int exitCode = -1;
-  QString out;
-  QString err;
-};
+using Result = clusterscope::testing::CliResult;
 
-Result cli(const QStringList& args) {
-  QProcess p;
-  p.start(CLUSTERSCOPE_CLI_PATH, args);
-  if (!p.waitForFinished(120000)) qFatal("clusterscope-cli did not finish");
-  if (p.exitStatus() != QProcess::NormalExit) qFatal("clusterscope-cli crashed");
-  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-          QString::fromUtf8(p.readAllStandardError())};
-}
+Result cli(const QStringList& args) { return clusterscope::testing::runCliProcess(args); }
 
-QString data(const char* name) { return QString(CLUSTERSCOPE_TEST_DATA_DIR) + "/" + name; }
+QString data(const char* name) { return clusterscope::testing::cliData(name); }
 
 QJsonObject readJson(const QString& path) {
   QFile f(path);
@@ -136,10 +126,10 @@ class CliTest : public QObject {
   void forcedModeAndCompare() {
     QTemporaryDir dir;
     const QString summary = dir.filePath("async.json");
-    QCOMPARE(cli({"run", data("small-chain.json"), "--mode", "async", "--summary", summary,
-                  "--quiet"})
-                 .exitCode,
-             0);
+    QCOMPARE(
+        cli({"run", data("small-chain.json"), "--mode", "async", "--summary", summary, "--quiet"})
+            .exitCode,
+        0);
     const QJsonObject j = readJson(summary);
     QCOMPARE(j["mode"].toString(), QString("async"));
     QCOMPARE(j["edges"].toArray()[0].toObject()["mode"].toString(), QString("async"));
@@ -161,16 +151,19 @@ class CliTest : public QObject {
     const QString f = data("small-chain.json");
     QTest::newRow("no command") << QStringList{} << "no command";
     QTest::newRow("typo") << QStringList{"rnu", f} << "did you mean \"run\"";
-    QTest::newRow("unknown option") << QStringList{"run", f, "--sed", "1"} << "did you mean \"--seed\"";
+    QTest::newRow("unknown option")
+        << QStringList{"run", f, "--sed", "1"} << "did you mean \"--seed\"";
     QTest::newRow("bad seed") << QStringList{"run", f, "--seed", "-3"} << "--seed";
-    QTest::newRow("huge seed") << QStringList{"run", f, "--seed", "99999999999999999999999"} << "--seed";
+    QTest::newRow("huge seed") << QStringList{"run", f, "--seed", "99999999999999999999999"}
+                               << "--seed";
     QTest::newRow("bad duration") << QStringList{"run", f, "--duration", "nan"} << "--duration";
     QTest::newRow("zero duration") << QStringList{"run", f, "--duration", "0"} << "--duration";
     QTest::newRow("bad mode") << QStringList{"run", f, "--mode", "both"} << "--mode";
     QTest::newRow("missing value") << QStringList{"run", f, "--seed"} << "needs a value";
     QTest::newRow("no file") << QStringList{"run"} << "needs a scenario file";
     QTest::newRow("two files") << QStringList{"run", f, f} << "takes one scenario file";
-    QTest::newRow("wrong command") << QStringList{"validate", f, "--mode", "sync"} << "does not apply";
+    QTest::newRow("wrong command")
+        << QStringList{"validate", f, "--mode", "sync"} << "does not apply";
   }
 
   void badCommandLines() {
