@@ -1,5 +1,6 @@
 #include "simulation_runner.h"
 
+#include <QCoreApplication>
 #include <cmath>
 
 #include "interval_sample.h"
@@ -14,6 +15,10 @@ constexpr int kTickMs = 15;                        // how often the runner wakes
 constexpr qint64 kBudgetNs = 10'000'000;           // engine time per tick: the rest is free
 constexpr qint64 kSnapshotEveryNs = 33'000'000;    // ~30 snapshots per second at most
 constexpr std::uint64_t kEventsPerSlice = 20'000;  // between two looks at the clock
+// Chart samples published but not yet taken by the GUI thread. Past this the engine waits:
+// with a 1 ms interval at full speed it closes intervals faster than the charts can take
+// them, and the queued signals once grew by gigabytes a minute.
+constexpr qsizetype kMaxSamplesInFlight = 20'000;
 
 }  // namespace
 
@@ -122,7 +127,10 @@ void SimulationRunner::reanchor() {
 void SimulationRunner::tick() {
   if (!sim_) return;
   const qint64 started = clock_.nsecsElapsed();
-  auto budgetLeft = [&] { return clock_.nsecsElapsed() - started < kBudgetNs; };
+  auto budgetLeft = [&] {
+    return clock_.nsecsElapsed() - started < kBudgetNs &&
+           *samplesInFlight_ + pending_.size() < kMaxSamplesInFlight;
+  };
   if (speed_ <= 0.0) {
     while (!sim_->finished() && budgetLeft()) sim_->runEvents(kEventsPerSlice);
   } else {
@@ -144,8 +152,17 @@ void SimulationRunner::tick() {
 
 void SimulationRunner::publish(bool force) {
   if (!pending_.isEmpty()) {
+    const qsizetype count = pending_.size();
+    *samplesInFlight_ += count;
     emit samplesReady(pending_);
     pending_.clear();
+    // Posted to the GUI thread after the samples, so it runs once they have been taken.
+    if (QCoreApplication* app = QCoreApplication::instance()) {
+      QMetaObject::invokeMethod(
+          app, [inFlight = samplesInFlight_, count] { *inFlight -= count; }, Qt::QueuedConnection);
+    } else {
+      *samplesInFlight_ -= count;
+    }
   }
   const qint64 now = clock_.nsecsElapsed();
   if (sim_ && (force || now - lastSnapshotNs_ >= kSnapshotEveryNs)) {

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QTimer>
 #include <QVector>
+#include <atomic>
 #include <memory>
 
 #include "chart_sample.h"
@@ -70,6 +71,9 @@ class SimulationRunner : public QObject, private engine::SimulationObserver {
   engine::SimTime anchorSim_ = 0;
   qint64 lastSnapshotNs_ = -1'000'000'000;
   QVector<model::ChartSample> pending_;
+  // Samples emitted and not yet taken on the GUI thread (which decrements it there).
+  std::shared_ptr<std::atomic<qsizetype>> samplesInFlight_ =
+      std::make_shared<std::atomic<qsizetype>>(0);
   bool applyingUserAction_ = false;
 };
 

@@ -52,9 +52,10 @@ void ChartHistory::reset(std::shared_ptr<const model::ClusterLayout> layout) {
   bytes_ = 0;
 }
 
-std::size_t ChartHistory::estimateBytes(const model::ChartSample& s) {
+std::size_t ChartHistory::estimateBytes(const model::ChartSample& s) const {
   // The deque's own block overhead is small next to the components vector: ignored.
-  return sizeof(model::ChartSample) + s.components.capacity() * sizeof(model::ScopeSample);
+  return sizeof(model::ChartSample) + s.components.capacity() * sizeof(model::ScopeSample) +
+         limits_.plotBytesPerSample;
 }
 
 bool ChartHistory::append(const QVector<model::ChartSample>& samples) {

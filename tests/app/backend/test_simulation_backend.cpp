@@ -1,8 +1,11 @@
 // SimulationBackend with its real worker thread: loading, pacing, stepping, actions, and the
 // saved session that replays to the same summary.
 
+#include <unistd.h>
+
 #include <QSignalSpy>
 #include <QtTest>
+#include <cstdio>
 
 #include "scenario_loader.h"
 #include "scenario_run.h"
@@ -27,6 +30,15 @@ Action kill(const std::string& service, int replica) {
   a.service = service;
   a.replica = replica;
   return a;
+}
+
+long residentBytes() {
+  long pages = 0, resident = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(f);
+  }
+  return resident * sysconf(_SC_PAGESIZE);
 }
 
 double simSeconds(const SimulationBackend& b) {
@@ -107,6 +119,40 @@ class SimulationBackendTest : public QObject {
     QTRY_COMPARE(problems.count(), 1);
     QVERIFY2(problems[0][0].toString().contains("days of CPU time"),
              qPrintable(problems[0][0].toString()));
+  }
+
+  void chartSamplesWaitForTheGuiThread() {
+#ifndef __linux__
+    QSKIP("reads the resident size from /proc");
+#else
+    // A 1 ms interval as fast as possible: the engine closes intervals far faster than a
+    // slow consumer takes them. It must wait for the GUI thread instead of queueing samples
+    // (gigabytes a minute before).
+    Scenario s = bundled("mm1.json");
+    s.intervalS = 0.001;
+    s.durationS = 1e6;
+    s.workload.rateRps = 10;
+    s.timeline.clear();
+    s.expect.clear();
+    SimulationBackend b;
+    std::size_t taken = 0;
+    connect(&b, &ClusterBackend::samplesReady, this, [&](const QVector<ChartSample>& batch) {
+      // A consumer that needs 2 us a sample, as charts do: about 500,000 a second.
+      taken += static_cast<std::size_t>(batch.size());
+      QThread::usleep(static_cast<unsigned long>(2 * batch.size()));
+    });
+    b.load(s);
+    QTRY_COMPARE(b.runState(), RunState::Paused);
+    const long before = residentBytes();
+    b.setSpeed(0);
+    b.start();
+    QTest::qWait(3000);
+    const long grown = residentBytes() - before;
+    b.pause();
+    qInfo("grew by %.0f MB, %zu samples taken", grown / 1e6, taken);
+    QVERIFY2(grown < 150'000'000, qPrintable(QString("grew by %1 MB").arg(grown / 1e6)));
+    QVERIFY2(taken > 10'000, qPrintable(QString::number(taken)));
+#endif
   }
 
   void pacesAgainstTheWallClock() {
