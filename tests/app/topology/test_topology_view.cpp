@@ -6,6 +6,7 @@
 #include <QtTest>
 #include <memory>
 
+#include "fake_cluster_backend.h"
 #include "scenario_loader.h"
 #include "simulation_backend.h"
 #include "state_colors.h"
@@ -289,6 +290,29 @@ class TestTopologyView : public QObject {
     const auto menu = view.menuFor({Selection::Kind::Component, catalog});
     QVERIFY(findAction(menu.get(), "Crash module (the whole shop goes)"));
     QVERIFY(findAction(menu.get(), "Add replica"));  // the host's, in a submenu
+  }
+
+  void tenThousandServicesAreDrawnAfterFit() {
+    // The largest cluster a scenario may declare: "fit" must leave its boxes visible.
+    auto layout = std::make_shared<model::ClusterLayout>();
+    for (int i = 0; i < 10000; ++i) {
+      const std::string name = "svc-" + std::to_string(i);
+      layout->components.push_back({name, i, false});
+      layout->deployments.push_back({name, {i}, false, "", 1, false});
+    }
+    testing::FakeClusterBackend backend;
+    app::TopologyView view;
+    view.resize(1200, 800);
+    view.show();
+    view.setBackend(&backend);
+    backend.publishLayout(layout);
+    view.fitAll();
+    QCOMPARE(view.topologyScene()->serviceItemCount(), 10000);
+    // A 210-pixel box is still a few pixels wide: it was a small fraction of one.
+    const double scale = view.transform().m11();
+    QVERIFY2(scale * 210 >= 3, qPrintable(QString::number(scale)));
+    const QRectF shown = view.mapToScene(view.viewport()->rect()).boundingRect();
+    QVERIFY(shown.contains(view.topologyScene()->deploymentSceneRect(9999).center()));
   }
 
   void detachedViewIsEmpty() {
