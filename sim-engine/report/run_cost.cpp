@@ -121,14 +121,17 @@ RunCost estimateRunCost(const Scenario& s) {
   } else {
     cost.requests = openRequests(s);
   }
-  std::size_t components = 0;
-  for (const ServiceSpec& svc : s.services)
-    components += std::max<std::size_t>(1, svc.modules.size());
+  double components = 0, replicas = 0;
+  for (const ServiceSpec& svc : s.services) {
+    components += static_cast<double>(std::max<std::size_t>(1, svc.modules.size()));
+    replicas += std::max(svc.replicas, svc.autoscale ? svc.autoscale->maxReplicas : 0);
+  }
   const double intervals = s.durationS / s.intervalS;
-  // About three events per visit (arrival, completion, reply) and two per request; an
-  // interval's report costs about one event per ten components.
+  // About three events per visit (arrival, completion, reply) and two per request; closing
+  // an interval costs about as much as an event per ten components and per hundred replicas
+  // (it reports each component and counts each deployment's replicas).
   cost.events =
-      cost.requests * (2 + 3 * per.visits) + intervals * (1 + static_cast<double>(components) / 10);
+      cost.requests * (2 + 3 * per.visits) + intervals * (1 + components / 10 + replicas / 100);
   cost.cpuSeconds = cost.events / kEventsPerSecond;
   return cost;
 }
