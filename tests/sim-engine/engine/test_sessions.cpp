@@ -49,7 +49,8 @@ std::string savedSession(const Scenario& base, const Simulation& sim) {
 }
 
 ReplicaState stateOf(const Simulation& sim, int deployment, int index) {
-  for (const auto& r : sim.snapshot().deployments[deployment].replicas) {
+  const ClusterSnapshot now = sim.snapshot();
+  for (const auto& r : now.deployments[deployment].replicas) {
     if (r.index == index) return r.state;
   }
   return ReplicaState::Removed;
