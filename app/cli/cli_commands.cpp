@@ -1,5 +1,6 @@
 #include "cli_commands.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <memory>
@@ -94,9 +95,22 @@ bool commit(PendingOutput* pending, std::ostream& err) {
   return false;
 }
 
-void warnAboutCost(const std::string& file, const Scenario& scenario, std::ostream& err) {
+void warnAboutCost(const std::string& file, const Scenario& scenario, bool csv, std::ostream& err) {
   const std::string warning = runCostWarning(scenario);
   if (!warning.empty()) err << printableText(file) << ": warning: " << warning << "\n";
+  if (!csv) return;
+  // One row per interval for the requests, each component and the broker, ~100 bytes each.
+  std::size_t components = 0;
+  for (const ServiceSpec& s : scenario.services)
+    components += std::max<std::size_t>(1, s.modules.size());
+  const double gigabytes =
+      scenario.durationS / scenario.intervalS * static_cast<double>(components + 2) * 100 / 1e9;
+  if (gigabytes > 1) {
+    char size[32];
+    std::snprintf(size, sizeof size, "%.3g", gigabytes);
+    err << printableText(file) << ": warning: the CSV will take about " << size
+        << " GB: a longer interval_s or a shorter --duration makes it smaller\n";
+  }
 }
 
 int commandRun(const CliOptions& o, std::ostream& out, std::ostream& err, bool showProgress) {
@@ -106,7 +120,7 @@ int commandRun(const CliOptions& o, std::ostream& out, std::ostream& err, bool s
   auto outputs = openOutputs(o, err);
   if (!outputs) return kExitInvalidInput;
   RunOptions options = runOptions(o);
-  warnAboutCost(o.files[0], applyRunOptions(*scenario, options), err);
+  warnAboutCost(o.files[0], applyRunOptions(*scenario, options), outputs->csv != nullptr, err);
   if (outputs->csv) options.csv = &outputs->csv->stream();  // streamed as the run goes
   if (showProgress && !o.quiet && !o.noProgress) options.progress = progressLine(err, "running");
   const RunOutcome result = runScenario(*scenario, options);
@@ -138,7 +152,7 @@ int commandCompare(const CliOptions& o, std::ostream& out, std::ostream& err, bo
   RunOptions options = runOptions(o);
   const bool progress = showProgress && !o.quiet && !o.noProgress;
   options.mode = model::CallMode::Sync;
-  warnAboutCost(o.files[0], applyRunOptions(*scenario, options), err);
+  warnAboutCost(o.files[0], applyRunOptions(*scenario, options), false, err);
   if (progress) options.progress = progressLine(err, "sync run");
   const RunOutcome sync = runScenario(*scenario, options);
   options.mode = model::CallMode::Async;

@@ -1,12 +1,53 @@
 #include "output_files.h"
 
+#include <unistd.h>
+
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
 
 namespace clusterscope::cli {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// The .part files open now, for the signal handler: fixed storage, since a handler may only
+// read memory and call async-signal-safe functions such as unlink().
+constexpr int kSlots = 4;
+char partPaths[kSlots][4096];
+volatile std::sig_atomic_t partUsed[kSlots];
+
+extern "C" void removePartsAndDie(int signal) {
+  for (int i = 0; i < kSlots; ++i) {
+    if (partUsed[i]) ::unlink(partPaths[i]);
+  }
+  std::signal(signal, SIG_DFL);
+  std::raise(signal);
+}
+
+int registerPart(const std::string& path) {
+  static const bool installed = [] {
+    for (int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, removePartsAndDie);
+    return true;
+  }();
+  (void)installed;
+  if (path.size() >= sizeof partPaths[0]) return -1;
+  for (int i = 0; i < kSlots; ++i) {
+    if (partUsed[i]) continue;
+    std::memcpy(partPaths[i], path.c_str(), path.size() + 1);
+    partUsed[i] = 1;
+    return i;
+  }
+  return -1;
+}
+
+void unregisterPart(int slot) {
+  if (slot >= 0) partUsed[slot] = 0;
+}
+
+}  // namespace
 
 std::string outputProblem(const std::string& option, const std::string& path,
                           const std::string& input, const std::vector<std::string>& others) {
@@ -34,10 +75,15 @@ std::string outputProblem(const std::string& option, const std::string& path,
 
 PendingOutput::PendingOutput(std::string path) : path_(std::move(path)), temp_(path_ + ".part") {
   out_.open(temp_, std::ios::binary | std::ios::trunc);
-  if (!out_) error_ = "cannot write " + path_ + ": " + std::strerror(errno);
+  if (!out_) {
+    error_ = "cannot write " + path_ + ": " + std::strerror(errno);
+    return;
+  }
+  slot_ = registerPart(temp_);
 }
 
 PendingOutput::~PendingOutput() {
+  unregisterPart(slot_);
   if (committed_) return;
   out_.close();
   std::error_code ec;
@@ -56,6 +102,8 @@ bool PendingOutput::commit() {
     error_ = "cannot write " + path_ + ": " + ec.message();
     return false;
   }
+  unregisterPart(slot_);
+  slot_ = -1;
   committed_ = true;
   return true;
 }

@@ -20,7 +20,8 @@ std::string outputProblem(const std::string& option, const std::string& path,
 // failed write never leaves a truncated file where a good one was. Opening creates the
 // .part file at once: a directory that cannot be written is found before the run. The .part
 // file is removed unless commit() succeeded, whatever ends its life (an error, an
-// exception).
+// exception, or SIGINT, SIGTERM or SIGHUP while it is open: the first PendingOutput installs
+// handlers that remove the open .part files, then end the process as the signal would).
 class PendingOutput {
  public:
   explicit PendingOutput(std::string path);
@@ -38,6 +39,7 @@ class PendingOutput {
  private:
   std::string path_;
   std::string temp_;
+  int slot_ = -1;  // in the list the signal handler cleans up
   std::ofstream out_;
   std::string error_;
   bool committed_ = false;

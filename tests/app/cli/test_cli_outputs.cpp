@@ -6,6 +6,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -100,6 +101,22 @@ class CliOutputsTest : public QObject {
     QVERIFY(j["sim_time_s"].toDouble() < 3600);
     QVERIFY(!contents(csv).isEmpty());
     QVERIFY(!QFile::exists(csv + ".part") && !QFile::exists(summary + ".part"));
+  }
+
+  void anInterruptedRunLeavesNoPartFile() {
+    QTemporaryDir dir;
+    const QString csv = dir.filePath("out.csv");
+    QProcess p;
+    p.start(CLUSTERSCOPE_CLI_PATH, {"run", cliData("long-run.json"), "--csv", csv, "--quiet"});
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(csv + ".part"), 10000);
+    QTest::qWait(200);
+    p.terminate();  // SIGTERM, as a user's kill or a CI timeout sends
+    QVERIFY(p.waitForFinished(10000));
+    QCOMPARE(p.exitStatus(), QProcess::CrashExit);  // ended by the signal, as it asked
+    QVERIFY(!QFile::exists(csv + ".part"));
+    QVERIFY(!QFile::exists(csv));
+    // It had said what it was about to write.
+    QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("the CSV will take about"));
   }
 
   void aFailedCommitLeavesNoPartFile() {
