@@ -185,9 +185,10 @@ std::uint32_t Core::freeSlot(std::uint32_t di) {
   std::uint32_t r = 0;
   while (r < d.replicas.size() && d.replicas[r].state != model::ReplicaState::Removed) ++r;
   if (r == d.replicas.size() && r >= d.slotLimit()) {
-    // Every slot is taken and there may be no more: only replicas that drain for ever (stuck
-    // on a call with no timeout) while a rolling update replaces others get here. The one
-    // that has drained the longest stops, as an orchestrator kills a pod after its grace.
+    // Every slot is taken and there may be no more: only replicas that never finish draining
+    // (stuck on a call with no timeout, or on very long work) while a rolling update replaces
+    // others get here. The lowest-numbered draining replica stops, as an orchestrator kills
+    // a pod whose grace period is over.
     std::uint32_t draining = 0;
     while (draining < r && d.replicas[draining].state != model::ReplicaState::Draining) {
       ++draining;

@@ -98,8 +98,8 @@ class SessionsTest : public QObject {
   void replicaIndexesStayWithinWhatTheLoaderAllows() {
     // Requests that take 11 days: replicas replaced by a rolling update never finish
     // draining, and every update adds four more that never will. Replacements still get
-    // indexes below twice the replica count: when there is no room left, the replica that
-    // has drained the longest is stopped, as an orchestrator ends a pod's grace period.
+    // indexes below twice the replica count: when there is no room left, a draining replica
+    // is stopped, as an orchestrator ends a pod's grace period.
     Scenario s = singleQueue(100, DistributionSpec::constant(1e9), 1, 30);
     s.services[0].replicas = 4;
     Simulation sim(s);
