@@ -9,7 +9,7 @@ namespace {
 
 void readScope(const ObjectIn& in, Fault& f) {
   f.service = in.tokenOr("service", Token::Name);
-  f.replica = static_cast<int>(in.integer("replica", 0, 9999, -1));
+  f.replica = static_cast<int>(in.integer("replica", 0, 19999, -1));  // as HELLO's replica
   f.from = in.tokenOr("from", Token::Name);
   f.to = in.tokenOr("to", Token::Name);
   const bool process = !f.service.empty();

@@ -8,7 +8,9 @@ namespace clusterscope::agents::protocol::detail {
 namespace {
 
 constexpr std::int64_t kMaxMinor = 65535;
-constexpr std::int64_t kMaxReplica = 9999;  // the scenario format's bound
+// The scenario format's bound on a replica index: twice its replica count, for the
+// replacements of a rolling update.
+constexpr std::int64_t kMaxReplica = 19999;
 
 Json endpointsJson(const Endpoints& e) {
   Json j = Json::object();

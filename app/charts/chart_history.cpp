@@ -91,9 +91,10 @@ void ChartHistory::indexDeployments() {
   }
 }
 
-std::size_t ChartHistory::estimateBytes(const model::ChartSample& s) {
+std::size_t ChartHistory::estimateBytes(const model::ChartSample& s) const {
   // The deque's own block overhead is small next to the components vector: ignored.
-  return sizeof(model::ChartSample) + s.components.capacity() * sizeof(model::ScopeSample);
+  return sizeof(model::ChartSample) + s.components.capacity() * sizeof(model::ScopeSample) +
+         limits_.plotBytesPerSample;
 }
 
 bool ChartHistory::append(const QVector<model::ChartSample>& samples) {

@@ -15,9 +15,10 @@
 // actions applied to it, and the series the plots draw. No widget here, so tests check it alone.
 //
 // Memory stays flat over any run: samples older than `Limits::maxAgeS` of cluster time are
-// dropped, and so are the oldest ones once the history holds `Limits::maxBytes` (a sample of a
-// 200-component cluster is about 35 kB, so the default keeps more than an hour of it; a small
-// cluster keeps the full maxAgeS). Not thread-safe: use it on one thread (the GUI's).
+// dropped, and so are the oldest ones once the history and the plots drawn from it hold
+// `Limits::maxBytes` (a sample of a 200-component cluster is about 35 kB, so the default keeps
+// more than an hour of it; a small cluster keeps the full maxAgeS at a 1 s interval, and as
+// much as fits at a 1 ms one). Not thread-safe: use it on one thread (the GUI's).
 
 namespace clusterscope::app {
 
@@ -58,8 +59,12 @@ class ChartHistory {
 
   struct Limits {
     double maxAgeS = 4 * 3600.0;                  // cluster seconds kept behind the newest sample
-    std::size_t maxBytes = 160u * 1024u * 1024u;  // estimated heap held by samples
-    std::size_t maxMarkers = 1000;                // markers beyond this drop the oldest
+    std::size_t maxBytes = 160u * 1024u * 1024u;  // estimated heap held by samples and plots
+    // What the plots hold for each sample: a point (16 bytes) in each of a source's 17
+    // graphs, with the slack QCustomPlot's containers keep as they grow and drop their
+    // front (measured: about 900 bytes). For a small cluster this is most of the memory.
+    std::size_t plotBytesPerSample = 900;
+    std::size_t maxMarkers = 1000;  // markers beyond this drop the oldest
   };
 
   ChartHistory();
@@ -87,7 +92,7 @@ class ChartHistory {
   double firstStartS() const;
   double lastEndS() const;
   const std::deque<ChartMarker>& markers() const { return markers_; }
-  // Estimated heap held by the samples, the figure compared with Limits::maxBytes.
+  // Estimated heap held by the samples and their plot points, compared with maxBytes.
   std::size_t bytesUsed() const { return bytes_; }
   const Limits& limits() const { return limits_; }
 
@@ -110,7 +115,7 @@ class ChartHistory {
   QString toCsv(int scope, const QString& source = {}, bool header = true) const;
 
  private:
-  static std::size_t estimateBytes(const model::ChartSample& s);
+  std::size_t estimateBytes(const model::ChartSample& s) const;
   void indexDeployments();
   void dropOld();
 

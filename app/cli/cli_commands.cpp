@@ -1,12 +1,16 @@
 #include "cli_commands.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
-#include <filesystem>
-#include <fstream>
+#include <memory>
 #include <optional>
+#include <tuple>
 
 #include "cli_options.h"
+#include "output_files.h"
+#include "printable_text.h"
+#include "run_cost.h"
 #include "scenario_loader.h"
 #include "scenario_run.h"
 #include "summary_json.h"
@@ -17,28 +21,6 @@ namespace clusterscope::cli {
 namespace {
 
 using namespace clusterscope::engine;
-
-// Writes beside the target and renames, so that a failed write never leaves a truncated file
-// where a good one was.
-bool writeFile(const std::string& path, const std::string& content, std::ostream& err) {
-  const std::string temp = path + ".part";
-  {
-    std::ofstream f(temp, std::ios::binary | std::ios::trunc);
-    if (!f || !(f << content) || !f.flush()) {
-      err << "clusterscope-cli: cannot write " << path << "\n";
-      std::error_code ec;
-      std::filesystem::remove(temp, ec);
-      return false;
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    err << "clusterscope-cli: cannot write " << path << ": " << ec.message() << "\n";
-    return false;
-  }
-  return true;
-}
 
 std::optional<Scenario> loadOrReport(const std::string& path, std::ostream& err) {
   LoadResult r = loadScenarioFile(path);
@@ -77,40 +59,87 @@ RunOptions runOptions(const CliOptions& o) {
   return r;
 }
 
+constexpr const char* kProgram = "clusterscope-cli: ";
+
+// The outputs asked for, checked and opened before the run; null where none was asked for.
+struct Outputs {
+  std::unique_ptr<PendingOutput> summary;
+  std::unique_ptr<PendingOutput> csv;
+};
+
+std::optional<Outputs> openOutputs(const CliOptions& o, std::ostream& err) {
+  const std::string& input = o.files[0];
+  for (const auto& [option, path, other] : {std::tuple{"--summary", o.summaryPath, o.csvPath},
+                                            std::tuple{"--csv", o.csvPath, o.summaryPath}}) {
+    if (path.empty()) continue;
+    if (const std::string problem = outputProblem(option, path, input, {other}); !problem.empty()) {
+      err << kProgram << printableText(problem) << "\n";
+      return std::nullopt;
+    }
+  }
+  Outputs out;
+  if (!o.summaryPath.empty()) out.summary = std::make_unique<PendingOutput>(o.summaryPath);
+  if (!o.csvPath.empty()) out.csv = std::make_unique<PendingOutput>(o.csvPath);
+  for (const auto* pending : {out.summary.get(), out.csv.get()}) {
+    if (pending && !pending->error().empty()) {
+      err << kProgram << printableText(pending->error()) << "\n";
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+bool commit(PendingOutput* pending, std::ostream& err) {
+  if (!pending || pending->commit()) return true;
+  err << kProgram << printableText(pending->error()) << "\n";
+  return false;
+}
+
+void warnAboutCost(const std::string& file, const Scenario& scenario, bool csv, std::ostream& err) {
+  const std::string warning = runCostWarning(scenario);
+  if (!warning.empty()) err << printableText(file) << ": warning: " << warning << "\n";
+  if (!csv) return;
+  // One row per interval for the requests, each component and the broker, ~100 bytes each.
+  std::size_t components = 0;
+  for (const ServiceSpec& s : scenario.services)
+    components += std::max<std::size_t>(1, s.modules.size());
+  const double gigabytes =
+      scenario.durationS / scenario.intervalS * static_cast<double>(components + 2) * 100 / 1e9;
+  if (gigabytes > 1) {
+    char size[32];
+    std::snprintf(size, sizeof size, "%.3g", gigabytes);
+    err << printableText(file) << ": warning: the CSV will take about " << size
+        << " GB: a longer interval_s or a shorter --duration makes it smaller\n";
+  }
+}
+
 int commandRun(const CliOptions& o, std::ostream& out, std::ostream& err, bool showProgress) {
   const auto scenario = loadOrReport(o.files[0], err);
   if (!scenario) return kExitInvalidInput;
+  // Before the run, so that a long one is not wasted on an output it cannot write.
+  auto outputs = openOutputs(o, err);
+  if (!outputs) return kExitInvalidInput;
   RunOptions options = runOptions(o);
-  std::ofstream csv;
-  const std::string csvTemp = o.csvPath + ".part";
-  if (!o.csvPath.empty()) {
-    // Streamed while the run goes, then renamed into place.
-    csv.open(csvTemp, std::ios::binary | std::ios::trunc);
-    if (!csv) {
-      err << "clusterscope-cli: cannot write " << o.csvPath << "\n";
-      return kExitInvalidInput;
-    }
-    options.csv = &csv;
-  }
+  warnAboutCost(o.files[0], applyRunOptions(*scenario, options), outputs->csv != nullptr, err);
+  if (outputs->csv) options.csv = &outputs->csv->stream();  // streamed as the run goes
   if (showProgress && !o.quiet && !o.noProgress) options.progress = progressLine(err, "running");
   const RunOutcome result = runScenario(*scenario, options);
-  if (!o.csvPath.empty()) {
-    csv.close();
-    std::error_code ec;
-    if (!csv || (std::filesystem::rename(csvTemp, o.csvPath, ec), ec)) {
-      err << "clusterscope-cli: cannot write " << o.csvPath << "\n";
-      return kExitInvalidInput;
-    }
-  }
-  if (!o.summaryPath.empty() && !writeFile(o.summaryPath, summaryToJson(result.summary), err)) {
+  if (outputs->summary) outputs->summary->stream() << summaryToJson(result.summary);
+  if (!commit(outputs->csv.get(), err) || !commit(outputs->summary.get(), err)) {
     return kExitInvalidInput;
   }
   if (!o.quiet) {
     out << formatSummary(result.summary);
     if (!result.claims.empty()) out << "\nclaims\n" << formatClaims(result.claims);
   }
+  if (!result.summary.stopReason.empty()) {
+    err << printableText(o.files[0]) << ": " << result.summary.stopReason << "\n";
+    return kExitInvalidInput;
+  }
   for (const auto& c : result.claims) {
-    if (!c.passed) err << o.files[0] << ": claim failed: " << c.describe() << "\n";
+    if (!c.passed) {
+      err << printableText(o.files[0]) << ": claim failed: " << printableText(c.describe()) << "\n";
+    }
   }
   return result.claimsPassed ? kExitOk : kExitClaimFailed;
 }
@@ -118,21 +147,29 @@ int commandRun(const CliOptions& o, std::ostream& out, std::ostream& err, bool s
 int commandCompare(const CliOptions& o, std::ostream& out, std::ostream& err, bool showProgress) {
   const auto scenario = loadOrReport(o.files[0], err);
   if (!scenario) return kExitInvalidInput;
+  auto outputs = openOutputs(o, err);
+  if (!outputs) return kExitInvalidInput;
   RunOptions options = runOptions(o);
   const bool progress = showProgress && !o.quiet && !o.noProgress;
   options.mode = model::CallMode::Sync;
+  warnAboutCost(o.files[0], applyRunOptions(*scenario, options), false, err);
   if (progress) options.progress = progressLine(err, "sync run");
   const RunOutcome sync = runScenario(*scenario, options);
   options.mode = model::CallMode::Async;
   if (progress) options.progress = progressLine(err, "async run");
   const RunOutcome async = runScenario(*scenario, options);
-  if (!o.summaryPath.empty() &&
-      !writeFile(o.summaryPath, comparisonToJson(sync.summary, "sync", async.summary, "async"),
-                 err)) {
-    return kExitInvalidInput;
+  if (outputs->summary) {
+    outputs->summary->stream() << comparisonToJson(sync.summary, "sync", async.summary, "async");
   }
+  if (!commit(outputs->summary.get(), err)) return kExitInvalidInput;
   if (!o.quiet) out << formatComparison(sync.summary, "all sync", async.summary, "all async");
-  return kExitOk;
+  int status = kExitOk;
+  for (const RunSummary* s : {&sync.summary, &async.summary}) {
+    if (s->stopReason.empty()) continue;
+    err << printableText(o.files[0]) << " (all " << s->mode << "): " << s->stopReason << "\n";
+    status = kExitInvalidInput;
+  }
+  return status;
 }
 
 }  // namespace
@@ -142,7 +179,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   try {
     const ParsedCommandLine parsed = parseCommandLine(args);
     if (!parsed.error.empty()) {
-      err << "clusterscope-cli: " << parsed.error << "\n(see clusterscope-cli --help)\n";
+      err << kProgram << printableText(parsed.error) << "\n(see clusterscope-cli --help)\n";
       return kExitInvalidInput;
     }
     const CliOptions& o = parsed.options;
@@ -163,7 +200,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   } catch (const std::exception& e) {
     // The loader has checked the scenario; this is a last line so that nothing escapes as a
     // crash. Say what happened.
-    err << "clusterscope-cli: " << e.what() << "\n";
+    err << kProgram << printableText(e.what()) << "\n";
   }
   return kExitInvalidInput;
 }

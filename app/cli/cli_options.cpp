@@ -165,7 +165,12 @@ struct App {
         "                                      then all async, side by side");
     app.footer(
         "A command's own options: clusterscope-cli COMMAND --help\n"
-        "exit status: 0 ok, 1 an expect claim failed, 2 invalid input");
+        "Outputs are checked before a run: never the scenario itself, only regular files,\n"
+        "written whole or not at all. A run whose estimated cost is long starts with a\n"
+        "warning on stderr.\n"
+        "\n"
+        "exit status: 0 ok, 1 an expect claim failed, 2 invalid input or the run stopped\n"
+        "early (it held too much work, or its clock stopped: the reason is on stderr)");
     app.set_version_flag("--version", std::string(kProgram) + " " + CLUSTERSCOPE_VERSION);
     app.require_subcommand(1);
     app.fallthrough(false);

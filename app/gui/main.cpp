@@ -5,6 +5,7 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QTimer>
+#include <cmath>
 #include <cstdio>
 
 #include "comparison_window.h"
@@ -46,7 +47,8 @@ int main(int argc, char** argv) {
   if (parser.isSet(speed)) {
     bool ok = false;
     speedFactor = parser.value(speed).toDouble(&ok);
-    if (!ok || speedFactor < 0 || speedFactor > 1e4) {
+    // toDouble takes "nan" and "inf": only a finite number in range is a speed.
+    if (!ok || !std::isfinite(speedFactor) || speedFactor < 0 || speedFactor > 1e4) {
       std::fprintf(stderr, "clusterscope: --speed must be a number from 0 to 10000\n");
       return 2;
     }

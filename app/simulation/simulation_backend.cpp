@@ -29,6 +29,12 @@ SimulationBackend::SimulationBackend(QObject* parent)
   connect(runner_, &SimulationRunner::loadFailed, this, [this](const QString& reason) {
     emit problem(tr("The simulation could not start: %1").arg(reason));
   });
+  connect(runner_, &SimulationRunner::stoppedEarly, this, [this](const QString& reason) {
+    emit problem(tr("The run stopped early: %1").arg(reason));
+  });
+  connect(runner_, &SimulationRunner::costWarning, this, [this](const QString& warning) {
+    emit problem(tr("As fast as possible, %1").arg(warning));
+  });
   connect(runner_, &SimulationRunner::snapshotReady, this,
           [this](std::shared_ptr<const model::ClusterSnapshot> s) {
             snapshot_ = std::move(s);

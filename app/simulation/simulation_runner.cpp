@@ -1,8 +1,10 @@
 #include "simulation_runner.h"
 
+#include <QCoreApplication>
 #include <cmath>
 
 #include "interval_sample.h"
+#include "run_cost.h"
 #include "summary_json.h"
 
 namespace clusterscope::app {
@@ -13,6 +15,10 @@ constexpr int kTickMs = 15;                        // how often the runner wakes
 constexpr qint64 kBudgetNs = 10'000'000;           // engine time per tick: the rest is free
 constexpr qint64 kSnapshotEveryNs = 33'000'000;    // ~30 snapshots per second at most
 constexpr std::uint64_t kEventsPerSlice = 20'000;  // between two looks at the clock
+// Chart samples published but not yet taken by the GUI thread. Past this the engine waits:
+// with a 1 ms interval at full speed it closes intervals faster than the charts can take
+// them, and the queued signals once grew by gigabytes a minute.
+constexpr qsizetype kMaxSamplesInFlight = 20'000;
 
 }  // namespace
 
@@ -43,6 +49,9 @@ void SimulationRunner::load(std::shared_ptr<const engine::Scenario> scenario) {
   stepTarget_ = -1;
   pending_.clear();
   emit loaded(scenario_, std::make_shared<const model::ClusterLayout>(sim_->layout()));
+  if (const std::string warning = engine::runCostWarning(*scenario_); !warning.empty()) {
+    emit costWarning(QString::fromStdString(warning));
+  }
   setState(RunState::Paused);
   publish(true);
 }
@@ -118,7 +127,10 @@ void SimulationRunner::reanchor() {
 void SimulationRunner::tick() {
   if (!sim_) return;
   const qint64 started = clock_.nsecsElapsed();
-  auto budgetLeft = [&] { return clock_.nsecsElapsed() - started < kBudgetNs; };
+  auto budgetLeft = [&] {
+    return clock_.nsecsElapsed() - started < kBudgetNs &&
+           *samplesInFlight_ + pending_.size() < kMaxSamplesInFlight;
+  };
   bool stepDone = false;
   if (stepTarget_ >= 0) {
     while (!stepDone && budgetLeft()) stepDone = sim_->runUntil(stepTarget_, kEventsPerSlice);
@@ -141,15 +153,24 @@ void SimulationRunner::tick() {
   const bool finished = sim_->finished();
   if (finished) {
     timer_->stop();
-    setState(RunState::Finished);
+    setFinished();
   }
   publish(finished || stepDone);  // the last picture of a run or a step must not be skipped
 }
 
 void SimulationRunner::publish(bool force) {
   if (!pending_.isEmpty()) {
+    const qsizetype count = pending_.size();
+    *samplesInFlight_ += count;
     emit samplesReady(pending_);
     pending_.clear();
+    // Posted to the GUI thread after the samples, so it runs once they have been taken.
+    if (QCoreApplication* app = QCoreApplication::instance()) {
+      QMetaObject::invokeMethod(
+          app, [inFlight = samplesInFlight_, count] { *inFlight -= count; }, Qt::QueuedConnection);
+    } else {
+      *samplesInFlight_ -= count;
+    }
   }
   const qint64 now = clock_.nsecsElapsed();
   if (sim_ && (force || now - lastSnapshotNs_ >= kSnapshotEveryNs)) {
@@ -162,6 +183,13 @@ void SimulationRunner::setState(RunState state) {
   if (state == state_) return;
   state_ = state;
   emit stateChanged(state);
+}
+
+void SimulationRunner::setFinished() {
+  if (state_ != RunState::Finished && !sim_->stopReason().empty()) {
+    emit stoppedEarly(QString::fromStdString(sim_->stopReason()));
+  }
+  setState(RunState::Finished);
 }
 
 void SimulationRunner::onIntervalClosed(const engine::IntervalReport& report) {

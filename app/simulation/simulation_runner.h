@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QTimer>
 #include <QVector>
+#include <atomic>
 #include <memory>
 
 #include "chart_sample.h"
@@ -48,11 +49,16 @@ class SimulationRunner : public QObject, private engine::SimulationObserver {
   void actionRejected(const clusterscope::model::Action& action, const QString& reason);
   void stateChanged(clusterscope::app::RunState state);
   void loadFailed(const QString& reason);
+  // The engine ended the run before its end time (Simulation::stopReason).
+  void stoppedEarly(const QString& reason);
+  // The scenario just loaded would take very long to run as fast as possible (run_cost.h).
+  void costWarning(const QString& warning);
 
  private:
   void tick();
   void publish(bool force);
   void setState(RunState state);
+  void setFinished();
   void reanchor();
   void onIntervalClosed(const engine::IntervalReport& report) override;
   void onActionApplied(engine::SimTime at, const model::Action& action) override;
@@ -69,6 +75,9 @@ class SimulationRunner : public QObject, private engine::SimulationObserver {
   engine::SimTime stepTarget_ = -1;  // a step under way runs to this time, then pauses
   qint64 lastSnapshotNs_ = -1'000'000'000;
   QVector<model::ChartSample> pending_;
+  // Samples emitted and not yet taken on the GUI thread (which decrements it there).
+  std::shared_ptr<std::atomic<qsizetype>> samplesInFlight_ =
+      std::make_shared<std::atomic<qsizetype>>(0);
   bool applyingUserAction_ = false;
 };
 

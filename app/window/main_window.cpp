@@ -141,7 +141,14 @@ bool MainWindow::openScenario(const QString& path) {
   return true;
 }
 
-void MainWindow::showLoadErrors(const QString& path, const QStringList& lines) {
+void MainWindow::showLoadErrors(const QString& path, const QStringList& errors) {
+  // The loader bounds its diagnostics; the dialog bounds what it lays out all the same, so
+  // that no file can freeze it (a 15 MB key once took minutes).
+  constexpr qsizetype kMaxLineChars = 400;
+  QStringList lines;
+  for (const QString& line : errors) {
+    lines << (line.size() > kMaxLineChars ? line.left(kMaxLineChars) + QStringLiteral("…") : line);
+  }
   if (errorDialog_) errorDialog_->close();
   auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open scenario"),
                               tr("%1 is not a valid scenario. The current one keeps running.")

@@ -13,8 +13,9 @@ enum StreamId : std::uint64_t { kArrivals = 1, kNetwork, kRouting, kUsers, kComp
 
 }  // namespace
 
-Core::Core(const Scenario& scenario)
+Core::Core(const Scenario& scenario, const SimulationLimits& limits)
     : scenario_(scenario),
+      limits_(limits),
       arrivalRng_(Rng::stream(scenario.seed, kArrivals)),
       networkRng_(Rng::stream(scenario.seed, kNetwork)),
       routingRng_(Rng::stream(scenario.seed, kRouting)),
@@ -69,7 +70,7 @@ void Core::buildDeployments() {
     dep.queueCapacity = s.queueCapacity ? *s.queueCapacity : -1;
     dep.lb = s.lb;
     dep.cpu = s.cpu;
-    dep.startup = secondsToSim(s.startupS);
+    dep.startup = durationSeconds(s.startupS);
     dep.autoscale = s.autoscale;
     dep.autoscalerOn = s.autoscale.has_value();
     auto addComponent = [&](const std::string& name, const DistributionSpec& time, double errorRate,
@@ -108,16 +109,16 @@ void Core::buildEdges() {
       e.to = static_cast<std::uint32_t>(to);
       e.mode = call.mode;
       e.sameDeployment = components_[from].deployment == components_[to].deployment;
-      e.timeout = call.timeoutMs ? millisToSim(*call.timeoutMs) : kNever;
+      e.timeout = call.timeoutMs ? durationMillis(*call.timeoutMs) : kNever;
       e.retries = call.retries;
-      e.backoff = millisToSim(call.backoffMs);
+      e.backoff = durationMillis(call.backoffMs);
       e.probability = call.probability;
       e.required = call.required;
       e.bulkhead = call.bulkhead.value_or(0);
       if (call.circuitBreaker) {
         CircuitBreaker b;
         b.spec = *call.circuitBreaker;
-        b.outcomes.assign(static_cast<std::size_t>(std::max(1, b.spec.window)), 0);
+        b.spec.window = std::max(1, b.spec.window);
         e.breaker = std::move(b);
       }
       components_[from].calls.push_back(static_cast<std::uint32_t>(edges_.size()));
@@ -136,10 +137,20 @@ void Core::buildEdges() {
 
 void Core::scheduleStart() {
   for (std::uint32_t d = 0; d < deployments_.size(); ++d) {
+    Deployment& dep = deployments_[d];
     int initial = scenario_.services[d].replicas;
-    if (const auto& as = deployments_[d].autoscale) {
+    dep.peakDesired = initial;
+    if (const auto& as = dep.autoscale) {
       initial = std::clamp(initial, as->minReplicas, as->maxReplicas);
-      schedule(secondsToSim(as->periodS), EventType::AutoscalerTick, d, 0);
+      dep.peakDesired = std::max(dep.peakDesired, as->maxReplicas);
+      schedule(durationSeconds(as->periodS), EventType::AutoscalerTick, d, 0);
+    }
+    dep.declaredPeak = dep.peakDesired;
+    for (const auto& entry : scenario_.timeline) {
+      if (entry.action.kind == model::ActionKind::SetReplicas &&
+          deploymentByName(entry.action.service) == static_cast<int>(d)) {
+        dep.declaredPeak = std::max(dep.declaredPeak, entry.action.count);
+      }
     }
     setDesired(d, initial);
     // The cluster exists before the run starts: initial replicas skip their start-up delay.
@@ -169,9 +180,18 @@ void Core::scheduleStart() {
 bool Core::step() {
   if (finished_ || queue_.empty()) return false;
   const Event e = queue_.pop();
-  now_ = e.time;
+  if (e.time != now_) {
+    now_ = e.time;
+    eventsAtInstant_ = 0;
+  } else if (++eventsAtInstant_ > limits_.maxEventsAtOneInstant) {
+    // The last line of defence: a loop the loader and the model did not prevent.
+    requestStop(stuckMessage(e));
+    finishEarly();
+    return false;
+  }
   ++events_;
   dispatch(e);
+  if (stopRequested_) finishEarly();
   return !finished_;
 }
 
@@ -180,7 +200,13 @@ void Core::runUntil(SimTime t) { runUntil(t, std::numeric_limits<std::uint64_t>:
 bool Core::runUntil(SimTime t, std::uint64_t maxEvents) {
   t = std::min(t, end_);
   std::uint64_t done = 0;
-  while (!finished_ && !queue_.empty() && queue_.top().time <= t) {
+  // Events at t itself run only as far as the timeline actions due then: an action applied
+  // once this returns lands where the same action in the timeline would, so that a recorded
+  // session replays exactly.
+  const auto due = [t](const Event& e) {
+    return e.time < t || (e.time == t && priorityOf(e) <= EventPriority::Control);
+  };
+  while (!finished_ && !queue_.empty() && due(queue_.top())) {
     if (done++ == maxEvents) return false;
     step();
   }

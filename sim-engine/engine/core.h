@@ -12,6 +12,7 @@
 #include "event_queue.h"
 #include "interval_report.h"
 #include "runtime_model.h"
+#include "simulation_limits.h"
 #include "simulation_observer.h"
 #include "traffic_stats.h"
 
@@ -20,12 +21,14 @@ namespace clusterscope::engine::detail {
 // A sync call chain deeper than this fails: it can only come from a cycle made at run time
 // (the loader rejects sync cycles in files), and it must not exhaust memory.
 inline constexpr int kMaxCallDepth = 64;
+// A closed workload's user whose request failed waits at least this long before the next.
+inline constexpr SimTime kUserPauseAfterFailure = kNanosPerMilli;
 // A node index meaning "outside the cluster": the clients, which no partition cuts off.
 inline constexpr int kClientNode = -1;
 
 class Core {
  public:
-  explicit Core(const Scenario& scenario);
+  Core(const Scenario& scenario, const SimulationLimits& limits);
 
   bool step();
   void runUntil(SimTime t);
@@ -43,6 +46,7 @@ class Core {
   model::ClusterLayout layout_;
   std::vector<SimulationObserver*> observers_;
   std::vector<model::TimelineEntry> applied_;
+  std::string stopReason_;  // why the run ended before its end time; empty otherwise
 
  private:
   void build();
@@ -51,10 +55,23 @@ class Core {
   void buildEdges();
   void scheduleStart();
   void dispatch(const Event& e);
+  // Guards against runs that cannot end well (core_limits.cpp): a handler asks to stop, and
+  // step() ends the run once the handler has returned.
+  void requestStop(std::string reason);
+  void checkWorkInFlight();
+  void finishEarly();
+  std::string overloadMessage(std::uint64_t work) const;
+  std::string stuckMessage(const Event& e) const;
   void schedule(SimTime at, EventType type, std::uint32_t target, std::uint64_t token,
                 EventPriority priority = EventPriority::Normal) {
     queue_.push(at, priority, type, target, token);
+    if (queue_.size() >= purgeAt_) purgeStaleEvents();
   }
+  // Stale events are ignored when they come up, but a timeout far longer than the call it
+  // guards would sit in the heap for its whole length: at a high rate, gigabytes. Whenever
+  // the heap has doubled since the last purge, the stale ones go (core_limits.cpp).
+  void purgeStaleEvents();
+  bool isStale(const Event& e) const;
   SimTime networkDelay();
   bool partitioned(int nodeA, int nodeB) const;
   int deploymentByName(const std::string& name) const;
@@ -118,7 +135,8 @@ class Core {
   void finishDrainIfIdle(std::uint32_t d, std::uint32_t r);
   void releaseCores(Deployment& d, Replica& rep);
   void setDesired(std::uint32_t d, int count);
-  std::uint32_t freeSlot(Deployment& d);
+  std::uint32_t freeSlot(std::uint32_t d);
+  bool reviveDraining(std::uint32_t d);
   void failNode(int node);
   void recoverNode(int node);
   void onReschedule(const Event& e);
@@ -134,11 +152,20 @@ class Core {
   std::string applyNow(const model::Action& a);
   std::string applyReplicaAction(const model::Action& a);
   std::string applyEdgeMode(const model::Action& a);
+  std::string checkScaling(std::uint32_t d, int count) const;
+  std::string checkNodeAction(const model::Action& a) const;
 
   // Metrics (core_metrics.cpp).
   void onIntervalTick();
+  void closeInterval();
   void scheduleNextTick();
   void refreshLiveViews();
+
+  SimulationLimits limits_;
+  bool stopRequested_ = false;
+  std::uint64_t eventsAtInstant_ = 0;  // events run at now_ so far
+  std::size_t purgeAt_ = kFirstPurge;
+  static constexpr std::size_t kFirstPurge = 1u << 16;
 
   // Model.
   std::vector<NodeState> nodes_;

@@ -1,14 +1,56 @@
 // Actions: every change a scenario's timeline or a user makes, applied between events.
 // Names are resolved here, and an action that cannot apply says why instead of guessing.
+// An action is refused unless the scenario loader would accept it in a timeline (the same
+// ranges, scenario_limits.h): what a user did must save as a session that loads again.
 
 #include <algorithm>
 
 #include "core.h"
+#include "scenario_limits.h"
 
 namespace clusterscope::engine::detail {
 
+namespace {
+
+bool within(double v, double lo, double hi) { return v >= lo && v <= hi; }  // false for NaN
+
+// The loader's range checks on an action's numbers (timeline_parser.cpp).
+std::string checkFields(const model::Action& a) {
+  using namespace limits;
+  switch (a.kind) {
+    case model::ActionKind::SlowReplica:
+    case model::ActionKind::SlowService:
+    case model::ActionKind::RollingUpdate:
+      if (!(a.factor > 0 && a.factor <= kMaxFactor)) {
+        return "the factor must be greater than 0 and at most 1000000";
+      }
+      return {};
+    case model::ActionKind::SetErrorRate:
+      return within(a.rate, 0, 1) ? std::string() : "error rate must be between 0 and 1";
+    case model::ActionKind::BrokerOutage:
+      return within(a.durationS, 0, kMaxS) ? std::string()
+                                           : "an outage lasts from 0 to 1000000 seconds";
+    case model::ActionKind::SetReplicas:
+      return within(a.count, 0, static_cast<double>(kMaxReplicas))
+                 ? std::string()
+                 : "replica count must be between 0 and 10000";
+    case model::ActionKind::SetArrivalRate:
+      return within(a.rate, 0, kMaxRateRps) ? std::string()
+                                            : "arrival rate must be between 0 and 1e7 rps";
+    case model::ActionKind::SetResilience:
+      return a.timeouts || a.retries || a.circuitBreaker
+                 ? std::string()
+                 : "set_resilience needs timeouts, retries or circuit_breaker";
+    default:
+      return {};
+  }
+}
+
+}  // namespace
+
 std::string Core::applyAction(const model::Action& a, bool record) {
-  std::string error = applyNow(a);
+  std::string error = checkFields(a);
+  if (error.empty()) error = applyNow(a);
   if (!error.empty()) return error;
   if (record) applied_.push_back(model::TimelineEntry{simToSeconds(now_), a});
   for (auto* o : observers_) o->onActionApplied(now_, a);
@@ -17,7 +59,6 @@ std::string Core::applyAction(const model::Action& a, bool record) {
 
 std::string Core::applyNow(const model::Action& a) {
   auto unknownService = [&] { return "unknown service \"" + a.service + "\""; };
-  auto unknownNode = [&](const std::string& n) { return "unknown node \"" + n + "\""; };
   switch (a.kind) {
     case model::ActionKind::KillReplica:
     case model::ActionKind::RestartReplica:
@@ -41,19 +82,17 @@ std::string Core::applyNow(const model::Action& a) {
           startReplica(di, r);
         }
       } else if (a.kind == model::ActionKind::SlowService) {
-        if (!(a.factor > 0)) return "the slow-down factor must be positive";
         for (auto& rep : dep.replicas) rep.slowFactor = a.factor;
       } else if (a.kind == model::ActionKind::SetReplicas) {
-        if (a.count < 0 || a.count > 10000) return "replica count must be between 0 and 10000";
+        if (std::string error = checkScaling(di, a.count); !error.empty()) return error;
+        dep.declaredPeak = std::max(dep.declaredPeak, a.count);
         setDesired(di, a.count);
       } else {
-        if (!(a.factor > 0)) return "the new version's factor must be positive";
         startRollingUpdate(di, a.factor);
       }
       return {};
     }
     case model::ActionKind::SetErrorRate: {
-      if (!(a.rate >= 0 && a.rate <= 1)) return "error rate must be between 0 and 1";
       const int c = layout_.componentIndex(a.service);
       if (c >= 0) {
         components_[c].errorRate = a.rate;
@@ -66,8 +105,8 @@ std::string Core::applyNow(const model::Action& a) {
     }
     case model::ActionKind::FailNode:
     case model::ActionKind::RecoverNode: {
+      if (std::string error = checkNodeAction(a); !error.empty()) return error;
       const int n = layout_.nodeIndex(a.node);
-      if (n < 0) return unknownNode(a.node);
       if (a.kind == model::ActionKind::FailNode) {
         failNode(n);
       } else {
@@ -77,10 +116,9 @@ std::string Core::applyNow(const model::Action& a) {
     }
     case model::ActionKind::Partition:
     case model::ActionKind::HealPartition: {
+      if (std::string error = checkNodeAction(a); !error.empty()) return error;
       const int n1 = layout_.nodeIndex(a.node);
       const int n2 = layout_.nodeIndex(a.otherNode);
-      if (n1 < 0) return unknownNode(a.node);
-      if (n2 < 0) return unknownNode(a.otherNode);
       if (n1 == n2) return "a partition needs two different nodes";
       const auto key = std::pair<int, int>(std::minmax(n1, n2));
       const auto it = std::find(partitions_.begin(), partitions_.end(), key);
@@ -95,7 +133,7 @@ std::string Core::applyNow(const model::Action& a) {
       ++brokerOutage_;
       setBrokerUp(false);
       if (a.durationS > 0) {
-        schedule(now_ + secondsToSim(a.durationS), EventType::BrokerRecover, 0, brokerOutage_,
+        schedule(now_ + durationSeconds(a.durationS), EventType::BrokerRecover, 0, brokerOutage_,
                  EventPriority::Control);
       }
       return {};
@@ -109,7 +147,6 @@ std::string Core::applyNow(const model::Action& a) {
       if (scenario_.workload.arrival == ArrivalKind::Closed) {
         return "a closed workload has no arrival rate (its users set the pace)";
       }
-      if (!(a.rate >= 0 && a.rate <= 1e7)) return "arrival rate must be between 0 and 1e7 rps";
       setArrivalRate(a.rate);
       return {};
     case model::ActionKind::SetResilience:
@@ -119,6 +156,10 @@ std::string Core::applyNow(const model::Action& a) {
       return {};
     case model::ActionKind::SetAutoscaler: {
       if (a.service.empty()) {
+        if (std::none_of(deployments_.begin(), deployments_.end(),
+                         [](const Deployment& d) { return d.autoscale.has_value(); })) {
+          return "no service has an autoscaler";
+        }
         for (auto& d : deployments_) {
           if (d.autoscale) d.autoscalerOn = a.enabled;
         }
@@ -158,10 +199,35 @@ std::string Core::applyReplicaAction(const model::Action& a) {
       startReplica(di, r);
       return {};
     default:
-      if (!(a.factor > 0)) return "the slow-down factor must be positive";
       rep.slowFactor = a.factor;
       return {};
   }
+}
+
+std::string Core::checkScaling(std::uint32_t di, int count) const {
+  // The loader's cluster-wide limit, over the peak each service may reach in the whole run.
+  long long total = 0;
+  for (std::uint32_t d = 0; d < deployments_.size(); ++d) {
+    total += d == di ? std::max(deployments_[d].declaredPeak, count) : deployments_[d].declaredPeak;
+  }
+  if (total > limits::kMaxTotalReplicas) {
+    return "the services could then run up to " + std::to_string(total) +
+           " replicas in all (the limit is " + std::to_string(limits::kMaxTotalReplicas) + ")";
+  }
+  return {};
+}
+
+std::string Core::checkNodeAction(const model::Action& a) const {
+  const bool pair =
+      a.kind == model::ActionKind::Partition || a.kind == model::ActionKind::HealPartition;
+  for (const std::string* name : {&a.node, pair ? &a.otherNode : nullptr}) {
+    if (name == nullptr) continue;
+    const int n = layout_.nodeIndex(*name);
+    if (n < 0) return "unknown node \"" + *name + "\"";
+    // A scenario without nodes has one implicit node, which its timeline cannot name.
+    if (layout_.nodes[n].implicit) return "the scenario declares no nodes";
+  }
+  return {};
 }
 
 std::string Core::applyEdgeMode(const model::Action& a) {

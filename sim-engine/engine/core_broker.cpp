@@ -42,6 +42,7 @@ void Core::acceptMessage(std::uint32_t ei, SimTime publishedAt) {
   deployments_[di].backlog.push_back(Message{c, ei, publishedAt});
   ++backlogTotal_;
   brokerStats_.maxBacklog = std::max(brokerStats_.maxBacklog, backlogTotal_);
+  checkWorkInFlight();
   dispatchBacklog(di);
 }
 

@@ -186,9 +186,9 @@ void Core::breakerRecord(Edge& edge, bool failed) {
   CircuitBreaker& b = *edge.breaker;
   auto open = [&] {
     b.state = model::BreakerState::Open;
-    b.openUntil = now_ + secondsToSim(b.spec.openS);
-    std::fill(b.outcomes.begin(), b.outcomes.end(), 0);
-    b.next = b.recorded = b.failures = 0;
+    b.openUntil = now_ + durationSeconds(b.spec.openS);
+    b.outcomes.clear();
+    b.next = b.failures = 0;
   };
   switch (b.state) {
     case model::BreakerState::HalfOpen:
@@ -204,17 +204,18 @@ void Core::breakerRecord(Edge& edge, bool failed) {
     case model::BreakerState::Closed:
       break;
   }
-  const int window = static_cast<int>(b.outcomes.size());
-  if (b.recorded == window) {
-    b.failures -= b.outcomes[b.next];
+  const auto window = static_cast<std::size_t>(b.spec.window);
+  if (b.outcomes.size() < window) {
+    b.outcomes.push_back(failed ? 1 : 0);
   } else {
-    ++b.recorded;
+    b.failures -= b.outcomes[b.next];
+    b.outcomes[b.next] = failed ? 1 : 0;
+    b.next = static_cast<int>((static_cast<std::size_t>(b.next) + 1) % window);
   }
-  b.outcomes[b.next] = failed ? 1 : 0;
   b.failures += failed ? 1 : 0;
-  b.next = (b.next + 1) % window;
-  if (b.recorded >= b.spec.minCalls &&
-      b.failures >= b.spec.failureRatio * static_cast<double>(b.recorded)) {
+  const auto recorded = static_cast<int>(b.outcomes.size());
+  if (recorded >= b.spec.minCalls &&
+      b.failures >= b.spec.failureRatio * static_cast<double>(recorded)) {
     open();
   }
 }

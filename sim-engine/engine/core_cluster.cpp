@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core.h"
+#include "scenario_limits.h"
 
 namespace clusterscope::engine::detail {
 
@@ -180,9 +181,25 @@ void Core::finishDrainIfIdle(std::uint32_t di, std::uint32_t r) {
   placePending();  // its cores are free again
 }
 
-std::uint32_t Core::freeSlot(Deployment& d) {
+std::uint32_t Core::freeSlot(std::uint32_t di) {
+  Deployment& d = deployments_[di];
   std::uint32_t r = 0;
   while (r < d.replicas.size() && d.replicas[r].state != model::ReplicaState::Removed) ++r;
+  if (r == d.replicas.size() && r >= d.slotLimit()) {
+    // Every slot is taken and there may be no more: only replicas that never finish draining
+    // (stuck on a call with no timeout, or on very long work) while a rolling update replaces
+    // others get here. The lowest-numbered draining replica stops, as an orchestrator kills
+    // a pod whose grace period is over.
+    std::uint32_t draining = 0;
+    while (draining < r && d.replicas[draining].state != model::ReplicaState::Draining) {
+      ++draining;
+    }
+    if (draining < r) {
+      killReplica(di, draining);
+      drainReplica(di, draining);  // down -> removed
+      r = draining;
+    }
+  }
   if (r == d.replicas.size()) d.replicas.emplace_back();
   Replica& rep = d.replicas[r];
   rep.node = -1;
@@ -193,15 +210,31 @@ std::uint32_t Core::freeSlot(Deployment& d) {
   return r;
 }
 
+bool Core::reviveDraining(std::uint32_t di) {
+  Deployment& d = deployments_[di];
+  for (std::uint32_t r = 0; r < d.replicas.size(); ++r) {
+    if (d.replicas[r].state != model::ReplicaState::Draining) continue;
+    setReplicaState(d, r, model::ReplicaState::Ready);
+    dispatchBacklog(di);
+    return true;
+  }
+  return false;
+}
+
 void Core::setDesired(std::uint32_t di, int count) {
   Deployment& d = deployments_[di];
-  d.desired = std::clamp(count, 0, 10000);
+  d.desired = std::clamp(count, 0, static_cast<int>(limits::kMaxReplicas));
+  d.peakDesired = std::max(d.peakDesired, d.desired);
   std::vector<std::uint32_t> live;
   for (std::uint32_t r = 0; r < d.replicas.size(); ++r) {
     const model::ReplicaState s = d.replicas[r].state;
     if (s != model::ReplicaState::Removed && s != model::ReplicaState::Draining) live.push_back(r);
   }
-  for (auto n = static_cast<int>(live.size()); n < d.desired; ++n) startReplica(di, freeSlot(d));
+  // Scaling up takes back replicas that are still draining before it starts new ones: a
+  // scale-down undone, and replica indexes that stay within the most ever asked for.
+  for (auto n = static_cast<int>(live.size()); n < d.desired; ++n) {
+    if (!reviveDraining(di)) startReplica(di, freeSlot(di));
+  }
   if (static_cast<int>(live.size()) <= d.desired) return;
   // Scale down: replicas that serve nothing go first, then the highest-numbered ready ones.
   std::stable_sort(live.begin(), live.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -228,8 +261,8 @@ void Core::failNode(int n) {
       } else if (reservesCores(rep.state)) {
         killReplica(di, r);
         rep.awaitingReschedule = true;
-        schedule(now_ + secondsToSim(scenario_.cluster.rescheduleDelayS), EventType::Reschedule, di,
-                 replicaToken(r, rep.incarnation));
+        schedule(now_ + durationSeconds(scenario_.cluster.rescheduleDelayS), EventType::Reschedule,
+                 di, replicaToken(r, rep.incarnation));
       }
       rep.node = -1;
     }
@@ -266,7 +299,7 @@ void Core::placePending() {
 void Core::onAutoscalerTick(std::uint32_t di) {
   Deployment& d = deployments_[di];
   const AutoscaleSpec& spec = *d.autoscale;
-  schedule(now_ + secondsToSim(spec.periodS), EventType::AutoscalerTick, di, 0);
+  schedule(now_ + durationSeconds(spec.periodS), EventType::AutoscalerTick, di, 0);
   touchDeployment(d);
   const double busy = d.scaledBusyArea;
   const double capacity = d.scaledCapacityArea;
@@ -274,14 +307,15 @@ void Core::onAutoscalerTick(std::uint32_t di) {
   if (!d.autoscalerOn || capacity <= 0.0 || d.ready.empty()) return;
   // HPA: desired = ceil(ready * utilisation / target), left alone within 10 % of the target.
   const double ratio = (busy / capacity) / spec.targetUtilization;
-  int recommendation = d.desired;
+  int recommendation = std::clamp(d.desired, spec.minReplicas, spec.maxReplicas);
   if (std::abs(ratio - 1.0) > 0.1) {
-    recommendation =
-        static_cast<int>(std::ceil(static_cast<double>(d.ready.size()) * ratio - 1e-9));
+    // Bounded while still a double: a tiny target asks for more replicas than an int holds.
+    const double wanted = std::ceil(static_cast<double>(d.ready.size()) * ratio - 1e-9);
+    recommendation = static_cast<int>(std::clamp(wanted, static_cast<double>(spec.minReplicas),
+                                                 static_cast<double>(spec.maxReplicas)));
   }
-  recommendation = std::clamp(recommendation, spec.minReplicas, spec.maxReplicas);
   d.recommendations.emplace_back(now_, recommendation);
-  const SimTime window = secondsToSim(spec.stabilizationS);
+  const SimTime window = durationSeconds(spec.stabilizationS);
   while (!d.recommendations.empty() && d.recommendations.front().first < now_ - window) {
     d.recommendations.pop_front();
   }
@@ -303,6 +337,7 @@ void Core::startRollingUpdate(std::uint32_t di, double factor) {
       rep.outdated = true;
   }
   d.rolling = true;
+  d.rolledOut = true;
   onRollingStep(di, false);
 }
 
@@ -341,7 +376,7 @@ void Core::onRollingStep(std::uint32_t di, bool poll) {
       drainReplica(di, oldest);
       continue;
     }
-    startReplica(di, freeSlot(d));
+    startReplica(di, freeSlot(di));
   }
   if (!d.rollingPollPending) {
     // A poll as well as the ready callback: a surge replica that dies must not stall the update.

@@ -22,6 +22,16 @@ void Core::scheduleNextTick() {
 }
 
 void Core::onIntervalTick() {
+  closeInterval();
+  if (now_ >= end_) {
+    finished_ = true;
+    for (auto* o : observers_) o->onFinished(now_);
+    return;
+  }
+  scheduleNextTick();
+}
+
+void Core::closeInterval() {
   for (std::size_t d = 0; d < deployments_.size(); ++d) {
     Deployment& dep = deployments_[d];
     touchDeployment(dep);
@@ -80,12 +90,6 @@ void Core::onIntervalTick() {
   brokerStats_ = BrokerIntervalStats{};
   brokerStats_.maxBacklog = backlogTotal_;
   intervalStart_ = now_;
-  if (now_ >= end_) {
-    finished_ = true;
-    for (auto* o : observers_) o->onFinished(now_);
-    return;
-  }
-  scheduleNextTick();
 }
 
 void Core::refreshLiveViews() {

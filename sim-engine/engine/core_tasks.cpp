@@ -17,6 +17,7 @@ std::uint32_t Core::allocTask() {
   } else {
     t = static_cast<std::uint32_t>(tasks_.size());
     tasks_.emplace_back();
+    checkWorkInFlight();  // only when the pool grows: nothing on the steady-state path
   }
   Task& task = tasks_[t];
   const std::uint32_t incarnation = task.incarnation;

@@ -2,6 +2,7 @@
 // population of users who think between requests; and the end-to-end bookkeeping of each
 // request, from the client's point of view.
 
+#include <algorithm>
 #include <cmath>
 
 #include "core.h"
@@ -13,6 +14,9 @@ void Core::scheduleNextArrival() {
   const double meanNs = 1e9 / arrivalRate_;
   const double gap =
       scenario_.workload.arrival == ArrivalKind::Poisson ? arrivalRng_.exponential(meanNs) : meanNs;
+  // A gap that reaches past the end means no arrival in this run: a vanishing rate is zero.
+  // Compared as a double, because such a gap does not fit the integer clock.
+  if (!(gap < static_cast<double>(end_ - now_))) return;
   // At least one tick apart, so that time always moves on.
   const SimTime dt = std::max<SimTime>(1, std::llround(gap));
   schedule(now_ + dt, EventType::ExternalArrival, 0, arrivalGeneration_);
@@ -49,6 +53,7 @@ void Core::startRequest(std::uint32_t user) {
   } else {
     id = static_cast<std::uint32_t>(requests_.size());
     requests_.emplace_back();
+    checkWorkInFlight();
   }
   Request& r = requests_[id];
   r.start = now_;
@@ -56,7 +61,7 @@ void Core::startRequest(std::uint32_t user) {
   r.open = true;
   ++requestStats_.arrivals;
   if (const auto& timeout = scenario_.workload.timeoutMs) {
-    schedule(now_ + millisToSim(*timeout), EventType::ClientTimeout, id, r.incarnation);
+    schedule(now_ + durationMillis(*timeout), EventType::ClientTimeout, id, r.incarnation);
   }
   const std::uint32_t t = allocTask();
   Task& task = tasks_[t];
@@ -83,7 +88,12 @@ void Core::finishRequest(std::uint32_t id, model::FailureCause cause) {
   ++r.incarnation;
   freeRequests_.push_back(id);
   if (r.user != kNone) {
-    schedule(now_ + thinkTime_.sample(userRng_), EventType::UserThinkDone, r.user, 0);
+    SimTime pause = thinkTime_.sample(userRng_);
+    // A refusal can come at the instant of sending (a full queue, a crashed service, a
+    // client timeout shorter than a tick): without a pause the user would resend at that
+    // same instant for ever.
+    if (cause != model::FailureCause::None) pause = std::max(pause, kUserPauseAfterFailure);
+    schedule(now_ + pause, EventType::UserThinkDone, r.user, 0);
   }
 }
 

@@ -31,6 +31,8 @@ Event EventQueue::pop() {
   return e;
 }
 
+void EventQueue::restoreHeap() { std::make_heap(heap_.begin(), heap_.end(), RunsLater{}); }
+
 void EventQueue::clear() {
   heap_.clear();
   nextSequence_ = 0;

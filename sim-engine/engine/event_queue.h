@@ -40,6 +40,10 @@ struct Event {
   EventType type;
 };
 
+inline EventPriority priorityOf(const Event& e) {
+  return static_cast<EventPriority>(e.order >> 56);
+}
+
 // A binary min-heap on (time, priority, sequence).
 class EventQueue {
  public:
@@ -50,8 +54,19 @@ class EventQueue {
   const Event& top() const { return heap_.front(); }
   Event pop();
   void clear();
+  // Drops every event for which `stale(event)` holds and restores the heap. The order of the
+  // others is untouched (it is total), so a run is the same with or without a purge.
+  template <typename Stale>
+  std::size_t removeIf(Stale stale) {
+    const std::size_t before = heap_.size();
+    std::erase_if(heap_, stale);
+    if (heap_.size() != before) restoreHeap();
+    return before - heap_.size();
+  }
 
  private:
+  void restoreHeap();
+
   std::vector<Event> heap_;
   std::uint64_t nextSequence_ = 0;
 };

@@ -45,9 +45,11 @@ struct Replica {
 struct CircuitBreaker {
   CircuitBreakerSpec spec;
   model::BreakerState state = model::BreakerState::Closed;
-  std::vector<std::uint8_t> outcomes;  // ring of recent results, 1 = failure
+  // Recent results, 1 = failure: grows with the calls made up to spec.window, then a ring
+  // whose oldest entry is at `next`. Never allocated up front: a window may be far larger
+  // than what the run fills.
+  std::vector<std::uint8_t> outcomes;
   int next = 0;
-  int recorded = 0;
   int failures = 0;
   SimTime openUntil = 0;
   int trialsInFlight = 0;
@@ -115,6 +117,18 @@ struct Deployment {
   double versionFactor = 1.0;
   bool rolling = false;
   bool rollingPollPending = false;
+  // Replica slots (indexes) are bounded by what the loader allows a timeline to name, so that
+  // an action on any replica can be saved and loaded again: the most replicas asked for so
+  // far, twice that once a rolling update has started (replacements take slots of their own
+  // while the replicas they replace drain).
+  int peakDesired = 0;
+  bool rolledOut = false;
+  // The most replicas the scenario and the actions applied so far may ask for over the whole
+  // run, as the loader counts them against the cluster-wide limit.
+  int declaredPeak = 0;
+  std::size_t slotLimit() const {
+    return static_cast<std::size_t>(peakDesired) * (rolledOut ? 2 : 1);
+  }
 };
 
 enum class TaskKind : std::uint8_t { Entry, SyncChild, Async, InProcess };

@@ -6,8 +6,8 @@
 
 namespace clusterscope::engine {
 
-Simulation::Simulation(const Scenario& scenario)
-    : core_(std::make_unique<detail::Core>(scenario)) {}
+Simulation::Simulation(const Scenario& scenario, const SimulationLimits& limits)
+    : core_(std::make_unique<detail::Core>(scenario, limits)) {}
 
 Simulation::~Simulation() = default;
 
@@ -20,6 +20,7 @@ std::uint64_t Simulation::runEvents(std::uint64_t n) { return core_->runEvents(n
 SimTime Simulation::now() const { return core_->now_; }
 SimTime Simulation::endTime() const { return core_->end_; }
 bool Simulation::finished() const { return core_->finished_; }
+const std::string& Simulation::stopReason() const { return core_->stopReason_; }
 std::uint64_t Simulation::eventsProcessed() const { return core_->events_; }
 std::size_t Simulation::pendingEvents() const { return core_->queue_.size(); }
 

@@ -9,6 +9,7 @@
 #include "cluster_snapshot.h"
 #include "scenario.h"
 #include "sim_time.h"
+#include "simulation_limits.h"
 #include "simulation_observer.h"
 
 namespace clusterscope::engine {
@@ -25,16 +26,18 @@ class Core;
 class Simulation {
  public:
   // The scenario should have passed the loader's checks; a reference the engine cannot
-  // resolve throws std::invalid_argument naming it.
-  explicit Simulation(const Scenario& scenario);
+  // resolve throws std::invalid_argument naming it. `limits` bound what the run may hold.
+  explicit Simulation(const Scenario& scenario, const SimulationLimits& limits = {});
   ~Simulation();
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
 
   // Runs the next event. Returns false once the run has reached its end time.
   bool step();
-  // Runs every event up to and including time t (clamped to the end), then sets the clock
-  // to t even if no event fell there.
+  // Runs every event before time t (clamped to the end), and those at t that come before a
+  // timeline action due at t (interval ticks, earlier timeline actions); then sets the clock
+  // to t even if no event fell there. So an action applied next lands exactly where the same
+  // action in the timeline would: a recorded session replays to the same run.
   void runUntil(SimTime t);
   // The same, but stops after at most maxEvents events, with the clock at the last event run;
   // returns true when time t was reached. For drivers that must keep their slices short.
@@ -45,7 +48,12 @@ class Simulation {
 
   SimTime now() const;
   SimTime endTime() const;
+  // True once the run reached its end time, or stopped early (see stopReason).
   bool finished() const;
+  // Why the run stopped before its end time, one line naming the place and what bounds it (a
+  // service whose queue holds too much, a loop at one instant); empty while it runs and after
+  // a normal end. The last, partial interval has been reported to the observers.
+  const std::string& stopReason() const;
   std::uint64_t eventsProcessed() const;
   std::size_t pendingEvents() const;
 

@@ -56,6 +56,7 @@ struct RunSummary {
   double measuredS = 0.0;  // sim time after warm-up
   double wallTimeS = 0.0;
   std::uint64_t events = 0;
+  std::string stopReason;  // why the run stopped before its end; empty when it ran to the end
   TrafficSummary requests;
   double meanRequestsInSystem = 0.0;
   double meanCores = 0.0;

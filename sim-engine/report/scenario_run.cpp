@@ -43,6 +43,7 @@ RunOutcome runScenario(const Scenario& input, const RunOptions& options) {
   out.summary.seed = scenario.seed;
   if (options.mode) out.summary.mode = model::callModeName(*options.mode);
   out.summary.events = sim.eventsProcessed();
+  out.summary.stopReason = sim.stopReason();
   out.summary.wallTimeS =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   out.claims = claims.results();

@@ -44,6 +44,7 @@ Json summaryJson(const RunSummary& s, bool includeWallTime) {
   j["measured_s"] = round6(s.measuredS);
   if (includeWallTime) j["wall_time_s"] = round6(s.wallTimeS);
   j["events"] = s.events;
+  if (!s.stopReason.empty()) j["stopped_early"] = s.stopReason;
   Json req;
   req["sent"] = s.requests.arrivals;
   req["completed"] = s.requests.completed;

@@ -34,10 +34,11 @@ std::string change(double a, double b) {
 std::string formatSummary(const RunSummary& s) {
   std::string out;
   out += s.scenario + "\n";
-  out += strf("  seed %llu%s, %.0f s simulated (%.0f s measured) in %.2f s, %llu events\n",
+  out += strf("  seed %llu%s, %.6g s simulated (%.6g s measured) in %.2f s, %llu events\n",
               static_cast<unsigned long long>(s.seed),
               s.mode.empty() ? "" : (", all calls " + s.mode).c_str(), s.simTimeS, s.measuredS,
               s.wallTimeS, static_cast<unsigned long long>(s.events));
+  if (!s.stopReason.empty()) out += "  STOPPED EARLY: " + s.stopReason + "\n";
   const auto& r = s.requests;
   // The failed share is of the requests that finished (completed or failed): those still in
   // flight at the end are in neither count.

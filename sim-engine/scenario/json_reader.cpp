@@ -32,6 +32,10 @@ Problems::Problems(const JsonPositions* positions, std::size_t keep)
 
 void Problems::add(std::string pointer, std::string message, bool atKey) {
   const std::size_t offset = positions_ ? positions_->offsetOf(pointer, atKey) : 0;
+  addAt(offset, std::move(pointer), std::move(message));
+}
+
+void Problems::addAt(std::size_t offset, std::string pointer, std::string message) {
   const std::size_t sequence = total_++;
   if (offset > cutoff_) return;
   kept_.push_back({offset, sequence, std::move(pointer), std::move(message)});
@@ -119,7 +123,7 @@ std::optional<std::int64_t> readInteger(Problems& p, const Json& v, const std::s
   const Range range = Range::between(static_cast<double>(lo), static_cast<double>(hi));
   if (v.is_number_unsigned()) {
     const auto u = v.get<std::uint64_t>();
-    if (u > static_cast<std::uint64_t>(hi)) {
+    if (u > static_cast<std::uint64_t>(hi) || static_cast<std::int64_t>(u) < lo) {
       p.add(pointer, range.violation(static_cast<double>(u)));
       return std::nullopt;
     }
@@ -164,10 +168,8 @@ std::optional<std::string> readName(Problems& p, const Json& v, const std::strin
   const bool valid =
       !s->empty() && s->size() <= 64 && std::all_of(s->begin(), s->end(), isNameChar);
   if (!valid) {
-    const std::string shown = s->size() > 70 ? s->substr(0, 64) + "..." : *s;
-    p.add(pointer,
-          "\"" + shown +
-              "\" is not a valid name: use 1 to 64 letters, digits, \"_\", \".\" or \"-\"");
+    p.add(pointer, quotedText(*s) +
+                       " is not a valid name: use 1 to 64 letters, digits, \"_\", \".\" or \"-\"");
     return std::nullopt;
   }
   return s;
@@ -313,7 +315,7 @@ std::optional<std::size_t> ObjectReader::choice(std::string_view key,
   if (!s) return std::nullopt;
   const auto it = std::find(names.begin(), names.end(), *s);
   if (it != names.end()) return static_cast<std::size_t>(it - names.begin());
-  std::string message = "unknown " + std::string(what) + " \"" + *s + "\"";
+  std::string message = "unknown " + std::string(what) + " " + quotedText(*s);
   const std::string hint = problems_.detailed() ? didYouMean(*s, names) : std::string();
   message += hint.empty() ? " (expected " + quotedList(names, "or") + ")" : hint;
   problems_.add(pointerOf(key), std::move(message));
@@ -355,7 +357,7 @@ void ObjectReader::finish(std::string_view context) {
   for (const auto& [key, member] : object_->items()) {
     (void)member;
     if (std::find(handled_.begin(), handled_.end(), key) != handled_.end()) continue;
-    std::string message = "unknown key \"" + key + "\"" + std::string(context);
+    std::string message = "unknown key " + quotedText(key) + std::string(context);
     if (problems_.detailed()) message += didYouMean(key, known_);
     problems_.add(pointerOf(key), std::move(message), true);
   }

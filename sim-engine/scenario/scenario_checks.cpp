@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "internal/call_graph.h"
 #include "internal/scenario_parts.h"
 
 // Cross-checks over the structure: unique names, call targets, the workload entry, sync-call
@@ -10,8 +11,8 @@ namespace clusterscope::engine::loader {
 
 namespace {
 
-constexpr std::size_t kMaxComponents = 10000;  // services and modules
-constexpr long long kMaxTotalReplicas = 100000;
+using limits::kMaxComponents;
+using limits::kMaxTotalReplicas;
 
 std::string servicePointer(std::size_t i) { return "/services/" + std::to_string(i); }
 std::string modulePointer(std::size_t i, std::size_t j) {
@@ -61,7 +62,7 @@ void checkTotals(Problems& p, const Scenario& s) {
   }
   long long replicas = 0;
   for (long long n : peak) replicas += n;
-  if (components > kMaxComponents) {
+  if (components > static_cast<std::size_t>(kMaxComponents)) {
     p.add("/services", "too many services and modules: " + std::to_string(components) +
                            " (the limit is " + std::to_string(kMaxComponents) + ")");
   }
@@ -97,91 +98,15 @@ void checkCapacity(Problems& p, const Scenario& s, const ParseNotes& notes) {
   }
 }
 
-struct CallSite {
-  const std::vector<CallSpec>* calls = nullptr;
-  std::string name;     // the caller
-  std::string pointer;  // of the caller object
-};
-
-std::vector<CallSite> callSites(const Scenario& s) {
-  std::vector<CallSite> sites;
-  for (std::size_t i = 0; i < s.services.size(); ++i) {
-    const ServiceSpec& service = s.services[i];
-    if (service.modules.empty()) sites.push_back({&service.calls, service.name, servicePointer(i)});
-    for (std::size_t j = 0; j < service.modules.size(); ++j) {
-      sites.push_back({&service.modules[j].calls, service.modules[j].name, modulePointer(i, j)});
-    }
-  }
-  return sites;
-}
-
-// "a -> b -> a"; a long cycle keeps its ends: "a -> b -> c -> ... (93 more) -> y -> z -> a".
-std::string cyclePath(const std::vector<std::string>& names) {
-  constexpr std::size_t kHead = 5;
-  constexpr std::size_t kTail = 4;
-  std::string path;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (names.size() > kHead + kTail + 1 && i == kHead) {
-      path += "... (" + std::to_string(names.size() - kHead - kTail) + " more) -> ";
-      i = names.size() - kTail - 1;
-      continue;
-    }
-    path += names[i] + " -> ";
-  }
-  return path + names.front();
-}
-
 // Sync calls hold the caller's worker, so a cycle of them can deadlock or recurse without
-// end. Depth-first search without recursion: the graph can have 10,000 components.
+// end.
 void checkSyncCycles(Problems& p, const std::vector<CallSite>& sites) {
-  std::unordered_map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < sites.size(); ++i) index.emplace(sites[i].name, i);
-  struct Edge {
-    std::size_t to;
-    std::size_t call;
+  const auto sync = [](const CallSpec& call, std::size_t, std::size_t) {
+    return call.mode == model::CallMode::Sync;
   };
-  std::vector<std::vector<Edge>> edges(sites.size());
-  for (std::size_t i = 0; i < sites.size(); ++i) {
-    const auto& calls = *sites[i].calls;
-    for (std::size_t c = 0; c < calls.size(); ++c) {
-      const auto it = index.find(calls[c].to);
-      if (calls[c].mode == model::CallMode::Sync && it != index.end() && it->second != i) {
-        edges[i].push_back({it->second, c});
-      }
-    }
-  }
-  enum class Color { White, Grey, Black };
-  std::vector<Color> color(sites.size(), Color::White);
-  std::vector<std::size_t> depthOf(sites.size(), 0);  // position on the stack while grey
-  struct Frame {
-    std::size_t node;
-    std::size_t next;
-  };
-  for (std::size_t root = 0; root < sites.size(); ++root) {
-    if (color[root] != Color::White) continue;
-    std::vector<Frame> stack{{root, 0}};
-    color[root] = Color::Grey;
-    while (!stack.empty()) {
-      Frame& top = stack.back();
-      if (top.next == edges[top.node].size()) {
-        color[top.node] = Color::Black;
-        stack.pop_back();
-        continue;
-      }
-      const Edge edge = edges[top.node][top.next++];
-      if (color[edge.to] == Color::White) {
-        color[edge.to] = Color::Grey;
-        depthOf[edge.to] = stack.size();
-        stack.push_back({edge.to, 0});
-      } else if (color[edge.to] == Color::Grey) {
-        std::vector<std::string> cycle;
-        for (std::size_t i = depthOf[edge.to]; i < stack.size(); ++i) {
-          cycle.push_back(sites[stack[i].node].name);
-        }
-        p.add(sites[stack.back().node].pointer + "/calls/" + std::to_string(edge.call),
-              "sync calls form a cycle: " + cyclePath(cycle));
-      }
-    }
+  for (const CallCycle& cycle : findCycles(sites, sync)) {
+    p.add(sites[cycle.closingSite].pointer + "/calls/" + std::to_string(cycle.closingCall),
+          "sync calls form a cycle: " + cyclePath(sites, cycle));
   }
 }
 
@@ -282,7 +207,10 @@ void checkStructure(Problems& p, const Scenario& s, const ParseNotes& notes) {
   }
   checkComponentRef(p, names, notes, "/workload/entry", s.workload.entry,
                     "make one of its modules the entry");
+  const std::size_t before = p.total();
   checkSyncCycles(p, sites);
+  // A sync cycle is refused already; a zero-time one would only repeat it.
+  if (p.total() == before) checkProgress(p, s);
 }
 
 }  // namespace clusterscope::engine::loader

@@ -1,15 +1,19 @@
 #include "scenario_loader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 
 #include "internal/json_positions.h"
 #include "internal/json_reader.h"
 #include "internal/scenario_parts.h"
+#include "internal/text_format.h"
+#include "printable_text.h"
 
 namespace clusterscope::engine {
 
@@ -70,7 +74,9 @@ std::string lastToken(const std::string& pointer) {
 
 void reportDuplicates(const loader::JsonPositions& positions, loader::Problems& problems) {
   for (const auto& duplicate : positions.duplicates()) {
-    problems.add(duplicate.pointer, "duplicate key \"" + lastToken(duplicate.pointer) + "\"", true);
+    // Each repeat at its own key: the pointer alone would name the last one every time.
+    problems.addAt(duplicate.keyOffset, duplicate.pointer,
+                   "duplicate key " + loader::quotedText(lastToken(duplicate.pointer)));
   }
 }
 
@@ -123,10 +129,29 @@ std::optional<Diagnostic> parseDocument(std::string_view text, const std::string
 
 }  // namespace
 
+namespace {
+
+// A pointer as shown: each token cut like a long key in a message.
+std::string shownPointer(const std::string& pointer) {
+  if (pointer.empty()) return "/";
+  std::string out;
+  std::size_t start = 1;
+  while (start <= pointer.size()) {
+    const std::size_t slash = std::min(pointer.find('/', start), pointer.size());
+    out += "/" + shortenedText(std::string_view(pointer).substr(start, slash - start));
+    start = slash + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string Diagnostic::format() const {
-  if (line == 0) return file + ": " + message;
-  return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
-         (pointer.empty() ? "/" : pointer) + ": " + message;
+  // Everything here may come from the file or the command line: escaped, so that a
+  // diagnostic is one line and cannot drive the terminal.
+  if (line == 0) return printableText(file) + ": " + printableText(message);
+  return printableText(file) + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " +
+         printableText(shownPointer(pointer)) + ": " + printableText(message);
 }
 
 LoadResult loadScenarioText(std::string_view text, const std::string& fileName) {
@@ -183,22 +208,39 @@ LoadResult loadScenarioFile(const std::string& path) {
     result.errors.push_back({path, 0, 0, "", "cannot read the file: " + why});
     return result;
   };
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return unreadable("it is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return unreadable(std::strerror(errno));
-  // Read in chunks up to one byte more than allowed: never the whole of a huge file.
+  // Opened without blocking and checked before reading: a FIFO with no writer would
+  // otherwise hang the open, and a device could be read for ever.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return unreadable(std::strerror(errno));
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    const int error = errno;
+    ::close(fd);
+    if (S_ISDIR(info.st_mode)) return unreadable("it is a directory");
+    if (S_ISFIFO(info.st_mode)) return unreadable("it is a pipe, not a regular file");
+    if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) {
+      return unreadable("it is a device, not a regular file");
+    }
+    return unreadable(error != 0 ? std::strerror(error) : "it is not a regular file");
+  }
+  // Read up to one byte more than allowed: never the whole of a huge file.
   std::string text;
   char chunk[65536];
-  while (text.size() <= kMaxScenarioBytes && in.read(chunk, sizeof chunk).gcount() > 0) {
-    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  while (text.size() <= kMaxScenarioBytes) {
+    const ssize_t n = ::read(fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      return unreadable(std::strerror(error));
+    }
+    if (n == 0) break;
+    text.append(chunk, static_cast<std::size_t>(n));
   }
-  if (in.bad()) return unreadable(std::strerror(errno));
+  ::close(fd);
   if (text.size() > kMaxScenarioBytes) {
-    const auto size = std::filesystem::file_size(path, ec);
     return failure({}, path, 0,
-                   "the file is larger than 16 MiB" +
-                       (ec ? std::string() : " (" + std::to_string(size) + " bytes)"));
+                   "the file is larger than 16 MiB (" + std::to_string(info.st_size) + " bytes)");
   }
   return loadScenarioText(text, path);
 }

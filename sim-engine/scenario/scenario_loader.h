@@ -22,7 +22,8 @@ struct Diagnostic {
   std::string message;  // one sentence, no trailing period
 
   // "FILE:LINE:COL: /json/pointer: message", the root pointer printed as "/";
-  // "FILE: message" when line is 0.
+  // "FILE: message" when line is 0. One line, safe for a terminal: control characters are
+  // escaped (printable_text.h) and pointer tokens longer than 64 characters are cut.
   std::string format() const;
   bool operator==(const Diagnostic&) const = default;
 };
@@ -42,8 +43,9 @@ inline constexpr int kMaxScenarioNesting = 64;
 // At most this many errors are listed; one more diagnostic then says how many were left out.
 inline constexpr std::size_t kMaxScenarioErrors = 100;
 
-// Reads a file (at most kMaxScenarioBytes) and loads it. An unreadable file gives one
-// diagnostic with line 0. `Diagnostic::file` is `path` as given.
+// Reads a regular file (at most kMaxScenarioBytes) and loads it. An unreadable file, or
+// anything but a regular file (a pipe, a device), gives one diagnostic with line 0, without
+// blocking. `Diagnostic::file` is `path` as given.
 LoadResult loadScenarioFile(const std::string& path);
 
 // Loads a scenario from text; `fileName` is only copied into the diagnostics.

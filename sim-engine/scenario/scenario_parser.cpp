@@ -99,7 +99,7 @@ void parseSmallSections(ObjectReader& r, Scenario& s) {
     ObjectReader b(p, *broker, r.pointerOf("broker"));
     s.broker.deliveryLatencyMs =
         b.distribution("delivery_latency_ms").value_or(s.broker.deliveryLatencyMs);
-    if (const auto capacity = b.integer("capacity", 1, 1000000000)) {
+    if (const auto capacity = b.integer("capacity", 1, limits::kMaxCount)) {
       s.broker.capacity = static_cast<int>(*capacity);
     }
     b.finish();
@@ -125,7 +125,7 @@ Scenario parseScenario(Problems& p, const Json& root, ParseNotes& notes) {
   }
   s.description = r.string("description").value_or("");
   s.seed = r.unsignedInteger("seed").value_or(s.seed);
-  notes.durationS = r.number("duration_s", Range::positiveSeconds(), Need::Required);
+  notes.durationS = r.number("duration_s", Range::period(), Need::Required);
   s.durationS = notes.durationS.value_or(s.durationS);
   if (const auto warmup = r.number("warmup_s", Range::seconds())) {
     if (notes.durationS && *warmup >= *notes.durationS) {
@@ -135,7 +135,7 @@ Scenario parseScenario(Problems& p, const Json& root, ParseNotes& notes) {
     }
     s.warmupS = *warmup;
   }
-  s.intervalS = r.number("interval_s", Range::between(0.001, 3600)).value_or(s.intervalS);
+  s.intervalS = r.number("interval_s", Range::period(limits::kMaxIntervalS)).value_or(s.intervalS);
   parseSmallSections(r, s);
 
   forEachElement(r, "nodes", Need::Optional, [&](const Json& v, const std::string& at) {

@@ -6,8 +6,9 @@ namespace clusterscope::engine::loader {
 
 namespace {
 
-constexpr std::int64_t kMaxReplicas = 10000;
-constexpr std::int64_t kMaxCount = 1000000000;  // any other count: keep it in an int
+using limits::kMaxCount;
+using limits::kMaxReplicas;
+using limits::kMaxWindow;
 
 const std::vector<std::string> kLbNames = {"round_robin", "random", "least_outstanding",
                                            "power_of_two"};
@@ -22,8 +23,8 @@ CircuitBreakerSpec parseCircuitBreaker(Problems& p, const Json& v, const std::st
   CircuitBreakerSpec cb;
   ObjectReader r(p, v, pointer);
   cb.failureRatio = r.number("failure_ratio", Range::aboveAtMost(0, 1)).value_or(cb.failureRatio);
-  const auto minCalls = r.integer("min_calls", 1, kMaxCount);
-  const auto window = r.integer("window", 1, kMaxCount);
+  const auto minCalls = r.integer("min_calls", 1, kMaxWindow);
+  const auto window = r.integer("window", 1, kMaxWindow);
   cb.openS = r.number("open_s", Range::positiveSeconds()).value_or(cb.openS);
   cb.halfOpenCalls =
       static_cast<int>(r.integer("half_open_calls", 1, kMaxCount).value_or(cb.halfOpenCalls));
@@ -48,7 +49,7 @@ AutoscaleSpec parseAutoscale(Problems& p, const Json& v, const std::string& poin
   const auto hi = r.integer("max", 1, kMaxReplicas);
   a.targetUtilization =
       r.number("target_utilization", Range::aboveAtMost(0, 1)).value_or(a.targetUtilization);
-  a.periodS = r.number("period_s", Range::positiveSeconds()).value_or(a.periodS);
+  a.periodS = r.number("period_s", Range::period()).value_or(a.periodS);
   a.stabilizationS = r.number("stabilization_s", Range::seconds()).value_or(a.stabilizationS);
   if (lo) a.minReplicas = static_cast<int>(*lo);
   if (hi) a.maxReplicas = static_cast<int>(*hi);
@@ -70,7 +71,7 @@ CallSpec parseCall(Problems& p, const Json& v, const std::string& pointer) {
     c.mode = static_cast<model::CallMode>(*mode);
   }
   c.timeoutMs = r.number("timeout_ms", Range::positiveMs());
-  c.retries = static_cast<int>(r.integer("retries", 0, 100).value_or(c.retries));
+  c.retries = static_cast<int>(r.integer("retries", 0, limits::kMaxRetries).value_or(c.retries));
   c.backoffMs = r.number("backoff_ms", Range::ms()).value_or(c.backoffMs);
   c.probability = r.number("probability", Range::between(0, 1)).value_or(c.probability);
   c.required = r.boolean("required").value_or(c.required);

@@ -27,11 +27,22 @@ const std::vector<std::string> kServiceMetrics = {
 
 const std::string kServicesPrefix = "services.";
 
-std::string replicaRange(const std::string& service, int count, bool upTo, double atS) {
-  std::string text = service + " has " + (upTo ? "at most " : "") + std::to_string(count) +
-                     (count == 1 ? " replica" : " replicas");
-  if (count == 1) text += " (0)";
-  if (count > 1) text += " (0.." + std::to_string(count - 1) + ")";
+std::string indexes(int count) {
+  if (count == 1) return " (0)";
+  return count > 1 ? " (0.." + std::to_string(count - 1) + ")" : std::string();
+}
+
+// `peak`: the most replicas asked for by then; `rolled`: a rolling update has started, whose
+// replacements take indexes of their own while the replicas they replace drain.
+std::string replicaRange(const std::string& service, int peak, bool upTo, bool rolled, double atS) {
+  std::string text = service + " has " + (upTo ? "at most " : "") + std::to_string(peak) +
+                     (peak == 1 ? " replica" : " replicas");
+  if (rolled) {
+    text += ", " + std::to_string(2 * peak) + indexes(2 * peak) +
+            " with the replacements of a rolling update,";
+  } else {
+    text += indexes(peak);
+  }
   return text + " at " + formatNumber(atS) + " s";
 }
 
@@ -75,10 +86,16 @@ void checkCallModeEdge(Problems& p, const NameTable& names, const ParseNotes& no
 
 void checkTimeline(Problems& p, const Scenario& s, const ParseNotes& notes) {
   const NameTable names(s);
-  std::vector<int> replicas(s.services.size(), 0);
+  // A replica index must be one the engine can have given out by then (core_cluster.cpp):
+  // below the most replicas asked for so far (the initial count, the autoscaler's maximum,
+  // each set_replicas: a scale-down leaves replicas draining, still there), twice that once a
+  // rolling update has started. Anything the engine accepted in a session loads again.
+  std::vector<int> peak(s.services.size(), 0);
+  std::vector<bool> rolled(s.services.size(), false);
   std::vector<bool> countKnown(s.services.size(), false);
   for (std::size_t i = 0; i < s.services.size(); ++i) {
-    replicas[i] = s.services[i].replicas;
+    peak[i] = s.services[i].replicas;
+    if (s.services[i].autoscale) peak[i] = std::max(peak[i], s.services[i].autoscale->maxReplicas);
     countKnown[i] = i < notes.replicasValid.size() && notes.replicasValid[i];
   }
   // Replica indexes depend on earlier set_replicas actions: visit in time order (stable, so
@@ -99,26 +116,30 @@ void checkTimeline(Problems& p, const Scenario& s, const ParseNotes& notes) {
       case model::ActionKind::SlowReplica: {
         const int i = checkServiceRef(p, names, notes, service, a.service);
         if (i < 0 || a.replica < 0 || !countKnown[static_cast<std::size_t>(i)]) break;
-        const ServiceSpec& spec = s.services[static_cast<std::size_t>(i)];
-        int limit = replicas[static_cast<std::size_t>(i)];
-        if (spec.autoscale) limit = std::max(limit, spec.autoscale->maxReplicas);
+        const auto at_i = static_cast<std::size_t>(i);
+        const ServiceSpec& spec = s.services[at_i];
+        const int limit = peak[at_i] * (rolled[at_i] ? 2 : 1);
         if (a.replica >= limit) {
-          p.add(at + "/replica",
-                "replica " + std::to_string(a.replica) + " does not exist: " +
-                    replicaRange(spec.name, limit, spec.autoscale.has_value(), s.timeline[k].atS));
+          p.add(at + "/replica", "replica " + std::to_string(a.replica) + " does not exist: " +
+                                     replicaRange(spec.name, peak[at_i], spec.autoscale.has_value(),
+                                                  rolled[at_i], s.timeline[k].atS));
         }
         break;
       }
       case model::ActionKind::CrashService:
       case model::ActionKind::RestartService:
       case model::ActionKind::SlowService:
-      case model::ActionKind::RollingUpdate:
       case model::ActionKind::SetErrorRate:
         checkServiceRef(p, names, notes, service, a.service);
         break;
+      case model::ActionKind::RollingUpdate:
+        if (const int i = checkServiceRef(p, names, notes, service, a.service); i >= 0) {
+          rolled[static_cast<std::size_t>(i)] = true;
+        }
+        break;
       case model::ActionKind::SetReplicas:
         if (const int i = checkServiceRef(p, names, notes, service, a.service); i >= 0) {
-          replicas[static_cast<std::size_t>(i)] = a.count;
+          peak[static_cast<std::size_t>(i)] = std::max(peak[static_cast<std::size_t>(i)], a.count);
         }
         break;
       case model::ActionKind::FailNode:
@@ -166,11 +187,11 @@ void checkExpect(Problems& p, const Scenario& s, const ParseNotes& notes) {
         std::find(kFixedMetrics.begin(), kFixedMetrics.end(), metric) != kFixedMetrics.end()) {
       continue;
     }
-    const std::string quoted = "\"" + metric + "\"";
+    const std::string quotedMetric = quotedText(metric);
     if (metric.rfind(kServicesPrefix, 0) != 0) {
       std::string hint = p.detailed() ? didYouMean(metric, kFixedMetrics) : std::string();
       if (hint.empty()) hint = " (see the metric names in docs/scenario-format.md)";
-      p.add(pointer, "unknown metric " + quoted + hint);
+      p.add(pointer, "unknown metric " + quotedMetric + hint);
       continue;
     }
     const std::string rest = metric.substr(kServicesPrefix.size());
@@ -184,7 +205,7 @@ void checkExpect(Problems& p, const Scenario& s, const ParseNotes& notes) {
     if (!name.empty()) {
       if (names.find(name) == nullptr && notes.serviceNamesValid) {
         const std::string hint = p.detailed() ? didYouMean(name, names.all) : std::string();
-        p.add(pointer, "unknown service \"" + name + "\" in metric " + quoted + hint);
+        p.add(pointer, "unknown service " + quotedText(name) + " in metric " + quotedMetric + hint);
       }
       continue;
     }
@@ -201,7 +222,7 @@ void checkExpect(Problems& p, const Scenario& s, const ParseNotes& notes) {
       hint =
           " (expected services.NAME.STAT, STAT one of " + quotedList(kServiceMetrics, "or") + ")";
     }
-    p.add(pointer, "unknown metric " + quoted + hint);
+    p.add(pointer, "unknown metric " + quotedMetric + hint);
   }
 }
 

@@ -73,7 +73,8 @@ void readFields(ObjectReader& r, model::Action& a, unsigned allowed, unsigned re
   Problems& p = r.problems();
   if (allowed & kService) a.service = r.name("service", need(kService)).value_or("");
   if (allowed & kReplica) {
-    a.replica = static_cast<int>(r.integer("replica", 0, 9999, need(kReplica)).value_or(-1));
+    a.replica = static_cast<int>(
+        r.integer("replica", 0, 2 * limits::kMaxReplicas - 1, need(kReplica)).value_or(-1));
   }
   if (allowed & kNode) a.node = r.name("node", need(kNode)).value_or("");
   if (allowed & kNodes) {
@@ -104,7 +105,8 @@ void readFields(ObjectReader& r, model::Action& a, unsigned allowed, unsigned re
     a.rate = r.number("rate_rps", Range::rate(), need(kRateRps)).value_or(0);
   }
   if (allowed & kCount) {
-    a.count = static_cast<int>(r.integer("count", 0, 10000, need(kCount)).value_or(0));
+    a.count =
+        static_cast<int>(r.integer("count", 0, limits::kMaxReplicas, need(kCount)).value_or(0));
   }
   if (allowed & kDuration) a.durationS = r.number("duration_s", Range::seconds()).value_or(0);
   if (allowed & kTimeouts) a.timeouts = r.boolean("timeouts");
@@ -127,7 +129,7 @@ model::Action parseAction(ObjectReader& r, bool& kindKnown) {
       const std::vector<std::string> names = actionNames();
       std::string hint = p.detailed() ? didYouMean(*name, names) : std::string();
       p.add(r.pointerOf("action"),
-            "unknown action \"" + *name + "\"" +
+            "unknown action " + quotedText(*name) +
                 (hint.empty() ? " (expected one of " + quotedList(names, "or") + ")" : hint));
     }
     // The fields depend on the kind we could not read: leave them alone.

@@ -6,7 +6,7 @@ namespace clusterscope::engine::loader {
 
 namespace {
 
-constexpr std::int64_t kMaxUsers = 10000000;
+using limits::kMaxUsers;
 
 const std::vector<std::string> kArrivalNames = {"poisson", "constant", "closed"};
 

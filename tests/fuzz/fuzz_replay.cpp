@@ -17,25 +17,14 @@
 #include <string>
 #include <vector>
 
+#include "valid_scenario_generator.h"
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
 
 namespace {
 
 // splitmix64: tiny, and identical on every platform (unlike std:: distributions).
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  std::size_t below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(next() % n); }
-
- private:
-  std::uint64_t state_;
-};
+using Rng = clusterscope::fuzz::Splitmix;
 
 const std::array<const char*, 24> kTokens = {
     "{",    "}",     "[",      "]",      "\"",           ",",        ":",    "-1",

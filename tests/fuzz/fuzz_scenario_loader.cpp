@@ -1,5 +1,5 @@
 // libFuzzer entry for the scenario loader. Any input must load or be refused with sorted,
-// well-formed diagnostics, never crash; an accepted input must survive write -> load
+// well-formed, one-line diagnostics, never crash; an accepted input must survive write -> load
 // unchanged. The same input is read as one action too (a control command's), with the same
 // rules. A broken invariant aborts, which both libFuzzer and the replay driver report.
 
@@ -28,6 +28,10 @@ void checkDiagnostics(const LoadResult& result) {
   for (const Diagnostic& d : result.errors) {
     const std::string line = d.format();
     if (d.message.empty()) fail("empty message", line);
+    for (const char c : line) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 0x20 || u == 0x7f) fail("a control character in a diagnostic", line);
+    }
     if (d.line == 0) continue;  // the "N more errors" note; an unreadable file
     if (d.line < 0 || d.column < 1) fail("bad position", line);
     if (!d.pointer.empty() && d.pointer[0] != '/') fail("bad pointer", line);

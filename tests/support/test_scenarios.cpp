@@ -78,4 +78,12 @@ Scenario largeCluster(int services, int replicasPerService, double rateRps, doub
   return s;
 }
 
+Action makeAction(ActionKind kind, const std::string& service, int replica) {
+  Action a;
+  a.kind = kind;
+  a.service = service;
+  a.replica = replica;
+  return a;
+}
+
 }  // namespace clusterscope::testing

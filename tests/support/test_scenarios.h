@@ -5,7 +5,7 @@
 
 #include "scenario.h"
 
-// Small scenarios built in code for the engine's tests and benchmarks.
+// Small scenarios (and actions) built in code for the engine's tests and benchmarks.
 
 namespace clusterscope::testing {
 
@@ -22,5 +22,8 @@ engine::Scenario chain(const std::vector<std::string>& names, model::CallMode mo
 // fed at `rateRps`; each request visits about four services.
 engine::Scenario largeCluster(int services, int replicasPerService, double rateRps,
                               double durationS);
+
+// An action of `kind` naming `service` and `replica` (the fields most actions use).
+model::Action makeAction(model::ActionKind kind, const std::string& service = {}, int replica = -1);
 
 }  // namespace clusterscope::testing

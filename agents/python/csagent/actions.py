@@ -91,7 +91,7 @@ def _mode(value: Any, key: str) -> str:
 
 FIELD_CHECKS: Dict[str, Callable[[Any, str], Any]] = {
     "service": _name, "node": _name, "from": _name, "to": _name,
-    "replica": _integer(0, 9999), "count": _integer(0, 10000),
+    "replica": _integer(0, 19999), "count": _integer(0, 10000),
     "factor": _number(0, 1e6, lo_open=True), "rate": _number(0, 1),
     "duration_s": _number(0, 1e6), "rate_rps": _number(0, 1e7),
     "nodes": _nodes, "mode": _mode, "timeouts": _boolean, "retries": _boolean,
@@ -173,7 +173,7 @@ class Fault:
 def check_fault(f: Fields) -> Fault:
     fault = Fault(fault=f.choice("fault", FAULT_KINDS, required=True),
                   service=f.matching("service", NAME_RE, 64),
-                  replica=f.integer("replica", 0, 9999),
+                  replica=f.integer("replica", 0, 19999),
                   from_=f.matching("from", NAME_RE, 64),
                   to=f.matching("to", NAME_RE, 64),
                   duration_s=f.number("duration_s", 0, 1e6, default=0.0))

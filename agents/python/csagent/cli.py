@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--service", required=True, metavar="NAME",
                       help="the service this process is a replica of")
     what.add_argument("--replica", type=int, default=0, metavar="N",
-                      help="its replica number, 0 … 9999 (default 0)")
+                      help="its replica number, 0 … 19999 (default 0)")
     what.add_argument("--instance", metavar="ID",
                       help="instance id announced in HELLO (default SERVICE#REPLICA)")
     what.add_argument("--node", metavar="NAME",
@@ -142,8 +142,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         if not NAME_RE.match(args.service):
             raise ValueError(f"--service: not a name: {args.service!r}")
-        if not 0 <= args.replica <= 9999:
-            raise ValueError("--replica: 0 … 9999")
+        if not 0 <= args.replica <= 19999:
+            raise ValueError("--replica: 0 … 19999")
         if args.node is not None and not NAME_RE.match(args.node):
             raise ValueError(f"--node: not a name: {args.node!r}")
         if args.instance is not None and not INSTANCE_RE.match(args.instance):

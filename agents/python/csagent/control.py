@@ -164,7 +164,7 @@ def _routes(f: Fields) -> Routes:
             r = Fields(rep, f"services[{i}].replicas[{j}].")
             route.replicas.append(Replica(
                 instance=r.matching("instance", INSTANCE_RE, 128, required=True),
-                replica=r.integer("replica", 0, 9999, required=True),
+                replica=r.integer("replica", 0, 19999, required=True),
                 endpoint=r.matching("endpoint", ENDPOINT_RE, 256, required=True),
                 node=r.matching("node", NAME_RE, 64)))
         services.append(route)

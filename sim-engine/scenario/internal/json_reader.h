@@ -11,6 +11,7 @@
 
 #include "distribution_spec.h"
 #include "internal/json_positions.h"
+#include "scenario_limits.h"
 
 // Internal to the scenario loader (it includes nlohmann::json; keep it out of public
 // headers). Typed access to JSON values that records every problem with its JSON pointer
@@ -39,6 +40,8 @@ class Problems {
 
   // `atKey`: place the error on the member's key rather than on its value.
   void add(std::string pointer, std::string message, bool atKey = false);
+  // The same at an explicit byte offset (a repeated key: the pointer names the last one).
+  void addAt(std::size_t offset, std::string pointer, std::string message);
   bool detailed() const { return total_ < kHinted; }
   bool empty() const { return total_ == 0; }
   std::size_t total() const { return total_; }
@@ -58,13 +61,6 @@ class Problems {
 // Arrays longer than this are refused unread: parsing them would only use memory.
 inline constexpr std::size_t kMaxArrayItems = 100000;
 
-// Upper bounds that keep every time and rate far inside what the engine's integer
-// nanosecond clock and event queue can hold.
-inline constexpr double kMaxMs = 1e9;       // about 11.6 days
-inline constexpr double kMaxS = 1e6;        // the longest run
-inline constexpr double kMaxRateRps = 1e7;  // requests per second
-inline constexpr double kMaxFactor = 1e6;   // slow-down factors, cores
-
 // A numeric interval with open or closed ends, which also words its own error message.
 struct Range {
   double lo = -std::numeric_limits<double>::infinity();
@@ -77,12 +73,16 @@ struct Range {
   static Range greaterThan(double lo) { return {lo, Range{}.hi, true, false}; }
   static Range between(double lo, double hi) { return {lo, hi, false, false}; }
   static Range aboveAtMost(double lo, double hi) { return {lo, hi, true, false}; }
-  static Range ms() { return between(0, kMaxMs); }
-  static Range positiveMs() { return aboveAtMost(0, kMaxMs); }
-  static Range seconds() { return between(0, kMaxS); }
-  static Range positiveSeconds() { return aboveAtMost(0, kMaxS); }
-  static Range rate() { return between(0, kMaxRateRps); }
-  static Range factor() { return aboveAtMost(0, kMaxFactor); }
+  // Durations: zero or more, or at least one tick of the clock where zero means nothing.
+  static Range ms() { return between(0, limits::kMaxMs); }
+  static Range positiveMs() { return between(limits::kTickMs, limits::kMaxMs); }
+  static Range seconds() { return between(0, limits::kMaxS); }
+  static Range positiveSeconds() { return between(limits::kTickS, limits::kMaxS); }
+  // A run, a metrics interval or an autoscaler period: a millisecond at least, so that the
+  // number of ticks of fixed-period events stays in proportion to the run.
+  static Range period(double max = limits::kMaxS) { return between(limits::kMinRunS, max); }
+  static Range rate() { return between(0, limits::kMaxRateRps); }
+  static Range factor() { return aboveAtMost(0, limits::kMaxFactor); }
 
   bool contains(double v) const;
   // "must be between 0 and 1, got 1.5"

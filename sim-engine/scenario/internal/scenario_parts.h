@@ -40,6 +40,8 @@ Scenario parseScenario(Problems& p, const Json& root, ParseNotes& notes);
 void checkStructure(Problems& p, const Scenario& s, const ParseNotes& notes);  // names, calls,
                                                                                // cycles, capacity
 void checkTimeline(Problems& p, const Scenario& s, const ParseNotes& notes);
+// Loops that take no simulated time (zero-time call cycles, closed users who never wait).
+void checkProgress(Problems& p, const Scenario& s);
 void checkExpect(Problems& p, const Scenario& s, const ParseNotes& notes);
 
 // Names known to the checks: components (services without modules, and modules), hosts

@@ -74,7 +74,7 @@ class CommandCodecTest : public QObject {
     const auto range = refused(R"({"action": "kill_replica", "service": "orders", "replica": -1})");
     QCOMPARE(reasonOf(range), QString("bad_action"));
     QCOMPARE(messageOf(range),
-             QString("COMMAND /action/replica: must be between 0 and 9999, got -1"));
+             QString("COMMAND /action/replica: must be between 0 and 19999, got -1"));
     const auto unknown = refused(R"({"action": "kill_replca", "service": "orders"})");
     QCOMPARE(messageOf(unknown), QString("COMMAND /action/action: unknown action \"kill_replca\" "
                                          "(did you mean \"kill_replica\"?)"));

@@ -111,7 +111,7 @@ class ControlCodecTest : public QObject {
     QCOMPARE(reasonOfEdit(hello, [](Json& j) { j["workers"] = 0; }), QString("out_of_range"));
     QCOMPARE(reasonOfEdit(hello, [](Json& j) { j["workers"] = 1ull << 40; }),
              QString("out_of_range"));
-    QCOMPARE(reasonOfEdit(hello, [](Json& j) { j["replica"] = 10000; }), QString("out_of_range"));
+    QCOMPARE(reasonOfEdit(hello, [](Json& j) { j["replica"] = 20000; }), QString("out_of_range"));
     QCOMPARE(reasonOfEdit(hello, [](Json& j) { j.erase("instance"); }), QString("missing_field"));
     QCOMPARE(reasonOfEdit(hello, [](Json& j) { j.erase("service"); }), QString("missing_field"));
     QCOMPARE(reasonOfEdit(hello, [](Json& j) { j["endpoints"].erase("requests"); }),

@@ -146,7 +146,7 @@ def check_hello(body) -> list:
     if body.get("role") == "agent":
         if not isinstance(body.get("service"), str) or not NAME.match(body["service"]):
             p.append("service (required for an agent)")
-        if not _is_int(body.get("replica"), 0, 9999):
+        if not _is_int(body.get("replica"), 0, 19999):
             p.append("replica (required for an agent)")
         if not _is_int(body.get("workers"), 1, 2**31 - 1):
             p.append("workers: at least 1 for an agent")

@@ -1,10 +1,13 @@
 // The charts panel on the fake back end: samples, markers, scope, exports, comparison mode,
 // bursts merged into one replot, and a history that survives a change of the cluster's shape.
 
+#include <unistd.h>
+
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+#include <cstdio>
 
 #include "charts_panel.h"
 #include "fake_cluster_backend.h"
@@ -24,6 +27,15 @@ double pointValue(const ChartsPanel& panel, ChartPlot plot, int graph, int i) {
 QByteArray head(const QString& path, int n) {
   QFile f(path);
   return f.open(QIODevice::ReadOnly) ? f.read(n) : QByteArray();
+}
+
+long residentBytes() {
+  long pages = 0, resident = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(f);
+  }
+  return resident * sysconf(_SC_PAGESIZE);
 }
 
 QVector<model::ChartSample> samples(const FakeCluster& c, double fromS, double toS) {
@@ -234,6 +246,42 @@ class TestChartsPanel : public QObject {
     QCOMPARE(panel.history(0)->size(), std::size_t(0));
     QCOMPARE(panel.graphPointCount(ChartPlot::Throughput, 0), 0);
     QVERIFY(panel.markerLabels().isEmpty());
+  }
+
+  // A 1 ms interval fills a sample a millisecond: the history must count what its plots hold
+  // too, or those (17 points per sample) grow far past the cap of a small cluster's history.
+  void chartMemoryStaysNearItsCapWhateverTheInterval() {
+#ifndef __linux__
+    QSKIP("reads the resident size from /proc");
+#else
+    const FakeCluster one = FakeCluster::services(1);
+    FakeClusterBackend backend;
+    ChartsPanel panel;
+    panel.resize(1000, 800);
+    panel.show();
+    panel.addSource(&backend, "fake");
+    backend.resetCluster(one, false);
+    QTest::qWait(50);
+    const long before = residentBytes();
+    double t = 0;
+    for (int batch = 0; batch < 100; ++batch) {
+      QVector<model::ChartSample> burst;
+      for (int i = 0; i < 10'000; ++i) {
+        t += 0.001;
+        model::ChartSample s = one.sample(t);
+        s.startS = t - 0.001;
+        burst.push_back(std::move(s));
+      }
+      backend.publishSamples(burst);
+    }
+    panel.replotNow();
+    const long grown = residentBytes() - before;
+    const auto cap = static_cast<long>(panel.history(0)->limits().maxBytes);
+    QVERIFY2(panel.history(0)->bytesUsed() <= static_cast<std::size_t>(cap), "over the cap");
+    // The estimate and the real heap agree within a third.
+    qInfo("grew by %.0f MB, %zu samples kept", grown / 1e6, panel.history(0)->size());
+    QVERIFY2(grown < cap * 4 / 3, qPrintable(QString("grew by %1 MB").arg(grown / 1e6)));
+#endif
   }
 
   void scopeLogScaleAndPresenterMode() {

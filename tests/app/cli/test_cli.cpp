@@ -4,28 +4,18 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli_process.h"
+
 namespace {
 
-struct Result {
-  int exitCode = -1;
-  QString out;
-  QString err;
-};
+using Result = clusterscope::testing::CliResult;
 
-Result cli(const QStringList& args) {
-  QProcess p;
-  p.start(CLUSTERSCOPE_CLI_PATH, args);
-  if (!p.waitForFinished(120000)) qFatal("clusterscope-cli did not finish");
-  if (p.exitStatus() != QProcess::NormalExit) qFatal("clusterscope-cli crashed");
-  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-          QString::fromUtf8(p.readAllStandardError())};
-}
+Result cli(const QStringList& args) { return clusterscope::testing::runCliProcess(args); }
 
-QString data(const char* name) { return QString(CLUSTERSCOPE_TEST_DATA_DIR) + "/" + name; }
+QString data(const char* name) { return clusterscope::testing::cliData(name); }
 
 QJsonObject readJson(const QString& path) {
   QFile f(path);

@@ -1,8 +1,11 @@
 // SimulationBackend with its real worker thread: loading, pacing, stepping, actions, the
 // saved session that replays to the same summary, and a GUI thread never held up by a step.
 
+#include <unistd.h>
+
 #include <QSignalSpy>
 #include <QtTest>
+#include <cstdio>
 
 #include "scenario_loader.h"
 #include "scenario_run.h"
@@ -27,6 +30,15 @@ Action kill(const std::string& service, int replica) {
   a.service = service;
   a.replica = replica;
   return a;
+}
+
+long residentBytes() {
+  long pages = 0, resident = 0;
+  if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(f);
+  }
+  return resident * sysconf(_SC_PAGESIZE);
 }
 
 double simSeconds(const SimulationBackend& b) {
@@ -75,6 +87,78 @@ class SimulationBackendTest : public QObject {
     }
     QCOMPARE(count, 180);  // one per second of cluster time
     QTRY_COMPARE(simSeconds(b), 180.0);
+  }
+
+  void aRunStoppedEarlyTellsTheUser() {
+    // 10,000 rps into one 10 ms worker with an unbounded queue: the engine stops the run once
+    // it holds its limit of work, and the user reads why.
+    Scenario s = bundled("mm1.json");
+    s.services[0].queueCapacity.reset();
+    s.services[0].serviceTimeMs = DistributionSpec::constant(10);
+    s.workload.rateRps = 10000;
+    s.workload.stages.clear();
+    s.timeline.clear();
+    s.durationS = 3600;
+    SimulationBackend b;
+    QSignalSpy problems(&b, &ClusterBackend::problem);
+    b.load(s);
+    QTRY_COMPARE(b.runState(), RunState::Paused);
+    b.setSpeed(0);
+    b.start();
+    QTRY_COMPARE_WITH_TIMEOUT(b.runState(), RunState::Finished, 30000);
+    QTRY_COMPARE(problems.count(), 1);
+    const QString message = problems[0][0].toString();
+    QVERIFY2(message.contains("stopped early") && message.contains("queue_capacity"),
+             qPrintable(message));
+    QVERIFY(simSeconds(b) < 3600);
+  }
+
+  void aRunThatWouldTakeDaysSaysSo() {
+    Scenario s = bundled("mm1.json");
+    s.durationS = 1e6;
+    s.workload.rateRps = 1e6;
+    s.timeline.clear();
+    SimulationBackend b;
+    QSignalSpy problems(&b, &ClusterBackend::problem);
+    b.load(s);
+    QTRY_COMPARE(b.runState(), RunState::Paused);
+    QTRY_COMPARE(problems.count(), 1);
+    QVERIFY2(problems[0][0].toString().contains("days of CPU time"),
+             qPrintable(problems[0][0].toString()));
+  }
+
+  void chartSamplesWaitForTheGuiThread() {
+#ifndef __linux__
+    QSKIP("reads the resident size from /proc");
+#else
+    // A 1 ms interval as fast as possible: the engine closes intervals far faster than a
+    // slow consumer takes them. It must wait for the GUI thread instead of queueing samples
+    // (gigabytes a minute before).
+    Scenario s = bundled("mm1.json");
+    s.intervalS = 0.001;
+    s.durationS = 1e6;
+    s.workload.rateRps = 10;
+    s.timeline.clear();
+    s.expect.clear();
+    SimulationBackend b;
+    std::size_t taken = 0;
+    connect(&b, &ClusterBackend::samplesReady, this, [&](const QVector<ChartSample>& batch) {
+      // A consumer that needs 2 us a sample, as charts do: about 500,000 a second.
+      taken += static_cast<std::size_t>(batch.size());
+      QThread::usleep(static_cast<unsigned long>(2 * batch.size()));
+    });
+    b.load(s);
+    QTRY_COMPARE(b.runState(), RunState::Paused);
+    const long before = residentBytes();
+    b.setSpeed(0);
+    b.start();
+    QTest::qWait(3000);
+    const long grown = residentBytes() - before;
+    b.pause();
+    qInfo("grew by %.0f MB, %zu samples taken", grown / 1e6, taken);
+    QVERIFY2(grown < 150'000'000, qPrintable(QString("grew by %1 MB").arg(grown / 1e6)));
+    QVERIFY2(taken > 10'000, qPrintable(QString::number(taken)));
+#endif
   }
 
   void pacesAgainstTheWallClock() {
@@ -155,6 +239,22 @@ class SimulationBackendTest : public QObject {
     // The replay runs two more events (the timeline entries), and only that differs.
     replay.events -= 2;
     QCOMPARE(QString::fromStdString(summaryToJson(replay, false)), live);
+  }
+
+  void killingASurgeReplicaSavesASessionThatLoads() {
+    // rolling-update.json replaces orders' four replicas from 60 s; the first replacement is
+    // replica 4, starting for 8 s. Killing it by hand must save as a valid scenario.
+    SimulationBackend b;
+    b.load(bundled("rolling-update.json"));
+    QTRY_COMPARE(b.runState(), RunState::Paused);
+    b.setSpeed(40);
+    b.start();
+    QTRY_VERIFY_WITH_TIMEOUT(simSeconds(b) > 62, 20000);
+    b.applyAction(kill("orders", 4));
+    QTRY_COMPARE(b.userActions().size(), std::size_t{1});
+    const std::string text = scenarioToJson(b.sessionAsScenario());
+    const auto reloaded = loadScenarioText(text, "session.json");
+    QVERIFY2(reloaded.ok(), reloaded.errors.empty() ? "" : reloaded.errors[0].format().c_str());
   }
 
   void samplesCarryEachServicesBacklogAndCores() {

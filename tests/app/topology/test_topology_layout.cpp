@@ -1,6 +1,7 @@
 // The pure half of the topology: layering, placement, routing, mark grids and labels.
 
 #include <QtTest>
+#include <algorithm>
 #include <chrono>
 
 #include "cluster_layout.h"
@@ -150,6 +151,41 @@ class TestTopologyLayout : public QObject {
       QVERIFY(routes[e].forward);
     }
     for (const auto& r : p.deployments) QVERIFY(p.bounds.contains(r));
+  }
+
+  void tenThousandServicesMakeADrawingThatFits() {
+    // The most a scenario may hold: 10,000 services, a few of them called by the entry and
+    // the rest on their own. One column of 10,000 boxes was 1.5 million pixels tall: "fit"
+    // shrank it below a pixel and showed nothing. Long columns wrap into a block.
+    std::vector<std::string> names;
+    std::vector<std::pair<int, int>> calls;
+    for (int i = 0; i < 10000; ++i) names.push_back("svc-" + std::to_string(i));
+    for (int c = 1; c <= 5; ++c) calls.emplace_back(0, c);
+    const auto l = services(names, calls);
+    const auto start = std::chrono::steady_clock::now();
+    const auto p = layoutTopology(l);
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    qInfo("10,000 services laid out in %.0f ms: %.0f x %.0f", ms, p.bounds.width(),
+          p.bounds.height());
+    QVERIFY(ms < 5000);
+    const double aspect = p.bounds.width() / p.bounds.height();
+    QVERIFY2(aspect > 0.3 && aspect < 4, qPrintable(QString::number(aspect)));
+    // At the view's smallest zoom (0.02) the whole drawing fits a 1,920 x 1,080 screen.
+    QVERIFY(p.bounds.width() * 0.02 < 1920 && p.bounds.height() * 0.02 < 1080);
+    for (const auto& r : p.deployments) QVERIFY(p.bounds.contains(r));
+    // No two boxes overlap (sorted by left edge, each compared with its near neighbours).
+    std::vector<QRectF> boxes = p.deployments;
+    std::sort(boxes.begin(), boxes.end(),
+              [](const QRectF& a, const QRectF& b) { return a.left() < b.left(); });
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+      for (std::size_t j = i + 1; j < boxes.size() && boxes[j].left() < boxes[i].right(); ++j) {
+        QVERIFY(!boxes[i].intersects(boxes[j]));
+      }
+    }
+    // The entry and what it calls keep their places: left, then one column to the right.
+    QCOMPARE(p.columns[0], 0);
+    QVERIFY(p.deployments[1].left() > p.deployments[0].right());
   }
 
   void monolithModulesSitInsideTheirHost() {

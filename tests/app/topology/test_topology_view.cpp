@@ -306,6 +306,20 @@ class TestTopologyView : public QObject {
     QVERIFY(findAction(menu.get(), "Add replica"));  // the host's, in a submenu
   }
 
+  void tenThousandServicesAreDrawnAfterFit() {
+    // The largest cluster a scenario may declare: "fit" must leave its boxes visible.
+    FakeCluster huge = FakeCluster::services(10000);
+    view_->show();
+    backend_->resetCluster(huge, false);
+    view_->fitAll();
+    QCOMPARE(scene_->serviceItemCount(), 10000);
+    // A 210-pixel box is still a few pixels wide: it was a small fraction of one.
+    const double scale = view_->transform().m11();
+    QVERIFY2(scale * 210 >= 3, qPrintable(QString::number(scale)));
+    const QRectF shown = view_->mapToScene(view_->viewport()->rect()).boundingRect();
+    QVERIFY(shown.contains(scene_->deploymentSceneRect(9999).center()));
+  }
+
   void detachedViewIsEmpty() {
     app::TopologyView view;
     view.setBackend(backend_.get());

@@ -137,6 +137,29 @@ class MainWindowTest : public QObject {
     w.errorDialog()->close();
   }
 
+  void aHugeKeyDoesNotFreezeTheErrorDialog() {
+    Window w;
+    w.show();
+    QTemporaryDir dir;
+    const QString bad = dir.filePath("huge-key.json");
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"format\": 1, \"name\": \"x\", \"duration_s\": 10, \"");
+    f.write(QByteArray(4'000'000, 'k'));
+    f.write("\": 1}");
+    f.close();
+    QElapsedTimer wall;
+    wall.start();
+    QVERIFY(!w.openScenario(bad));
+    QVERIFY(w.errorDialog());
+    QApplication::processEvents();
+    QVERIFY2(wall.elapsed() < 20'000, qPrintable(QString::number(wall.elapsed())));
+    // The key is cut in the pointer and in the message: a few lines, not megabytes.
+    QVERIFY2(w.errorDialog()->detailedText().size() < 4000,
+             qPrintable(QString::number(w.errorDialog()->detailedText().size())));
+    w.errorDialog()->close();
+  }
+
   void aSavedSessionReplaysToTheSameSummary() {
     Window w;
     w.show();
@@ -258,10 +281,9 @@ class MainWindowTest : public QObject {
   // A back end that is not a simulation (a live cluster, here the fake with a live cluster's
   // capabilities): the window shows it, and offers only what applies.
   void aWindowOnALiveLikeBackEnd() {
-    MainWindow w;
+    MainWindow w;  // no session
     clusterscope::testing::FakeClusterBackend live;
-    clusterscope::model::ClusterCapabilities
-        caps;  // no pause, step, speed, reset or session saving
+    clusterscope::model::ClusterCapabilities caps;  // no pause, step, speed, reset, saving
     caps.refuse(ActionKind::KillReplica, "no launcher");
     live.setCapabilities(caps);
     w.setBackend(&live);

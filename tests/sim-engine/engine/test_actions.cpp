@@ -15,14 +15,6 @@ using namespace clusterscope::testing;
 
 namespace {
 
-Action make(ActionKind kind, const std::string& service = {}, int replica = -1) {
-  Action a;
-  a.kind = kind;
-  a.service = service;
-  a.replica = replica;
-  return a;
-}
-
 // front (3 replicas, 2 workers, 5 ms) -> back (2 replicas, 4 workers, 10 ms), sync, 100 rps,
 // spread over two nodes.
 Scenario twoTier(double durationS = 60) {
@@ -59,16 +51,16 @@ class ActionsTest : public QObject {
     s.services[1].startupS = 2;
     Simulation sim(s);
     sim.runUntil(secondsToSim(10));
-    QCOMPARE(sim.applyAction(make(ActionKind::KillReplica, "back", 1)), std::string());
+    QCOMPARE(sim.applyAction(makeAction(ActionKind::KillReplica, "back", 1)), std::string());
     auto snap = sim.snapshot();
     QCOMPARE(snap.deployments[1].replicas[1].state, ReplicaState::Down);
     QCOMPARE(countState(snap, 1, ReplicaState::Ready), 1);
-    QCOMPARE(sim.applyAction(make(ActionKind::RestartReplica, "back", 1)), std::string());
+    QCOMPARE(sim.applyAction(makeAction(ActionKind::RestartReplica, "back", 1)), std::string());
     QCOMPARE(sim.snapshot().deployments[1].replicas[1].state, ReplicaState::Starting);
     sim.runUntil(secondsToSim(12.5));
     QCOMPARE(sim.snapshot().deployments[1].replicas[1].state, ReplicaState::Ready);
     // Restarting a replica that is not down says so.
-    QVERIFY(!sim.applyAction(make(ActionKind::RestartReplica, "back", 1)).empty());
+    QVERIFY(!sim.applyAction(makeAction(ActionKind::RestartReplica, "back", 1)).empty());
   }
 
   void killFailsWhatTheReplicaHeld() {
@@ -78,7 +70,7 @@ class ActionsTest : public QObject {
     IntervalRecorder rec;
     sim.addObserver(&rec);
     sim.runUntil(secondsToSim(10.5));
-    sim.applyAction(make(ActionKind::KillReplica, "back", 0));
+    sim.applyAction(makeAction(ActionKind::KillReplica, "back", 0));
     sim.runUntil(secondsToSim(12));
     const auto back = rec.componentBetween(1, 10, 11);
     QVERIFY(back.failures[FailureCause::Crashed] > 0);
@@ -90,10 +82,10 @@ class ActionsTest : public QObject {
     IntervalRecorder rec;
     sim.addObserver(&rec);
     sim.runUntil(secondsToSim(10));
-    sim.applyAction(make(ActionKind::CrashService, "back"));
+    sim.applyAction(makeAction(ActionKind::CrashService, "back"));
     QCOMPARE(countState(sim.snapshot(), 1, ReplicaState::Down), 2);
     sim.runUntil(secondsToSim(20));
-    sim.applyAction(make(ActionKind::RestartService, "back"));
+    sim.applyAction(makeAction(ActionKind::RestartService, "back"));
     sim.runUntil(secondsToSim(30));
     const auto down = rec.requestsBetween(11, 20);
     QCOMPARE(down.completed, 0ULL);
@@ -107,7 +99,7 @@ class ActionsTest : public QObject {
     s.services[1].startupS = 1;
     Simulation sim(s);
     sim.runUntil(secondsToSim(10));
-    Action fail = make(ActionKind::FailNode);
+    Action fail = makeAction(ActionKind::FailNode);
     fail.node = "n2";
     QCOMPARE(sim.applyAction(fail), std::string());
     auto snap = sim.snapshot();
@@ -123,7 +115,7 @@ class ActionsTest : public QObject {
         QCOMPARE(r.node, 0);  // moved to the node that is left
       }
     }
-    Action recover = make(ActionKind::RecoverNode);
+    Action recover = makeAction(ActionKind::RecoverNode);
     recover.node = "n2";
     QCOMPARE(sim.applyAction(recover), std::string());
     QVERIFY(sim.snapshot().nodes[1].up);
@@ -135,14 +127,14 @@ class ActionsTest : public QObject {
     s.cluster.rescheduleDelayS = 1;
     Simulation sim(s);
     sim.runUntil(secondsToSim(5));
-    Action fail = make(ActionKind::FailNode);
+    Action fail = makeAction(ActionKind::FailNode);
     fail.node = "n2";
     sim.applyAction(fail);
     sim.runUntil(secondsToSim(10));
     auto snap = sim.snapshot();
     QCOMPARE(
         countState(snap, 0, ReplicaState::Pending) + countState(snap, 1, ReplicaState::Pending), 2);
-    Action recover = make(ActionKind::RecoverNode);
+    Action recover = makeAction(ActionKind::RecoverNode);
     recover.node = "n2";
     sim.applyAction(recover);
     snap = sim.snapshot();
@@ -157,9 +149,9 @@ class ActionsTest : public QObject {
       if (a) s.timeline.push_back({0.0, *a});
       return runScenario(s).summary.requests.latencyMs.mean;
     };
-    Action slowOne = make(ActionKind::SlowReplica, "server", 0);
+    Action slowOne = makeAction(ActionKind::SlowReplica, "server", 0);
     slowOne.factor = 3;
-    Action slowAll = make(ActionKind::SlowService, "server");
+    Action slowAll = makeAction(ActionKind::SlowService, "server");
     slowAll.factor = 3;
     QVERIFY(std::abs(meanWith(nullptr) - 10.0) < 0.1);
     QVERIFY(std::abs(meanWith(&slowOne) - 20.0) < 0.5);  // half the requests take 30 ms
@@ -168,7 +160,7 @@ class ActionsTest : public QObject {
 
   void errorRate() {
     Scenario s = twoTier(200);
-    Action a = make(ActionKind::SetErrorRate, "back");
+    Action a = makeAction(ActionKind::SetErrorRate, "back");
     a.rate = 0.2;
     s.timeline.push_back({0.0, a});
     const auto out = runScenario(s).summary;
@@ -182,12 +174,12 @@ class ActionsTest : public QObject {
     sim.addObserver(&rec);
     sim.runUntil(secondsToSim(10));
     // Consumers down: messages wait in the broker.
-    sim.applyAction(make(ActionKind::CrashService, "back"));
+    sim.applyAction(makeAction(ActionKind::CrashService, "back"));
     sim.runUntil(secondsToSim(20));
     QVERIFY(sim.snapshot().brokerBacklog > 900);
     QVERIFY(sim.snapshot().brokerLagMs > 9000);
     // The broker goes down for 5 s: publishes are refused, the backlog is kept.
-    Action outage = make(ActionKind::BrokerOutage);
+    Action outage = makeAction(ActionKind::BrokerOutage);
     outage.durationS = 5;
     sim.applyAction(outage);
     const auto kept = sim.snapshot().brokerBacklog;
@@ -198,7 +190,7 @@ class ActionsTest : public QObject {
     QVERIFY(sim.snapshot().brokerUp);
     QVERIFY(rec.edgeBetween(0, 20, 25).failures[FailureCause::BrokerRejected] > 300);
     // Consumers back: the backlog drains.
-    sim.applyAction(make(ActionKind::RestartService, "back"));
+    sim.applyAction(makeAction(ActionKind::RestartService, "back"));
     sim.runUntil(secondsToSim(60));
     QVERIFY(sim.snapshot().brokerBacklog < 10);
     // The front end never noticed any of it.
@@ -210,11 +202,11 @@ class ActionsTest : public QObject {
     IntervalRecorder rec;
     sim.addObserver(&rec);
     sim.runUntil(secondsToSim(10));
-    sim.applyAction(make(ActionKind::BrokerOutage));  // no duration: down until recovered
+    sim.applyAction(makeAction(ActionKind::BrokerOutage));  // no duration: down until recovered
     sim.runUntil(secondsToSim(40));
     QVERIFY(!sim.snapshot().brokerUp);
     QCOMPARE(rec.edgeBetween(0, 11, 40).completed, 0ULL);
-    QCOMPARE(sim.applyAction(make(ActionKind::BrokerRecover)), std::string());
+    QCOMPARE(sim.applyAction(makeAction(ActionKind::BrokerRecover)), std::string());
     QVERIFY(sim.snapshot().brokerUp);
     sim.runUntil(secondsToSim(60));
     const auto after = rec.edgeBetween(0, 41, 60);
@@ -225,7 +217,7 @@ class ActionsTest : public QObject {
   void setReplicasScalesUpAndDrainsDown() {
     Simulation sim(twoTier());
     sim.runUntil(secondsToSim(5));
-    Action up = make(ActionKind::SetReplicas, "back");
+    Action up = makeAction(ActionKind::SetReplicas, "back");
     up.count = 5;
     sim.applyAction(up);
     QCOMPARE(countState(sim.snapshot(), 1, ReplicaState::Ready), 5);
@@ -241,14 +233,14 @@ class ActionsTest : public QObject {
   void callModeOnOneEdgeAndOnAll() {
     Scenario s = chain({"a", "b", "c"}, CallMode::Sync, 10, 1, 1, 2, 10);
     Simulation sim(s);
-    Action one = make(ActionKind::SetCallMode);
+    Action one = makeAction(ActionKind::SetCallMode);
     one.from = "a";
     one.to = "b";
     one.mode = CallMode::Async;
     QCOMPARE(sim.applyAction(one), std::string());
     QCOMPARE(sim.layout().edges[0].mode, CallMode::Async);
     QCOMPARE(sim.layout().edges[1].mode, CallMode::Sync);
-    Action all = make(ActionKind::SetCallMode);
+    Action all = makeAction(ActionKind::SetCallMode);
     all.mode = CallMode::Async;
     sim.applyAction(all);
     QCOMPARE(sim.snapshot().edges[1].mode, CallMode::Async);
@@ -259,7 +251,7 @@ class ActionsTest : public QObject {
 
   void arrivalRateChanges() {
     Scenario s = twoTier(40);
-    Action a = make(ActionKind::SetArrivalRate);
+    Action a = makeAction(ActionKind::SetArrivalRate);
     a.rate = 300;
     s.timeline.push_back({20.0, a});
     Simulation sim(s);
@@ -274,7 +266,7 @@ class ActionsTest : public QObject {
   void rollingUpdateHasNoDowntime() {
     Scenario s = twoTier(120);
     s.services[1].startupS = 3;
-    Action update = make(ActionKind::RollingUpdate, "back");
+    Action update = makeAction(ActionKind::RollingUpdate, "back");
     update.factor = 0.5;  // the new version is twice as fast
     s.timeline.push_back({30.0, update});
     Simulation sim(s);
@@ -297,7 +289,7 @@ class ActionsTest : public QObject {
     IntervalRecorder rec;
     sim.addObserver(&rec);
     sim.runUntil(secondsToSim(20));
-    Action off = make(ActionKind::SetResilience);
+    Action off = makeAction(ActionKind::SetResilience);
     off.timeouts = false;
     sim.applyAction(off);
     QVERIFY(!sim.snapshot().timeoutsOn);
@@ -309,14 +301,14 @@ class ActionsTest : public QObject {
 
   void unknownNamesAreRefused() {
     Simulation sim(twoTier());
-    QVERIFY(sim.applyAction(make(ActionKind::KillReplica, "nope", 0)).find("nope") !=
+    QVERIFY(sim.applyAction(makeAction(ActionKind::KillReplica, "nope", 0)).find("nope") !=
             std::string::npos);
-    QVERIFY(sim.applyAction(make(ActionKind::KillReplica, "back", 7)).find("7") !=
+    QVERIFY(sim.applyAction(makeAction(ActionKind::KillReplica, "back", 7)).find("7") !=
             std::string::npos);
-    Action node = make(ActionKind::FailNode);
+    Action node = makeAction(ActionKind::FailNode);
     node.node = "n9";
     QVERIFY(!sim.applyAction(node).empty());
-    QVERIFY(!sim.applyAction(make(ActionKind::SetAutoscaler, "back")).empty());  // none there
+    QVERIFY(!sim.applyAction(makeAction(ActionKind::SetAutoscaler, "back")).empty());  // none there
     QVERIFY(sim.appliedActions().empty());
   }
 
@@ -328,9 +320,9 @@ class ActionsTest : public QObject {
     SummaryCollector liveSummary(0);
     live.addObserver(&liveSummary);
     live.runUntil(secondsToSim(12.25));
-    live.applyAction(make(ActionKind::KillReplica, "back", 0));
+    live.applyAction(makeAction(ActionKind::KillReplica, "back", 0));
     live.runUntil(secondsToSim(30.5));
-    Action rate = make(ActionKind::SetArrivalRate);
+    Action rate = makeAction(ActionKind::SetArrivalRate);
     rate.rate = 180;
     live.applyAction(rate);
     live.runToEnd();

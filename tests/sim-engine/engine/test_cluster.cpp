@@ -73,11 +73,12 @@ class ClusterTest : public QObject {
     s.services[0].autoscale = as;
     s.workload.stages = {RateStage{100, 400}, RateStage{300, 50}};
     Simulation sim(s);
-    sim.runUntil(secondsToSim(290));
+    // Between two ticks of the autoscaler: at 290 s itself, runUntil stops before its tick.
+    sim.runUntil(secondsToSim(295));
     // 400 rps * 20 ms = 8 busy workers; at 50 % target that is 16 workers, 8 replicas.
     const int atPeak = sim.snapshot().deployments[0].desiredReplicas;
     QVERIFY2(atPeak >= 7 && atPeak <= 10, qPrintable(QString::number(atPeak)));
-    sim.runUntil(secondsToSim(330));
+    sim.runUntil(secondsToSim(335));
     // The stabilisation window keeps the peak size for a minute after the load drops.
     QCOMPARE(sim.snapshot().deployments[0].desiredReplicas, atPeak);
     sim.runToEnd();
@@ -88,6 +89,21 @@ class ClusterTest : public QObject {
     off.enabled = false;
     QCOMPARE(sim.applyAction(off), std::string());
     QVERIFY(!sim.snapshot().deployments[0].autoscalerOn);
+  }
+
+  void aTinyTargetScalesToTheMaximum() {
+    // Any load over a target of 1e-10 asks for billions of replicas: the autoscaler must
+    // clamp that to max before it becomes an int (it used to wrap round to the minimum).
+    Scenario s = singleQueue(100, DistributionSpec::constant(10), 4, 30);
+    AutoscaleSpec as;
+    as.minReplicas = 1;
+    as.maxReplicas = 10;
+    as.targetUtilization = 1e-10;
+    as.periodS = 5;
+    s.services[0].autoscale = as;
+    Simulation sim(s);
+    sim.runUntil(secondsToSim(6));
+    QCOMPARE(sim.snapshot().deployments[0].desiredReplicas, 10);
   }
 
   void monolithModulesRunInProcess() {

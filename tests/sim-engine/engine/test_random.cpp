@@ -282,6 +282,23 @@ class RandomTest : public QObject {
     QCOMPARE(Sampler(DistributionSpec::constant(-3)).sample(rng), SimTime{0});
   }
 
+  void positiveDrawsLastAtLeastOneTick() {
+    // What the scenario says takes time must take time on the nanosecond clock, or a loop
+    // the loader accepted (a positive mean on the way) could still run at one instant.
+    Rng rng(3);
+    QCOMPARE(Sampler(DistributionSpec::constant(1e-7)).sample(rng), SimTime{1});
+    QCOMPARE(Sampler(DistributionSpec::constant(0)).sample(rng), SimTime{0});
+    const Sampler tiny(DistributionSpec::exponential(1e-6));
+    for (int i = 0; i < 1000; ++i) QVERIFY(tiny.sample(rng) >= 1);
+    QCOMPARE(clampedNanos(0.3), SimTime{1});
+    QCOMPARE(clampedNanos(1.4), SimTime{1});
+    QCOMPARE(clampedNanos(2.6), SimTime{3});
+    QCOMPARE(durationSeconds(1e-12), SimTime{1});
+    QCOMPARE(durationSeconds(0), SimTime{0});
+    QCOMPARE(durationMillis(1e-7), SimTime{1});
+    QCOMPARE(durationMillis(1e9), SimTime{1'000'000'000'000'000});
+  }
+
   void samplerIsDeterministic() {
     const Sampler s(DistributionSpec::lognormal(3, 2));
     Rng a(99), b(99);

@@ -168,6 +168,15 @@ class SummaryJsonTest : public QObject {
     QCOMPARE(services, (std::vector<std::string>{"front", "back"}));
   }
 
+  void aRunStoppedEarlySaysWhy() {
+    QVERIFY2(summaryToJson(run_).find("stopped_early") == std::string::npos,
+             "a complete run has no stopped_early key");
+    RunSummary stopped = run_;
+    stopped.stopReason = "the run stopped at 3 s: too much";
+    const auto j = nlohmann::ordered_json::parse(summaryToJson(stopped));
+    QCOMPARE(j.value("stopped_early", std::string()), stopped.stopReason);
+  }
+
   void wallTimeCanBeLeftOut() {
     const std::string with = summaryToJson(run_, true);
     const std::string without = summaryToJson(run_, false);

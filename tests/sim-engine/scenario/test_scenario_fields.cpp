@@ -87,7 +87,7 @@ class ScenarioFieldsTest : public QObject {
         (QStringList{
             "1:12: /format: unsupported format 2: this version reads format 1",
             "1:23: /name: must not be empty",
-            "1:41: /duration_s: must be greater than 0 and at most 1000000, got 0",
+            "1:41: /duration_s: must be between 0.001 and 1000000, got 0",
             "1:66: /services/0/name: \"my api\" is not a valid name: use 1 to 64 letters, "
             "digits, \"_\", \".\" or \"-\"",
         }));
@@ -193,7 +193,7 @@ class ScenarioFieldsTest : public QObject {
         "    {\"name\": \"d\", \"service_time_ms\": {\"dist\": \"lognormal\", \"mean\": 5}}");
     QCOMPARE(errorsOf(text),
              (QStringList{
-                 "7:72: /services/0/service_time_ms/mean: must be greater than 0 and at most "
+                 "7:72: /services/0/service_time_ms/mean: must be between 0.000001 and "
                  "1000000000, got 0",
                  "7:75: /services/0/service_time_ms/stddev: unknown key \"stddev\" for dist "
                  "\"exponential\"",

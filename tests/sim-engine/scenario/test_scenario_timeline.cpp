@@ -168,28 +168,50 @@ class ScenarioTimelineTest : public QObject {
   }
 
   void replicaIndexesFollowTheTimelineInTimeOrder() {
-    // Entries are checked in time order: the set_replicas at 20 s applies before 30 s.
+    // Entries are checked in time order, against the most replicas asked for by then: a
+    // scale-down leaves replicas draining, and an action may still reach them.
     const std::string text = withList(
         "timeline",
         "    {\"at_s\": 30, \"action\": \"kill_replica\", \"service\": \"orders\", \"replica\": "
-        "1},\n"
-        "    {\"at_s\": 20, \"action\": \"set_replicas\", \"service\": \"orders\", \"count\": 1},\n"
+        "4},\n"
         "    {\"at_s\": 40, \"action\": \"set_replicas\", \"service\": \"orders\", \"count\": 5},\n"
+        "    {\"at_s\": 20, \"action\": \"set_replicas\", \"service\": \"orders\", \"count\": 1},\n"
         "    {\"at_s\": 50, \"action\": \"slow_replica\", \"service\": \"orders\", \"replica\": 4, "
         "\"factor\": 2},\n"
         "    {\"at_s\": 50, \"action\": \"restart_replica\", \"service\": \"orders\", "
         "\"replica\": 5},\n"
         "    {\"at_s\": 55, \"action\": \"set_replicas\", \"service\": \"orders\", \"count\": 0},\n"
         "    {\"at_s\": 56, \"action\": \"kill_replica\", \"service\": \"orders\", \"replica\": "
-        "0}");
+        "2}");
     QCOMPARE(errorsOf(text),
              (QStringList{
-                 "10:76: /timeline/0/replica: replica 1 does not exist: orders has 1 replica (0) "
-                 "at 30 s",
+                 "10:76: /timeline/0/replica: replica 4 does not exist: orders has 3 replicas "
+                 "(0..2) at 30 s",
                  "14:79: /timeline/4/replica: replica 5 does not exist: orders has 5 replicas "
                  "(0..4) at 50 s",
-                 "16:76: /timeline/6/replica: replica 0 does not exist: orders has 0 replicas at "
-                 "56 s",
+             }));
+  }
+
+  void aRollingUpdatesReplacementsHaveIndexesOfTheirOwn() {
+    // While replica 0..2 drain one by one, their replacements are started as 3, 4, 5: a
+    // session that kills the first replacement must load again.
+    const std::string text = withList(
+        "timeline",
+        "    {\"at_s\": 9, \"action\": \"kill_replica\", \"service\": \"orders\", \"replica\": "
+        "3},\n"
+        "    {\"at_s\": 10, \"action\": \"rolling_update\", \"service\": \"orders\"},\n"
+        "    {\"at_s\": 11, \"action\": \"kill_replica\", \"service\": \"orders\", \"replica\": "
+        "3},\n"
+        "    {\"at_s\": 11, \"action\": \"kill_replica\", \"service\": \"orders\", \"replica\": "
+        "5},\n"
+        "    {\"at_s\": 11, \"action\": \"kill_replica\", \"service\": \"orders\", \"replica\": "
+        "6}");
+    QCOMPARE(errorsOf(text),
+             (QStringList{
+                 "10:75: /timeline/0/replica: replica 3 does not exist: orders has 3 replicas "
+                 "(0..2) at 9 s",
+                 "14:76: /timeline/4/replica: replica 6 does not exist: orders has 3 replicas, 6 "
+                 "(0..5) with the replacements of a rolling update, at 11 s",
              }));
   }
 
@@ -296,7 +318,7 @@ class ScenarioTimelineTest : public QObject {
       return lines;
     };
     QCOMPARE(errors(R"({"action": "kill_replica", "service": "orders", "replica": -1})"),
-             QStringList{"test.json:1:60: /replica: must be between 0 and 9999, got -1"});
+             QStringList{"test.json:1:60: /replica: must be between 0 and 19999, got -1"});
     QCOMPARE(errors(R"({"at_s": 3, "action": "broker_recover"})"),
              QStringList{"test.json:1:2: /at_s: \"at_s\" does not apply to an action sent now: it "
                          "runs at once"});

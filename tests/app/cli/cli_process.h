@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+// clusterscope-cli run as a user runs it: the real executable in a child process.
+
+namespace clusterscope::testing {
+
+struct CliResult {
+  int exitCode = -1;
+  QString out;
+  QString err;
+};
+
+inline CliResult runCliProcess(const QStringList& args) {
+  QProcess p;
+  p.start(CLUSTERSCOPE_CLI_PATH, args);
+  if (!p.waitForFinished(120000)) qFatal("clusterscope-cli did not finish");
+  if (p.exitStatus() != QProcess::NormalExit) qFatal("clusterscope-cli crashed");
+  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+          QString::fromUtf8(p.readAllStandardError())};
+}
+
+inline QString cliData(const char* name) {
+  return QString(CLUSTERSCOPE_TEST_DATA_DIR) + "/" + name;
+}
+
+}  // namespace clusterscope::testing
