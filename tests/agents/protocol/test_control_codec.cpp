@@ -212,8 +212,9 @@ class ControlCodecTest : public QObject {
       QCOMPARE(maySendToHub(key, ControlType::Subscribe), key != KeyRole::Agent);
       QCOMPARE(maySendToHub(key, ControlType::Command), key == KeyRole::Controller);
       QCOMPARE(maySendToHub(key, ControlType::Cluster), key == KeyRole::Controller);
+      QCOMPARE(maySendToHub(key, ControlType::PeerState), key == KeyRole::Controller);
       for (ControlType t : {ControlType::Welcome, ControlType::Error, ControlType::Snapshot,
-                            ControlType::Update, ControlType::PeerState, ControlType::Routes}) {
+                            ControlType::Update, ControlType::Routes}) {
         QVERIFY(!maySendToHub(key, t));
       }
     }
