@@ -72,6 +72,25 @@ void EventLoop::wake() {
   [[maybe_unused]] const auto n = ::write(wakeFd_, &one, sizeof one);
 }
 
+void EventLoop::post(Handler task) {
+  {
+    std::lock_guard lock(postedMutex_);
+    posted_.push_back(std::move(task));
+  }
+  wake();
+}
+
+int EventLoop::runPosted() {
+  std::vector<Handler> tasks;
+  {
+    std::lock_guard lock(postedMutex_);
+    tasks.swap(posted_);
+  }
+  // A task that posts another runs it at the next turn, not in this one: no starvation.
+  for (auto& task : tasks) task();
+  return static_cast<int>(tasks.size());
+}
+
 void EventLoop::armTimerFd() {
   // Drop cancelled timers from the top so the fd is armed for a live one.
   while (!due_.empty() && !timers_.count(due_.top().id)) due_.pop();
@@ -154,6 +173,7 @@ int EventLoop::runOnce(Clock::duration maxWait) {
     h();
     ++handled;
   }
+  handled += runPosted();
   handled += fireDueTimers();
   return handled;
 }

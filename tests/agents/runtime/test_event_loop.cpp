@@ -1,6 +1,6 @@
 // The agents' event loop: timers fire in order, never early and precisely (a timerfd, not
 // zmq_poll's milliseconds), periodic timers keep their pace, sockets and wake() interrupt the
-// wait, handlers may cancel timers.
+// wait, handlers may cancel timers, post() runs tasks from other threads on the loop's.
 
 #include <QtTest>
 #include <algorithm>
@@ -123,6 +123,24 @@ class TestEventLoop : public QObject {
     out.send(zmq::buffer(std::string("unheard")), zmq::send_flags::none);
     loop.runOnce(20ms);
     QCOMPARE(got.size(), std::size_t{1});
+  }
+
+  void postRunsTasksOnTheLoopThread() {
+    EventLoop loop;
+    std::atomic<int> ran{0};
+    std::thread::id where;
+    std::thread poster([&] {
+      for (int i = 0; i < 100; ++i)
+        loop.post([&] {
+          where = std::this_thread::get_id();
+          ++ran;
+        });
+    });
+    poster.join();
+    const auto end = std::chrono::steady_clock::now() + 2s;
+    while (ran < 100 && std::chrono::steady_clock::now() < end) loop.runOnce(50ms);
+    QCOMPARE(ran.load(), 100);
+    QVERIFY(where == std::this_thread::get_id());
   }
 };
 
