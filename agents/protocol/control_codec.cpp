@@ -99,6 +99,20 @@ Decoded<ControlMessage> decodeControl(FrameView frames) {
   return detail::guarded<ControlMessage>([&] { return decodeFrames(frames); });
 }
 
+std::optional<Frames> encodeRelayedUpdate(std::uint64_t seq, std::string_view instance,
+                                          std::string_view reportBody) {
+  if (reportBody.size() < 2 || reportBody.front() != '{' || reportBody.back() != '}' ||
+      detail::nestingDepth(reportBody, kMaxJsonDepth) >= kMaxJsonDepth) {
+    return std::nullopt;
+  }
+  std::string body = "{\"seq\":" + std::to_string(seq) +
+                     ",\"instance\":" + Json(std::string(instance)).dump() + ",\"report\":";
+  body.reserve(body.size() + reportBody.size() + 1);
+  body += reportBody;
+  body += '}';
+  return Frames{header(ControlType::Update), std::move(body)};
+}
+
 std::vector<Frames> encodeSnapshot(std::uint64_t seq, const std::optional<ClusterPlan>& cluster,
                                    const std::vector<PeerEntry>& peers, std::size_t maxBodyBytes) {
   // Peers are dumped once; parts are then filled greedily. The envelope's own keys cost

@@ -220,6 +220,26 @@ class ControlCodecTest : public QObject {
     }
   }
 
+  // The hub relays a report's body as it came: the UPDATE decodes as if encoded whole.
+  void relayedUpdatesSpliceTheReportBody() {
+    const Report report = sampleServiceReport();
+    const Frames reportFrames = encodeControl(report);
+    const auto spliced = encodeRelayedUpdate(42, "orders#1", reportFrames[1]);
+    QVERIFY(spliced.has_value());
+    const auto views = viewsOf(*spliced);
+    const auto d = decodeControl(views);
+    QVERIFY2(d.ok(), qPrintable(messageOf(d)));
+    QVERIFY(std::get<Update>(d.value()) == (Update{42, "orders#1", report}));
+    // Not a bare object, or too deep for one more level: the caller encodes instead.
+    QVERIFY(!encodeRelayedUpdate(1, "a", " " + reportFrames[1]));
+    std::string deep = R"({"seq":1,"time_ns":0,"state":"ready","x":)";
+    for (int i = 0; i < 15; ++i) deep += "[";
+    for (int i = 0; i < 15; ++i) deep += "]";
+    deep += "}";
+    QVERIFY(decodeControl(viewsOf(Frames{encodeControl(report)[0], deep})).ok());
+    QVERIFY(encodeRelayedUpdate(1, "a", deep).has_value() == false);
+  }
+
   void snapshotSplitsIntoParts() {
     std::vector<PeerEntry> peers;
     for (int i = 0; i < 40; ++i) {
