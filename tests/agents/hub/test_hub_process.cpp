@@ -1,0 +1,143 @@
+// clusterscope-hub itself, as a child process: it prints where it listens and writes the
+// connection file; processes that read that file join it (agent and controller keys); its
+// /metrics page passes `promtool check metrics`; SIGTERM stops it cleanly (exit 0, the file
+// removed, no process left). Bad command lines exit 2, a start that cannot be done exits 1.
+
+#include <httplib.h>
+#include <signal.h>
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+#include "hub_test_support.h"
+#include "private_files.h"
+
+using namespace clusterscope::testing;
+
+namespace {
+
+struct Finished {
+  int code = -1;
+  QString out;
+  QString err;
+};
+
+Finished runHub(const QStringList& args) {
+  QProcess p;
+  p.start(CLUSTERSCOPE_HUB_PATH, args);
+  Finished f;
+  if (!p.waitForFinished(10000)) {
+    p.kill();
+    p.waitForFinished(2000);
+    return f;
+  }
+  f.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+  f.out = p.readAllStandardOutput();
+  f.err = p.readAllStandardError();
+  return f;
+}
+
+}  // namespace
+
+class TestHubProcess : public QObject {
+  Q_OBJECT
+
+  zmq::context_t context_;
+
+ private slots:
+  void theExecutableServesAndStopsOnSigterm() {
+    QTemporaryDir tmp;
+    const std::string keys = tmp.path().toStdString() + "/keys";
+    agents::makeClusterKeys(keys);
+    const std::string file = tmp.path().toStdString() + "/run/connection.json";
+    QProcess hub;
+    hub.start(CLUSTERSCOPE_HUB_PATH, {"--keys", QString::fromStdString(keys), "--connection-file",
+                                      QString::fromStdString(file), "--telemetry"});
+    QVERIFY(hub.waitForStarted(5000));
+    QString banner;
+    const auto until = std::chrono::steady_clock::now() + 10s;
+    while (!banner.contains("connection") && std::chrono::steady_clock::now() < until) {
+      hub.waitForReadyRead(200);
+      banner += hub.readAllStandardOutput();
+    }
+    qInfo("%s", qPrintable(banner.trimmed()));
+    const auto endpoint =
+        QRegularExpression(R"(listening on (tcp://127\.0\.0\.1:\d+) \(CURVE)").match(banner);
+    const auto metrics =
+        QRegularExpression(R"(metrics +http://127\.0\.0\.1:(\d+)/metrics)").match(banner);
+    QVERIFY2(endpoint.hasMatch() && metrics.hasMatch(), qPrintable(banner));
+    QVERIFY(banner.contains("telemetry   tcp://127.0.0.1:"));
+
+    // What the connection file says is enough to join, with either role's key.
+    const auto info = agents::readConnectionFile(file);
+    QCOMPARE(QString::fromStdString(info.hub), endpoint.captured(1));
+    EventLoop loop;
+    Peer monitor(loop, context_, agents::connectionFromFile(file, p::KeyRole::Controller),
+                 roleHello(p::PeerRole::Monitor, "monitor@test:1"), true);
+    Peer orders(loop, context_, agents::connectionFromFile(file, p::KeyRole::Agent),
+                agentHello("orders", 0, "tcp://127.0.0.1:2"));
+    monitor.client->start();
+    orders.client->start();
+    QVERIFY(runUntil(loop, [&] { return monitor.liveness("orders#0") == p::Liveness::Joined; }));
+
+    // The real /metrics page (published each second), as promtool sees it.
+    httplib::Client http("127.0.0.1", metrics.captured(1).toInt());
+    http.set_connection_timeout(5);
+    std::string page;
+    QVERIFY(runUntil(
+        loop,
+        [&] {
+          auto res = http.Get("/metrics");
+          page = res && res->status == 200 ? res->body : "";
+          return page.find("clusterscope_hub_peers{role=\"agent\",liveness=\"joined\"} 1\n") !=
+                 std::string::npos;
+        },
+        5000ms));
+    const QString promtool = QStandardPaths::findExecutable("promtool");
+    if (promtool.isEmpty()) {
+      qWarning("promtool is not installed (Debian: prometheus): the page's format is unchecked");
+    } else {
+      QProcess check;
+      check.start(promtool, {"check", "metrics"});
+      check.write(page.data(), static_cast<qint64>(page.size()));
+      check.closeWriteChannel();
+      QVERIFY(check.waitForFinished(30000));
+      QVERIFY2(check.exitCode() == 0, check.readAllStandardError().constData());
+    }
+
+    // SIGTERM: a clean stop, and the connection file goes with it.
+    ::kill(static_cast<pid_t>(hub.processId()), SIGTERM);
+    QVERIFY(hub.waitForFinished(5000));
+    QCOMPARE(hub.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(hub.exitCode(), 0);
+    QVERIFY(QString(hub.readAllStandardOutput()).contains("clusterscope-hub stopped"));
+    QVERIFY(!QFile::exists(QString::fromStdString(file)));
+    // Its peers notice: their reports now go nowhere, and nothing answers them.
+    runFor(loop, 300ms);
+  }
+
+  void badCommandLinesAndImpossibleStarts() {
+    Finished f = runHub({});
+    QCOMPARE(f.code, 2);
+    QVERIFY2(f.err.contains("--keys DIR is required"), qPrintable(f.err));
+    f = runHub({"--no-curve", "--port", "70000"});
+    QCOMPARE(f.code, 2);
+    QVERIFY(f.err.contains("--port"));
+    f = runHub({"--no-curve", "--report-interval", "500", "--suspect-after", "400"});
+    QCOMPARE(f.code, 2);
+    f = runHub({"--no-curve", "--keys", "/nonexistent"});
+    QCOMPARE(f.code, 2);
+    f = runHub({"--keys", "/nonexistent/keys"});
+    QCOMPARE(f.code, 1);
+    QVERIFY2(f.err.contains("/nonexistent/keys"), qPrintable(f.err));
+    f = runHub({"--no-curve", "--bind", "not-an-address", "--no-connection-file"});
+    QCOMPARE(f.code, 1);
+    f = runHub({"--help"});
+    QCOMPARE(f.code, 0);
+    QVERIFY(f.out.contains("--keys DIR"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestHubProcess)
+#include "test_hub_process.moc"
