@@ -14,6 +14,9 @@ namespace {
 
 constexpr auto kMaxHelloRetry = 5000ms;
 constexpr auto kByeLinger = 250ms;
+// A snapshot that has not come whole this long after SUBSCRIBE lost a part at the hub's
+// high-water mark (with no later message to show it): subscribe again.
+constexpr auto kSnapshotWait = 5000ms;
 // Messages handled per readable turn, so timers (reports) still run under a flood.
 constexpr int kMaxMessagesPerTurn = 256;
 
@@ -83,7 +86,8 @@ void HubClient::stop(const std::string& reason) {
 void HubClient::cancelTimers() {
   loop_.cancel(reportTimer_);
   loop_.cancel(helloTimer_);
-  reportTimer_ = helloTimer_ = 0;
+  loop_.cancel(snapshotTimer_);
+  reportTimer_ = helloTimer_ = snapshotTimer_ = 0;
 }
 
 bool HubClient::send(const p::ControlMessage& message) {
@@ -119,6 +123,14 @@ void HubClient::subscribe() {
   ++stats_.subscriptions;
   stream_.restart();
   send(p::Subscribe{});
+  loop_.cancel(snapshotTimer_);
+  snapshotTimer_ = loop_.after(kSnapshotWait, [this] {
+    snapshotTimer_ = 0;
+    if (started_ && welcomed_ && !stream_.following()) {
+      ++stats_.streamGaps;
+      subscribe();
+    }
+  });
 }
 
 void HubClient::sendReport() {

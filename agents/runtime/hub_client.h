@@ -61,7 +61,8 @@ class HubClient {
     // Sent as given on every HELLO (role, instance, endpoints, ...).
     protocol::Hello hello;
     // A monitor: SUBSCRIBE after every WELCOME and follow the stream (onSnapshot, onUpdate,
-    // onPeerState, onCluster). Needs a controller key, or a hub without CURVE.
+    // onPeerState, onCluster), subscribing again on any gap. Needs a controller key, or a hub
+    // without CURVE.
     bool subscribe = false;
     // HELLO again when no WELCOME came this long after the last one, doubling up to 5 s.
     std::chrono::milliseconds helloRetry{1000};
@@ -93,7 +94,8 @@ class HubClient {
     std::uint64_t hellos = 0;                                                // HELLOs sent
     std::uint64_t hubChanges = 0;     // WELCOMEs naming another hub than the previous one
     std::uint64_t subscriptions = 0;  // SUBSCRIBEs sent
-    std::uint64_t streamGaps = 0;     // snapshot parts or sequence numbers found missing
+    std::uint64_t streamGaps = 0;     // snapshot parts or sequence numbers found missing, or a
+                                      // snapshot not whole 5 s after SUBSCRIBE
     std::uint64_t staleRoutes = 0;    // ROUTES older than the one held, dropped
     std::uint64_t commandTimeouts = 0;
   };
@@ -170,6 +172,7 @@ class HubClient {
   protocol::Welcome welcome_;
   EventLoop::TimerId reportTimer_ = 0;
   EventLoop::TimerId helloTimer_ = 0;
+  EventLoop::TimerId snapshotTimer_ = 0;
   std::chrono::milliseconds helloDelay_{0};
   std::uint64_t reportSeq_ = 0;
   std::optional<std::uint64_t> routesVersion_;  // of this hub run
