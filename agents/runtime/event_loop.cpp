@@ -157,7 +157,12 @@ int EventLoop::runOnce(Clock::duration maxWait) {
   items.push_back(item(nullptr, wakeFd_));
   for (auto& w : watched_) items.push_back(item(w.socket.handle(), w.fd));
   const auto waitMs = std::chrono::duration_cast<std::chrono::milliseconds>(maxWait).count();
-  zmq::poll(items.data(), items.size(), std::chrono::milliseconds(std::max<long>(0, waitMs)));
+  // A signal handler interrupts the wait with EINTR: a wake-up like any other, not an error
+  // (cppzmq's poll would throw it out of run()).
+  if (zmq_poll(items.data(), static_cast<int>(items.size()), std::max<long>(0, waitMs)) < 0) {
+    if (zmq_errno() != EINTR) throw zmq::error_t();
+    for (auto& i : items) i.revents = 0;
+  }
   int handled = 0;
   if (items[0].revents & ZMQ_POLLIN) {
     drainFd(timerFd_);
