@@ -32,7 +32,7 @@ std::optional<Liveness> livenessFromName(std::string_view name);
 std::optional<FaultKind> faultKindFromName(std::string_view name);
 std::optional<model::BreakerState> breakerStateFromName(std::string_view name);
 std::optional<model::CallMode> callModeFromName(std::string_view name);
-// Every state but "removed", which is the hub's business, not a process's.
+// Every state but "removed" and "suspect", which are for monitors to say, not a process.
 std::optional<model::ReplicaState> replicaStateFromName(std::string_view name);
 // Every cause but "none".
 std::optional<model::FailureCause> failureCauseFromName(std::string_view name);

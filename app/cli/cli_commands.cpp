@@ -148,7 +148,7 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
     const CliOptions& o = parsed.options;
     switch (o.command) {
       case Command::Help:
-        out << usageText();
+        out << (parsed.helpText.empty() ? usageText() : parsed.helpText);
         return kExitOk;
       case Command::Version:
         out << "clusterscope-cli " << CLUSTERSCOPE_VERSION << "\n";

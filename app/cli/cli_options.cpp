@@ -1,5 +1,6 @@
 #include "cli_options.h"
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -8,40 +9,15 @@
 
 #include "name_suggestion.h"
 
+// The command line is declared with CLI11 (subcommands, options, the help of each command);
+// values are taken as text and checked here, so that every mistake keeps the message this tool
+// has always given: it names the option and says what it accepts.
+
 namespace clusterscope::cli {
 
 namespace {
 
-struct OptionSpec {
-  bool takesValue;
-  std::vector<Command> commands;  // where it is allowed
-};
-
-const std::map<std::string, OptionSpec>& optionSpecs() {
-  static const std::map<std::string, OptionSpec> specs = {
-      {"--seed", {true, {Command::Run, Command::Compare}}},
-      {"--duration", {true, {Command::Run, Command::Compare}}},
-      {"--mode", {true, {Command::Run}}},
-      {"--summary", {true, {Command::Run, Command::Compare}}},
-      {"--csv", {true, {Command::Run}}},
-      {"--quiet", {false, {Command::Validate, Command::Run, Command::Compare}}},
-      {"--no-progress", {false, {Command::Run, Command::Compare}}},
-  };
-  return specs;
-}
-
-const char* commandName(Command c) {
-  switch (c) {
-    case Command::Validate:
-      return "validate";
-    case Command::Run:
-      return "run";
-    case Command::Compare:
-      return "compare";
-    default:
-      return "";
-  }
-}
+const char* kProgram = "clusterscope-cli";
 
 std::optional<std::uint64_t> parseUnsigned(const std::string& s) {
   if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
@@ -61,130 +37,203 @@ std::optional<double> parseDouble(const std::string& s) {
   return v;
 }
 
-std::string applyOption(CliOptions& o, const std::string& name, const std::string& value) {
-  if (name == "--seed") {
-    o.seed = parseUnsigned(value);
-    if (!o.seed) return "--seed: \"" + value + "\" is not a whole number from 0 to 2^64-1";
-  } else if (name == "--duration") {
-    o.durationS = parseDouble(value);
+// The options' text as the user typed it, before checking.
+struct RawOptions {
+  std::vector<std::string> files;  // validate
+  std::string file;                // run, compare: one file; a second one is an extra
+  std::string seed, duration, mode, summary, csv;
+};
+
+// One command: its CLI11 subcommand and what it became.
+struct CommandSpec {
+  Command command;
+  CLI::App* app;
+};
+
+void addRunOptions(CLI::App* app, RawOptions& raw, bool withModeAndCsv) {
+  app->add_option("--seed", raw.seed, "override the scenario's seed")->type_name("N");
+  app->add_option("--duration", raw.duration, "override the simulated duration, in seconds")
+      ->type_name("S");
+  if (withModeAndCsv) {
+    app->add_option("--mode", raw.mode, "force every call between services to one mode")
+        ->type_name("sync|async");
+  }
+  app->add_option("--summary", raw.summary, "write the summary as JSON")->type_name("OUT.json");
+  if (withModeAndCsv) {
+    app->add_option("--csv", raw.csv, "write the per-interval time series")->type_name("OUT.csv");
+  }
+}
+
+bool given(const CLI::App& app, const std::string& option) {
+  return app.get_option_no_throw(option) && app.count(option) > 0;
+}
+
+// Checks and converts the raw text of `app`'s options; the first problem's message, or empty.
+std::string convert(const RawOptions& raw, const CLI::App& app, CliOptions& o) {
+  o.files = raw.files;
+  if (!raw.file.empty()) o.files = {raw.file};
+  o.quiet = given(app, "--quiet");
+  o.noProgress = given(app, "--no-progress");
+  if (given(app, "--seed")) {
+    o.seed = parseUnsigned(raw.seed);
+    if (!o.seed) return "--seed: \"" + raw.seed + "\" is not a whole number from 0 to 2^64-1";
+  }
+  if (given(app, "--duration")) {
+    o.durationS = parseDouble(raw.duration);
     if (!o.durationS || *o.durationS < 0.001 || *o.durationS > 1e6) {
-      return "--duration: \"" + value + "\" is not a number of seconds from 0.001 to 1000000";
+      return "--duration: \"" + raw.duration +
+             "\" is not a number of seconds from 0.001 to 1000000";
     }
-  } else if (name == "--mode") {
-    if (value == "sync") {
+  }
+  if (given(app, "--mode")) {
+    if (raw.mode == "sync") {
       o.mode = model::CallMode::Sync;
-    } else if (value == "async") {
+    } else if (raw.mode == "async") {
       o.mode = model::CallMode::Async;
     } else {
-      return "--mode: \"" + value + "\" is neither \"sync\" nor \"async\"";
+      return "--mode: \"" + raw.mode + "\" is neither \"sync\" nor \"async\"";
     }
-  } else if (name == "--summary" || name == "--csv") {
-    if (value.empty()) return name + " needs a file name";
-    (name == "--summary" ? o.summaryPath : o.csvPath) = value;
-  } else if (name == "--quiet") {
-    o.quiet = true;
-  } else if (name == "--no-progress") {
-    o.noProgress = true;
   }
+  for (const char* option : {"--summary", "--csv"}) {
+    if (given(app, option) && (option[2] == 's' ? raw.summary : raw.csv).empty()) {
+      return std::string(option) + " needs a file name";
+    }
+  }
+  o.summaryPath = raw.summary;
+  o.csvPath = raw.csv;
   return {};
 }
+
+std::vector<std::string> optionNames(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::Option* opt : app.get_options()) {
+    for (const auto& n : opt->get_lnames()) names.push_back("--" + n);
+  }
+  return names;
+}
+
+// CLI11's exceptions in this tool's words.
+std::string explain(const CLI::ParseError& e, const std::vector<std::string>& args,
+                    const std::vector<CommandSpec>& commands, const CLI::App* chosen) {
+  std::vector<std::string> commandNames;
+  for (const auto& c : commands) commandNames.push_back(c.app->get_name());
+  if (!chosen) {
+    if (args.empty()) return "no command given";
+    const std::string& first = args.front();
+    if (!first.empty() && first[0] == '-') {
+      return "unknown option \"" + first + "\": give a command first";
+    }
+    return "unknown command \"" + first + "\"" + engine::didYouMean(first, commandNames);
+  }
+  const std::string name = chosen->get_name();
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+    const auto extras = chosen->remaining();
+    for (const auto& extra : extras) {
+      if (extra.size() < 2 || extra[0] != '-') continue;
+      const std::string option = extra.substr(0, extra.find('='));
+      for (const auto& c : commands) {
+        const auto names = optionNames(*c.app);
+        if (std::find(names.begin(), names.end(), option) != names.end()) {
+          return option + " does not apply to " + name;
+        }
+      }
+      return "unknown option \"" + option + "\"" + engine::didYouMean(option, optionNames(*chosen));
+    }
+    return name + " takes one scenario file, got " + std::to_string(extras.size() + 1);
+  }
+  if (dynamic_cast<const CLI::RequiredError*>(&e)) return name + " needs a scenario file";
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
+    const std::string what = e.what();
+    return what.substr(0, what.find(':')) + " needs a value";
+  }
+  return e.what();
+}
+
+struct App {
+  CLI::App app{"", kProgram};
+  RawOptions raw;
+  std::vector<CommandSpec> commands;
+
+  App() {
+    app.description(
+        "See a cluster of microservices at work, without a window.\n"
+        "\n"
+        "  clusterscope-cli validate FILE...   check scenario files; prints\n"
+        "                                      FILE:LINE:COL: /pointer: problem\n"
+        "  clusterscope-cli run FILE           run a scenario headless and print its summary\n"
+        "  clusterscope-cli compare FILE       run it twice with the same seed, all calls sync\n"
+        "                                      then all async, side by side");
+    app.footer(
+        "A command's own options: clusterscope-cli COMMAND --help\n"
+        "exit status: 0 ok, 1 an expect claim failed, 2 invalid input");
+    app.set_version_flag("--version", std::string(kProgram) + " " + CLUSTERSCOPE_VERSION);
+    app.require_subcommand(1);
+    app.fallthrough(false);
+
+    auto* validate = app.add_subcommand("validate", "check scenario files");
+    validate->add_option("FILE", raw.files, "scenario files")->required();
+    validate->add_flag("--quiet", "print nothing but problems");
+    commands.push_back({Command::Validate, validate});
+
+    auto* run = app.add_subcommand("run", "run a scenario headless and print its summary");
+    run->add_option("FILE", raw.file, "the scenario")->required();
+    addRunOptions(run, raw, true);
+    commands.push_back({Command::Run, run});
+
+    auto* compare = app.add_subcommand(
+        "compare", "run a scenario twice, all calls sync then all async, side by side");
+    compare->add_option("FILE", raw.file, "the scenario")->required();
+    addRunOptions(compare, raw, false);
+    commands.push_back({Command::Compare, compare});
+
+    for (auto* sub : {run, compare}) {
+      sub->add_flag("--quiet", "print nothing but problems");
+      sub->add_flag("--no-progress", "no progress line on stderr (shown only on a terminal)");
+    }
+  }
+};
 
 }  // namespace
 
 std::string usageText() {
-  return "usage: clusterscope-cli COMMAND [OPTIONS] FILE...\n"
-         "\n"
-         "commands:\n"
-         "  validate FILE...   check scenario files; prints FILE:LINE:COL: /pointer: problem\n"
-         "  run FILE           run a scenario headless and print its summary\n"
-         "  compare FILE       run it twice with the same seed, all calls sync then all async,\n"
-         "                     and print the two summaries side by side\n"
-         "\n"
-         "options (run, compare):\n"
-         "  --seed N           override the scenario's seed\n"
-         "  --duration S       override the simulated duration, in seconds\n"
-         "  --mode sync|async  (run) force every call between services to one mode\n"
-         "  --summary OUT.json write the summary as JSON\n"
-         "  --csv OUT.csv      (run) write the per-interval time series\n"
-         "  --quiet            print nothing but problems\n"
-         "  --no-progress      no progress line on stderr (shown only on a terminal)\n"
-         "\n"
-         "exit status: 0 ok, 1 an expect claim failed, 2 invalid input\n";
+  App a;
+  return a.app.help();
 }
 
 ParsedCommandLine parseCommandLine(const std::vector<std::string>& args) {
   ParsedCommandLine result;
   CliOptions& o = result.options;
-  if (args.empty()) {
-    result.error = "no command given";
-    return result;
-  }
-  const std::string& cmd = args[0];
-  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+  if (!args.empty() && (args[0] == "help" || args[0] == "--help" || args[0] == "-h")) {
     o.command = Command::Help;
     return result;
   }
-  if (cmd == "--version") {
+  App a;
+  // CLI11 takes the arguments last first.
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  const CLI::App* chosen = nullptr;
+  try {
+    a.app.parse(reversed);
+  } catch (const CLI::CallForVersion&) {
     o.command = Command::Version;
     return result;
-  }
-  if (cmd == "validate") {
-    o.command = Command::Validate;
-  } else if (cmd == "run") {
-    o.command = Command::Run;
-  } else if (cmd == "compare") {
-    o.command = Command::Compare;
-  } else {
-    result.error =
-        "unknown command \"" + cmd + "\"" + engine::didYouMean(cmd, {"validate", "run", "compare"});
+  } catch (const CLI::CallForHelp&) {
+    // A command's --help: its own text.
+    for (const auto& c : a.commands) {
+      if (c.app->parsed()) result.helpText = c.app->help(kProgram);
+    }
+    o.command = Command::Help;
+    return result;
+  } catch (const CLI::ParseError& e) {
+    for (const auto& c : a.commands) {
+      if (c.app->parsed()) chosen = c.app;
+    }
+    result.error = explain(e, args, a.commands, chosen);
     return result;
   }
-  std::vector<std::string> names;
-  for (const auto& [name, spec] : optionSpecs()) names.push_back(name);
-  for (std::size_t i = 1; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "--") {
-      o.files.insert(o.files.end(), args.begin() + static_cast<long>(i) + 1, args.end());
-      break;
-    }
-    if (arg.size() < 2 || arg[0] != '-') {
-      o.files.push_back(arg);
-      continue;
-    }
-    std::string name = arg;
-    std::optional<std::string> value;
-    if (const auto eq = arg.find('='); eq != std::string::npos) {
-      name = arg.substr(0, eq);
-      value = arg.substr(eq + 1);
-    }
-    const auto it = optionSpecs().find(name);
-    if (it == optionSpecs().end()) {
-      result.error = "unknown option \"" + name + "\"" + engine::didYouMean(name, names);
-      return result;
-    }
-    const auto& allowed = it->second.commands;
-    if (std::find(allowed.begin(), allowed.end(), o.command) == allowed.end()) {
-      result.error = name + " does not apply to " + commandName(o.command);
-      return result;
-    }
-    if (it->second.takesValue && !value) {
-      if (i + 1 >= args.size()) {
-        result.error = name + " needs a value";
-        return result;
-      }
-      value = args[++i];
-    } else if (!it->second.takesValue && value) {
-      result.error = name + " takes no value";
-      return result;
-    }
-    result.error = applyOption(o, name, value.value_or(""));
-    if (!result.error.empty()) return result;
-  }
-  if (o.files.empty()) {
-    result.error = std::string(commandName(o.command)) + " needs a scenario file";
-  } else if (o.command != Command::Validate && o.files.size() > 1) {
-    result.error = std::string(commandName(o.command)) + " takes one scenario file, got " +
-                   std::to_string(o.files.size());
+  for (const auto& c : a.commands) {
+    if (!c.app->parsed()) continue;
+    o.command = c.command;
+    result.error = convert(a.raw, *c.app, o);
   }
   return result;
 }

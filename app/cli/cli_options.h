@@ -25,14 +25,15 @@ struct CliOptions {
 
 struct ParsedCommandLine {
   CliOptions options;
-  std::string error;  // empty when the command line is valid
+  std::string error;     // empty when the command line is valid
+  std::string helpText;  // Command::Help for one command: its own help; empty: the tool's
 };
 
 // Parses the arguments after the program name. Never throws; every mistake gives a message
 // that names the option and what it accepts.
 ParsedCommandLine parseCommandLine(const std::vector<std::string>& args);
 
-// The --help text.
+// The tool's --help text (its commands; each command's options are in `COMMAND --help`).
 std::string usageText();
 
 }  // namespace clusterscope::cli

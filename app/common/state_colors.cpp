@@ -6,6 +6,8 @@ QColor StateColors::replica(const model::ReplicaView& r, int workers) {
   switch (r.state) {
     case model::ReplicaState::Down:
       return down();
+    case model::ReplicaState::Suspect:
+      return suspect();
     case model::ReplicaState::Starting:
       return starting();
     case model::ReplicaState::Draining:

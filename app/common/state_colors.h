@@ -15,6 +15,7 @@ struct StateColors {
   static QColor busy() { return QColor(0x1f, 0x78, 0xb4); }      // blue
   static QColor slow() { return QColor(0xff, 0x99, 0x1c); }      // orange
   static QColor down() { return QColor(0xd7, 0x19, 0x1c); }      // red
+  static QColor suspect() { return QColor(0xf4, 0xa5, 0x82); }   // pale red: silent, maybe down
   static QColor starting() { return QColor(0xb2, 0xdf, 0x8a); }  // light green
   static QColor draining() { return QColor(0xbd, 0xbd, 0xbd); }  // grey
   static QColor pending() { return QColor(0xff, 0xff, 0xff); }   // white, outlined

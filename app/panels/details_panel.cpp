@@ -2,6 +2,7 @@
 
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <array>
 
 namespace clusterscope::app {
 
@@ -125,7 +126,7 @@ QString DetailsPanel::clusterHtml() const {
 QString DetailsPanel::deploymentHtml(int d) const {
   const auto& info = layout_->deployments[d];
   const auto& view = snapshot_->deployments[d];
-  int byState[6] = {0, 0, 0, 0, 0, 0};
+  std::array<int, model::kReplicaStateCount> byState{};
   int busy = 0, queued = 0;
   for (const auto& r : view.replicas) {
     ++byState[static_cast<int>(r.state)];
@@ -133,7 +134,7 @@ QString DetailsPanel::deploymentHtml(int d) const {
     queued += r.queued;
   }
   QString states;
-  for (int st = 0; st < 6; ++st) {
+  for (int st = 0; st < model::kReplicaStateCount; ++st) {
     if (byState[st] == 0) continue;
     if (!states.isEmpty()) states += ", ";
     states += QString("%1 %2")

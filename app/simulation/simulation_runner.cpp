@@ -165,7 +165,7 @@ void SimulationRunner::setState(RunState state) {
 }
 
 void SimulationRunner::onIntervalClosed(const engine::IntervalReport& report) {
-  pending_.push_back(makeChartSample(report));
+  pending_.push_back(engine::makeChartSample(report));
 }
 
 void SimulationRunner::onActionApplied(engine::SimTime at, const model::Action& action) {

@@ -157,6 +157,7 @@ void Core::drainReplica(std::uint32_t di, std::uint32_t r) {
     case model::ReplicaState::Starting:
     case model::ReplicaState::Pending:
     case model::ReplicaState::Down:
+    case model::ReplicaState::Suspect:  // never in the engine; removed like a silent one would be
       setReplicaState(d, r, model::ReplicaState::Removed);
       ++rep.incarnation;
       rep.node = -1;

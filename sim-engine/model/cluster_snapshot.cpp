@@ -16,6 +16,8 @@ const char* replicaStateName(ReplicaState state) {
       return "down";
     case ReplicaState::Removed:
       return "removed";
+    case ReplicaState::Suspect:
+      return "suspect";
   }
   return "?";
 }

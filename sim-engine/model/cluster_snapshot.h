@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -13,7 +14,19 @@
 
 namespace clusterscope::model {
 
-enum class ReplicaState : std::uint8_t { Pending, Starting, Ready, Draining, Down, Removed };
+// Suspect is a live cluster's only: a replica the hub has not heard from for longer than it
+// allows (docs/protocol.md, "Liveness"), not yet declared down; what it does now is unknown and
+// nothing routes to it. The engine never produces it.
+enum class ReplicaState : std::uint8_t {
+  Pending,
+  Starting,
+  Ready,
+  Draining,
+  Down,
+  Removed,
+  Suspect
+};
+inline constexpr int kReplicaStateCount = static_cast<int>(ReplicaState::Suspect) + 1;
 const char* replicaStateName(ReplicaState state);
 
 enum class BreakerState : std::uint8_t { None, Closed, Open, HalfOpen };
@@ -25,6 +38,11 @@ struct ReplicaView {
   int busyWorkers = 0;
   int queued = 0;
   double slowFactor = 1.0;
+  // A live cluster's: false for a replica its plan did not count (an agent started by hand, a
+  // replica beyond the planned number), shown as such; and the language its process announced
+  // (empty: not said, or a simulation).
+  bool inPlan = true;
+  std::string language{};
 };
 
 struct DeploymentView {

@@ -24,7 +24,9 @@ inline constexpr int kFailureCauseCount = static_cast<int>(FailureCause::TooDeep
 // Snake-case name used in summaries and CSV headers ("queue_full").
 const char* failureCauseName(FailureCause cause);
 
-// Counts per cause; index 0 (None) stays zero.
+// Counts per cause. Index 0 (None) counts failures whose cause is not known: the engine never
+// uses it; a live cluster's peer may name a cause newer than this reader (docs/protocol.md).
+// total() includes it, so failed counts stay exact; per-cause listings skip it.
 struct FailureCounts {
   std::array<std::uint64_t, kFailureCauseCount> byCause{};
   void add(FailureCause c, std::uint64_t n = 1) { byCause[static_cast<int>(c)] += n; }

@@ -143,6 +143,7 @@ class TelemetryCodecTest : public QObject {
     QCOMPARE(reasonOfEdit(r, [](Json& j) { j["loadgen"] = j["service"]; }),
              QString("inconsistent"));
     QCOMPARE(reasonOfEdit(r, [](Json& j) { j["state"] = "removed"; }), QString("bad_value"));
+    QCOMPARE(reasonOfEdit(r, [](Json& j) { j["state"] = "suspect"; }), QString("bad_value"));
     QCOMPARE(reasonOfEdit(r, [](Json& j) { j["time_ns"] = -5; }), QString("out_of_range"));
     QCOMPARE(reasonOfEdit(r, [](Json& j) { j["service"]["error_rate"] = 1.01; }),
              QString("out_of_range"));

@@ -43,9 +43,22 @@ class CliTest : public QObject {
     auto r = cli({"--help"});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("validate FILE"));
+    QVERIFY(r.out.contains("exit status: 0 ok, 1 an expect claim failed, 2 invalid input"));
     r = cli({"--version"});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("clusterscope-cli "));
+    // Each command has its own help, with every option it takes and none it does not.
+    r = cli({"run", "--help"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("Usage: clusterscope-cli run [OPTIONS] FILE"));
+    for (const char* option : {"--seed N", "--duration S", "--mode sync|async",
+                               "--summary OUT.json", "--csv OUT.csv", "--no-progress"}) {
+      QVERIFY2(r.out.contains(option), option);
+    }
+    r = cli({"compare", "--help"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(!r.out.contains("--mode"));
+    QCOMPARE(cli({"help"}).exitCode, 0);
   }
 
   void validateGoodAndBad() {
@@ -136,10 +149,10 @@ class CliTest : public QObject {
   void forcedModeAndCompare() {
     QTemporaryDir dir;
     const QString summary = dir.filePath("async.json");
-    QCOMPARE(cli({"run", data("small-chain.json"), "--mode", "async", "--summary", summary,
-                  "--quiet"})
-                 .exitCode,
-             0);
+    QCOMPARE(
+        cli({"run", data("small-chain.json"), "--mode", "async", "--summary", summary, "--quiet"})
+            .exitCode,
+        0);
     const QJsonObject j = readJson(summary);
     QCOMPARE(j["mode"].toString(), QString("async"));
     QCOMPARE(j["edges"].toArray()[0].toObject()["mode"].toString(), QString("async"));
@@ -161,16 +174,19 @@ class CliTest : public QObject {
     const QString f = data("small-chain.json");
     QTest::newRow("no command") << QStringList{} << "no command";
     QTest::newRow("typo") << QStringList{"rnu", f} << "did you mean \"run\"";
-    QTest::newRow("unknown option") << QStringList{"run", f, "--sed", "1"} << "did you mean \"--seed\"";
+    QTest::newRow("unknown option")
+        << QStringList{"run", f, "--sed", "1"} << "did you mean \"--seed\"";
     QTest::newRow("bad seed") << QStringList{"run", f, "--seed", "-3"} << "--seed";
-    QTest::newRow("huge seed") << QStringList{"run", f, "--seed", "99999999999999999999999"} << "--seed";
+    QTest::newRow("huge seed") << QStringList{"run", f, "--seed", "99999999999999999999999"}
+                               << "--seed";
     QTest::newRow("bad duration") << QStringList{"run", f, "--duration", "nan"} << "--duration";
     QTest::newRow("zero duration") << QStringList{"run", f, "--duration", "0"} << "--duration";
     QTest::newRow("bad mode") << QStringList{"run", f, "--mode", "both"} << "--mode";
     QTest::newRow("missing value") << QStringList{"run", f, "--seed"} << "needs a value";
     QTest::newRow("no file") << QStringList{"run"} << "needs a scenario file";
     QTest::newRow("two files") << QStringList{"run", f, f} << "takes one scenario file";
-    QTest::newRow("wrong command") << QStringList{"validate", f, "--mode", "sync"} << "does not apply";
+    QTest::newRow("wrong command")
+        << QStringList{"validate", f, "--mode", "sync"} << "does not apply";
   }
 
   void badCommandLines() {

@@ -82,6 +82,12 @@ class TestTopologyView : public QObject {
     QVERIFY(scene_->replicaColor(orders_, 1) != app::StateColors::down());
   }
 
+  void silentReplicaIsSuspect() {
+    cluster_.replica("orders", 0).state = model::ReplicaState::Suspect;
+    publish();
+    QCOMPARE(scene_->replicaColor(orders_, 0), app::StateColors::suspect());
+  }
+
   void asyncCallIsDashed() {
     const auto& layout = *backend_->layout();
     const int e =

@@ -1,14 +1,14 @@
 #include "interval_sample.h"
 
-#include "interval_report.h"
+#include <algorithm>
 
-namespace clusterscope::app {
+namespace clusterscope::engine {
 
 namespace {
 
 double ms(std::int64_t ns) { return static_cast<double>(ns) / 1e6; }
 
-model::ScopeSample reduce(const engine::TrafficStats& t, double secs) {
+model::ScopeSample reduce(const TrafficStats& t, double secs) {
   model::ScopeSample s;
   s.arrivalRps = static_cast<double>(t.arrivals) / secs;
   s.throughputRps = static_cast<double>(t.completed) / secs;
@@ -25,10 +25,10 @@ model::ScopeSample reduce(const engine::TrafficStats& t, double secs) {
 
 }  // namespace
 
-model::ChartSample makeChartSample(const engine::IntervalReport& r) {
+model::ChartSample makeChartSample(const IntervalReport& r) {
   model::ChartSample out;
-  out.startS = engine::simToSeconds(r.start);
-  out.endS = engine::simToSeconds(r.end);
+  out.startS = simToSeconds(r.start);
+  out.endS = simToSeconds(r.end);
   const double secs = std::max(r.seconds(), 1e-9);
   out.requests = reduce(*r.requests, secs);
   out.components.reserve(r.components->size());
@@ -50,4 +50,4 @@ model::ChartSample makeChartSample(const engine::IntervalReport& r) {
   return out;
 }
 
-}  // namespace clusterscope::app
+}  // namespace clusterscope::engine
