@@ -168,6 +168,15 @@ void Hub::handle(const ReceivedMessage& m) {
     ++stats_.decodeDrops[static_cast<std::size_t>(e.reason)];
     std::string text = std::string(p::decodeReasonName(e.reason)) + ": " + e.message;
     if (text.size() > kMaxErrorText) text.resize(kMaxErrorText);
+    // A joined controller's command refused for its content (a misspelt action key): its
+    // COMMAND_RESULT says why at once, rather than a timeout 5 s later.
+    const auto id = p::refusedCommandId(m.frames());
+    if (id && p::keyRoleFromUserId(m.userId()) == p::KeyRole::Controller &&
+        peers_.byConnection(connection)) {
+      ++stats_.commandsRefused;
+      sendTo(connection, p::CommandResult{*id, false, text});
+      return;
+    }
     if (e.reason == p::DecodeReason::BadVersion) {
       sendError(connection, "bad_version", text);
       if (Peer* peer = peers_.byConnection(connection)) leave(*peer, "protocol version refused");

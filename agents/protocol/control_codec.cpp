@@ -99,6 +99,18 @@ Decoded<ControlMessage> decodeControl(FrameView frames) {
   return detail::guarded<ControlMessage>([&] { return decodeFrames(frames); });
 }
 
+std::optional<std::uint64_t> refusedCommandId(FrameView frames) {
+  if (frames.size() != kMaxControlFrames || frames[0] != header(ControlType::Command) ||
+      frames[1].size() > kMaxControlBodyBytes) {
+    return std::nullopt;
+  }
+  const auto id = detail::guarded<std::uint64_t>([&] {
+    const Json root = detail::parseObject(frames[1]);
+    return static_cast<std::uint64_t>(ObjectIn(root, "/").integer("id", 0, kMaxId));
+  });
+  return id.ok() ? std::optional(id.value()) : std::nullopt;
+}
+
 std::optional<Frames> encodeRelayedUpdate(std::uint64_t seq, std::string_view instance,
                                           std::string_view reportBody) {
   if (reportBody.size() < 2 || reportBody.front() != '{' || reportBody.back() != '}' ||

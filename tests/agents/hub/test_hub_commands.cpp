@@ -193,6 +193,27 @@ class TestHubCommands : public QObject {
         4000ms));
   }
 
+  void aCommandRefusedForItsContentIsAnsweredAtOnce() {
+    zmq::socket_t raw =
+        rawDealer(context_, hub_->endpoint(), keys_.keys.hub.publicKey, keys_.keys.controller);
+    agents::sendFrames(raw, {}, p::encodeControl(roleHello(p::PeerRole::Monitor, "raw@t:1")));
+    QVERIFY(receiveControl(raw, 2000ms).has_value());  // WELCOME
+    const p::Frames misspelt = {p::encodeControl(p::Command{})[0],
+                                R"({"id":7,"action":{"action":"kill_replica","servce":"x"}})"};
+    agents::sendFrames(raw, {}, misspelt);
+    std::optional<p::CommandResult> result;
+    for (int i = 0; i < 5 && !result; ++i) {
+      if (auto m = receiveControl(raw, 1000ms)) {
+        if (auto* r = std::get_if<p::CommandResult>(&*m)) result = *r;
+      }
+    }
+    QVERIFY(result.has_value());
+    QCOMPARE(result->id, std::uint64_t{7});
+    QVERIFY(!result->ok);
+    QVERIFY2(result->error.rfind("bad_action: ", 0) == 0, result->error.c_str());
+    QVERIFY(executors().empty());
+  }
+
   void answersAreAggregated() {
     std::vector<agents::CommandReply> later;
     peers_.at("orders0")->answer = [&](const p::Command&, agents::CommandReply reply) {

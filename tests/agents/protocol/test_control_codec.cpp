@@ -220,6 +220,19 @@ class ControlCodecTest : public QObject {
     }
   }
 
+  // A COMMAND refused for its content still says which command it was.
+  void aRefusedCommandsIdCanBeRead() {
+    const Frames misspelt = {encodeControl(Command{})[0],
+                             R"({"id":7,"action":{"action":"kill_replica","servce":"x"}})"};
+    QCOMPARE(reasonOf(decodeControl(viewsOf(misspelt))), QString("bad_action"));
+    QCOMPARE(refusedCommandId(viewsOf(misspelt)), std::optional<std::uint64_t>(7));
+    const Frames noId = {misspelt[0], R"({"action":{"action":"kill_replica"}})"};
+    QVERIFY(!refusedCommandId(viewsOf(noId)));
+    const Frames report = encodeControl(sampleServiceReport());
+    QVERIFY(!refusedCommandId(viewsOf(report)));
+    QVERIFY(!refusedCommandId(viewsOf(Frames{misspelt[0], "not json"})));
+  }
+
   // The hub relays a report's body as it came: the UPDATE decodes as if encoded whole.
   void relayedUpdatesSpliceTheReportBody() {
     const Report report = sampleServiceReport();
