@@ -114,6 +114,80 @@ class TestHubProcess : public QObject {
     runFor(loop, 300ms);
   }
 
+  // The Python agent, written from docs/protocol.md alone, against the real hub: it finds the
+  // hub through the connection file, joins with the agent key, reports, carries out a command
+  // and leaves with BYE.
+  void thePythonAgentJoinsTheRealHub() {
+    QTemporaryDir tmp;
+    const std::string keys = tmp.path().toStdString() + "/keys";
+    agents::makeClusterKeys(keys);
+    const std::string file = tmp.path().toStdString() + "/connection.json";
+    QProcess hub;
+    hub.start(CLUSTERSCOPE_HUB_PATH, {"--keys", QString::fromStdString(keys), "--connection-file",
+                                      QString::fromStdString(file)});
+    QVERIFY(hub.waitForStarted(5000));
+    QString banner;
+    const auto until = std::chrono::steady_clock::now() + 10s;
+    while (!banner.contains("connection") && std::chrono::steady_clock::now() < until) {
+      hub.waitForReadyRead(200);
+      banner += hub.readAllStandardOutput();
+    }
+    QVERIFY2(banner.contains("connection"), qPrintable(banner));
+    QProcess agent;
+    agent.start("/usr/bin/python3", {CLUSTERSCOPE_PYTHON_AGENT, "--service", "orders", "--replica",
+                                     "0", "--connection", QString::fromStdString(file), "--workers",
+                                     "2", "--service-time", R"({"dist": "constant", "value": 5})"});
+    QVERIFY(agent.waitForStarted(5000));
+
+    EventLoop loop;
+    Peer monitor(loop, context_, agents::connectionFromFile(file, p::KeyRole::Controller),
+                 roleHello(p::PeerRole::Monitor, "monitor@test:1"), true);
+    monitor.client->start();
+    QVERIFY2(runUntil(
+                 loop,
+                 [&] {
+                   for (const auto& u : monitor.updates)
+                     if (u.instance == "orders#0" && u.report.service) return true;
+                   return false;
+                 },
+                 15000ms),
+             agent.readAllStandardError().constData());
+    const auto joined =
+        std::find_if(monitor.states.begin(), monitor.states.end(),
+                     [](const p::PeerState& s) { return s.instance == "orders#0"; });
+    const bool inSnapshot =
+        !monitor.snapshots.empty() &&
+        std::any_of(monitor.snapshots.back().peers.begin(), monitor.snapshots.back().peers.end(),
+                    [](const auto& peer) { return peer.hello.language == "python"; });
+    QVERIFY(inSnapshot || (joined != monitor.states.end() && joined->hello &&
+                           joined->hello->language == "python"));
+
+    clusterscope::model::Action slow;
+    slow.kind = clusterscope::model::ActionKind::SlowService;
+    slow.service = "orders";
+    slow.factor = 3;
+    p::Command command;
+    command.what = slow;
+    std::optional<p::CommandResult> result;
+    monitor.client->sendCommand(command, [&](const p::CommandResult& r) { result = r; });
+    QVERIFY(runUntil(
+        loop, [&] { return result.has_value(); }, 8000ms));
+    QVERIFY2(result->ok, result->error.c_str());
+    QVERIFY(runUntil(loop, [&] {
+      return !monitor.updates.empty() && monitor.updates.back().instance == "orders#0" &&
+             monitor.updates.back().report.service->slowFactor == 3.0;
+    }));
+
+    ::kill(static_cast<pid_t>(agent.processId()), SIGTERM);
+    QVERIFY(agent.waitForFinished(10000));
+    QCOMPARE(agent.exitCode(), 0);
+    QVERIFY(runUntil(loop, [&] { return monitor.liveness("orders#0") == p::Liveness::Left; }));
+    monitor.client->stop();
+    ::kill(static_cast<pid_t>(hub.processId()), SIGTERM);
+    QVERIFY(hub.waitForFinished(5000));
+    QCOMPARE(hub.exitCode(), 0);
+  }
+
   void badCommandLinesAndImpossibleStarts() {
     Finished f = runHub({});
     QCOMPARE(f.code, 2);
