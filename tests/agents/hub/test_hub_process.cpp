@@ -38,6 +38,23 @@ Finished runHub(const QStringList& args) {
   return f;
 }
 
+// Starts clusterscope-hub with fresh keys in `tmp` and `extra` arguments, and waits for its
+// banner (the last line names the connection file, written in `tmp`). Empty on failure.
+QString startHub(QProcess& hub, const QTemporaryDir& tmp, QStringList extra = {}) {
+  agents::makeClusterKeys(tmp.path().toStdString() + "/keys");
+  hub.start(CLUSTERSCOPE_HUB_PATH, QStringList{"--keys", tmp.path() + "/keys", "--connection-file",
+                                               tmp.path() + "/run/connection.json"} +
+                                       extra);
+  if (!hub.waitForStarted(5000)) return {};
+  QString banner;
+  const auto until = std::chrono::steady_clock::now() + 10s;
+  while (!banner.contains("connection") && std::chrono::steady_clock::now() < until) {
+    hub.waitForReadyRead(200);
+    banner += hub.readAllStandardOutput();
+  }
+  return banner.contains("connection") ? banner : QString();
+}
+
 }  // namespace
 
 class TestHubProcess : public QObject {
@@ -48,19 +65,9 @@ class TestHubProcess : public QObject {
  private slots:
   void theExecutableServesAndStopsOnSigterm() {
     QTemporaryDir tmp;
-    const std::string keys = tmp.path().toStdString() + "/keys";
-    agents::makeClusterKeys(keys);
     const std::string file = tmp.path().toStdString() + "/run/connection.json";
     QProcess hub;
-    hub.start(CLUSTERSCOPE_HUB_PATH, {"--keys", QString::fromStdString(keys), "--connection-file",
-                                      QString::fromStdString(file), "--telemetry"});
-    QVERIFY(hub.waitForStarted(5000));
-    QString banner;
-    const auto until = std::chrono::steady_clock::now() + 10s;
-    while (!banner.contains("connection") && std::chrono::steady_clock::now() < until) {
-      hub.waitForReadyRead(200);
-      banner += hub.readAllStandardOutput();
-    }
+    const QString banner = startHub(hub, tmp, {"--telemetry"});
     qInfo("%s", qPrintable(banner.trimmed()));
     const auto endpoint =
         QRegularExpression(R"(listening on (tcp://127\.0\.0\.1:\d+) \(CURVE)").match(banner);
@@ -119,20 +126,10 @@ class TestHubProcess : public QObject {
   // and leaves with BYE.
   void thePythonAgentJoinsTheRealHub() {
     QTemporaryDir tmp;
-    const std::string keys = tmp.path().toStdString() + "/keys";
-    agents::makeClusterKeys(keys);
-    const std::string file = tmp.path().toStdString() + "/connection.json";
+    const std::string file = tmp.path().toStdString() + "/run/connection.json";
     QProcess hub;
-    hub.start(CLUSTERSCOPE_HUB_PATH, {"--keys", QString::fromStdString(keys), "--connection-file",
-                                      QString::fromStdString(file)});
-    QVERIFY(hub.waitForStarted(5000));
-    QString banner;
-    const auto until = std::chrono::steady_clock::now() + 10s;
-    while (!banner.contains("connection") && std::chrono::steady_clock::now() < until) {
-      hub.waitForReadyRead(200);
-      banner += hub.readAllStandardOutput();
-    }
-    QVERIFY2(banner.contains("connection"), qPrintable(banner));
+    const QString banner = startHub(hub, tmp);
+    QVERIFY(!banner.isEmpty());
     QProcess agent;
     agent.start("/usr/bin/python3", {CLUSTERSCOPE_PYTHON_AGENT, "--service", "orders", "--replica",
                                      "0", "--connection", QString::fromStdString(file), "--workers",
