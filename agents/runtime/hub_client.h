@@ -138,8 +138,8 @@ class HubClient {
   // Launcher: the plan it starts; sent now when welcomed and again after every WELCOME (so a
   // restarted hub learns it too).
   void setClusterPlan(protocol::ClusterPlan plan);
-  // Launcher: one of its children exited (PEER_STATE `down`, docs/protocol.md "Child exits");
-  // `pid` 0 when unknown. False when not welcomed or the send queue is full.
+  // Launcher: one of its children exited (PEER_STATE `down`, docs/protocol.md "A launcher's
+  // child exited"); `pid` 0 when unknown. False when not welcomed or the send queue is full.
   bool notifyExited(const std::string& instance, std::int64_t pid, const std::string& reason);
 
  private:
