@@ -99,6 +99,32 @@ Decoded<ControlMessage> decodeControl(FrameView frames) {
   return detail::guarded<ControlMessage>([&] { return decodeFrames(frames); });
 }
 
+std::optional<std::uint64_t> refusedCommandId(FrameView frames) {
+  if (frames.size() != kMaxControlFrames || frames[0] != header(ControlType::Command) ||
+      frames[1].size() > kMaxControlBodyBytes) {
+    return std::nullopt;
+  }
+  const auto id = detail::guarded<std::uint64_t>([&] {
+    const Json root = detail::parseObject(frames[1]);
+    return static_cast<std::uint64_t>(ObjectIn(root, "/").integer("id", 0, kMaxId));
+  });
+  return id.ok() ? std::optional(id.value()) : std::nullopt;
+}
+
+std::optional<Frames> encodeRelayedUpdate(std::uint64_t seq, std::string_view instance,
+                                          std::string_view reportBody) {
+  if (reportBody.size() < 2 || reportBody.front() != '{' || reportBody.back() != '}' ||
+      detail::nestingDepth(reportBody, kMaxJsonDepth) >= kMaxJsonDepth) {
+    return std::nullopt;
+  }
+  std::string body = "{\"seq\":" + std::to_string(seq) +
+                     ",\"instance\":" + Json(std::string(instance)).dump() + ",\"report\":";
+  body.reserve(body.size() + reportBody.size() + 1);
+  body += reportBody;
+  body += '}';
+  return Frames{header(ControlType::Update), std::move(body)};
+}
+
 std::vector<Frames> encodeSnapshot(std::uint64_t seq, const std::optional<ClusterPlan>& cluster,
                                    const std::vector<PeerEntry>& peers, std::size_t maxBodyBytes) {
   // Peers are dumped once; parts are then filled greedily. The envelope's own keys cost

@@ -150,13 +150,16 @@ struct Update {
   bool operator==(const Update&) const = default;
 };
 
-// PEER_STATE: a peer's liveness changed; `hello` is given when it (re)joined.
+// PEER_STATE: hub -> subscribers, a peer's liveness changed; `hello` is given when it
+// (re)joined. Also launcher -> hub, `seq` 0 and liveness Down: one of its children exited
+// (`pid` the process that did, 0 when unknown), so the hub need not wait for its silence.
 struct PeerState {
   std::uint64_t seq = 0;
   std::string instance;
   Liveness liveness = Liveness::Joined;
   std::string reason;
   std::optional<Hello> hello;
+  std::int64_t pid = 0;  // launcher -> hub only; 0: not given
   bool operator==(const PeerState&) const = default;
 };
 

@@ -47,12 +47,12 @@ bool maySendToHub(KeyRole key, ControlType type) {
     // Changing the cluster needs an authenticated controller: never without CURVE.
     case ControlType::Cluster:
     case ControlType::Command:
+    case ControlType::PeerState:  // a launcher's child exited: it marks a peer down at once
       return key == KeyRole::Controller;
     case ControlType::Welcome:
     case ControlType::Error:
     case ControlType::Snapshot:
     case ControlType::Update:
-    case ControlType::PeerState:
     case ControlType::Routes:
       return false;
   }

@@ -22,7 +22,9 @@ const char* keyRoleUserId(KeyRole role);  // "agent", "controller", ""
 bool mayJoinAs(KeyRole key, PeerRole role);
 
 // May a connection with this key send the hub a message of this type? Messages only the hub
-// sends (WELCOME, ERROR, SNAPSHOT, UPDATE, PEER_STATE, ROUTES) are refused from anyone.
+// sends (WELCOME, ERROR, SNAPSHOT, UPDATE, ROUTES) are refused from anyone. PEER_STATE, a
+// launcher's notice that a child exited, needs a controller key (and the hub also checks that
+// the sender joined as a launcher).
 bool maySendToHub(KeyRole key, ControlType type);
 
 }  // namespace clusterscope::agents::protocol

@@ -1,5 +1,6 @@
 #include "internal/json_in.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -25,29 +26,11 @@ std::string formatNumber(double d) {
   fail(DecodeReason::OutOfRange, at.str() + ": must be " + rule + ", got " + got);
 }
 
-// Nesting without recursion: brackets outside strings, tolerant of malformed text (the
-// parser reports that afterwards).
 void checkDepth(std::string_view text) {
-  int depth = 0;
-  bool inString = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (inString) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        inString = false;
-      }
-    } else if (c == '"') {
-      inString = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth) {
-        fail(DecodeReason::TooDeep, "/: nested deeper than " + std::to_string(kMaxJsonDepth) +
-                                        " levels at byte " + std::to_string(i));
-      }
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
+  std::size_t at = 0;
+  if (nestingDepth(text, kMaxJsonDepth, &at) > kMaxJsonDepth) {
+    fail(DecodeReason::TooDeep, "/: nested deeper than " + std::to_string(kMaxJsonDepth) +
+                                    " levels at byte " + std::to_string(at));
   }
 }
 
@@ -109,6 +92,35 @@ std::string printable(std::string_view s, std::size_t limit) {
   }
   if (s.size() > limit) out += "...";
   return out;
+}
+
+// Nesting without recursion: brackets outside strings, tolerant of malformed text (the
+// parser reports that afterwards).
+int nestingDepth(std::string_view text, int limit, std::size_t* at) {
+  int depth = 0;
+  int deepest = 0;
+  bool inString = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (inString) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        inString = false;
+      }
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (depth > limit) {
+        if (at) *at = i;
+        return depth;
+      }
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
 }
 
 Json parseObject(std::string_view text) {

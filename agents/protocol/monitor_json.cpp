@@ -189,6 +189,7 @@ Json toJson(const PeerState& m) {
   Json j{{"seq", m.seq}, {"instance", m.instance}, {"liveness", livenessName(m.liveness)}};
   if (!m.reason.empty()) j["reason"] = m.reason;
   if (m.hello) j["hello"] = toJson(*m.hello);
+  if (m.pid != 0) j["pid"] = m.pid;
   return j;
 }
 
@@ -197,6 +198,7 @@ void fromJson(const ObjectIn& in, PeerState& m) {
   m.instance = in.token("instance", Token::Instance);
   m.liveness = in.choice("liveness", livenessFromName);
   m.reason = in.textOr("reason", kMaxTextBytes);
+  m.pid = in.integer("pid", 0, kMaxCount32, 0);
   if (const auto hello = in.objectOr("hello")) {
     fromJson(*hello, m.hello.emplace());
     if (m.hello->instance != m.instance) {

@@ -29,6 +29,8 @@ inline constexpr std::size_t kMaxTokenBytes = 32;        // capabilities, error 
 inline constexpr std::size_t kMaxEndpointBytes = 256;    // tcp://..., ipc://...
 inline constexpr std::size_t kMaxTextBytes = 4096;       // messages, reasons, languages
 inline constexpr std::size_t kMaxLongTextBytes = 65536;  // descriptions, lesson text
+// Telemetry PUB value names: a name, a dot and a figure ("<service>.oldest_age_ms").
+inline constexpr std::size_t kMaxTelemetryNameBytes = 128;
 
 // Arrays.
 inline constexpr std::size_t kMaxCapabilities = 64;

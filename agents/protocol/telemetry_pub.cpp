@@ -33,8 +33,8 @@ TelemetrySample decodeFrames(FrameView frames) {
   }
   const Json root = detail::parseObject(frames[1]);
   for (const auto& [name, value] : root.items()) {
-    if (name.size() > kMaxNameBytes) {
-      fail(DecodeReason::TooLong, "telemetry: a value name longer than 64 bytes");
+    if (name.size() > kMaxTelemetryNameBytes) {
+      fail(DecodeReason::TooLong, "telemetry: a value name longer than 128 bytes");
     }
     sample.values.emplace_back(
         name, detail::readNumber(value, detail::child("/", name), -HUGE_VAL, HUGE_VAL));

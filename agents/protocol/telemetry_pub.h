@@ -30,7 +30,8 @@ std::string telemetryTopic(std::string_view instance);
 Frames encodeTelemetrySample(const TelemetrySample& sample);
 
 // Two or three frames (PlotJuggler's own rule: without a timestamp, the receiver's clock);
-// a missing timestamp reads as 0. Values must be numbers; names are at most kMaxNameBytes.
+// a missing timestamp reads as 0. Values must be numbers; names are at most
+// kMaxTelemetryNameBytes.
 Decoded<TelemetrySample> decodeTelemetrySample(FrameView frames);
 
 }  // namespace clusterscope::agents::protocol

@@ -72,6 +72,25 @@ void EventLoop::wake() {
   [[maybe_unused]] const auto n = ::write(wakeFd_, &one, sizeof one);
 }
 
+void EventLoop::post(Handler task) {
+  {
+    std::lock_guard lock(postedMutex_);
+    posted_.push_back(std::move(task));
+  }
+  wake();
+}
+
+int EventLoop::runPosted() {
+  std::vector<Handler> tasks;
+  {
+    std::lock_guard lock(postedMutex_);
+    tasks.swap(posted_);
+  }
+  // A task that posts another runs it at the next turn, not in this one: no starvation.
+  for (auto& task : tasks) task();
+  return static_cast<int>(tasks.size());
+}
+
 void EventLoop::armTimerFd() {
   // Drop cancelled timers from the top so the fd is armed for a live one.
   while (!due_.empty() && !timers_.count(due_.top().id)) due_.pop();
@@ -138,7 +157,12 @@ int EventLoop::runOnce(Clock::duration maxWait) {
   items.push_back(item(nullptr, wakeFd_));
   for (auto& w : watched_) items.push_back(item(w.socket.handle(), w.fd));
   const auto waitMs = std::chrono::duration_cast<std::chrono::milliseconds>(maxWait).count();
-  zmq::poll(items.data(), items.size(), std::chrono::milliseconds(std::max<long>(0, waitMs)));
+  // A signal handler interrupts the wait with EINTR: a wake-up like any other, not an error
+  // (cppzmq's poll would throw it out of run()).
+  if (zmq_poll(items.data(), static_cast<int>(items.size()), std::max<long>(0, waitMs)) < 0) {
+    if (zmq_errno() != EINTR) throw zmq::error_t();
+    for (auto& i : items) i.revents = 0;
+  }
   int handled = 0;
   if (items[0].revents & ZMQ_POLLIN) {
     drainFd(timerFd_);
@@ -154,6 +178,7 @@ int EventLoop::runOnce(Clock::duration maxWait) {
     h();
     ++handled;
   }
+  handled += runPosted();
   handled += fireDueTimers();
   return handled;
 }

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <queue>
 #include <unordered_map>
 #include <vector>
@@ -18,8 +19,9 @@ namespace clusterscope::agents {
 // A real M/M/1 whose service times are timers therefore matches queueing theory.
 //
 // Not thread-safe, except wake(), which any thread or a signal handler may call to make run()
-// look at its stop condition at once. Handlers run on the loop's thread, one at a time; a
-// handler may add or cancel timers and watch or unwatch sockets.
+// look at its stop condition at once, and post(), which any thread may call to run a function
+// on the loop's thread. Handlers run on the loop's thread, one at a time; a handler may add or
+// cancel timers and watch or unwatch sockets.
 class EventLoop {
  public:
   using Clock = std::chrono::steady_clock;
@@ -61,6 +63,9 @@ class EventLoop {
 
   // Async-signal-safe and thread-safe: interrupts the current wait.
   void wake();
+  // Thread-safe (not async-signal-safe): runs `task` on the loop's thread at its next turn, in
+  // the order posted. Tasks still queued when the loop is destroyed are dropped unrun.
+  void post(Handler task);
 
   // How late timers fired, for tests and benchmarks: count, mean and max in nanoseconds.
   struct Lateness {
@@ -92,6 +97,7 @@ class EventLoop {
 
   void armTimerFd();
   int fireDueTimers();
+  int runPosted();
   void drainFd(int fd);
 
   std::vector<Watched> watched_;
@@ -105,6 +111,8 @@ class EventLoop {
   std::uint64_t lateCount_ = 0;
   double lateSumNs_ = 0.0;
   std::int64_t lateMaxNs_ = 0;
+  std::mutex postedMutex_;
+  std::vector<Handler> posted_;  // guarded by postedMutex_
 };
 
 }  // namespace clusterscope::agents

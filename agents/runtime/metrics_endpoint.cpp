@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <chrono>
+
 namespace clusterscope::agents {
 
 MetricsEndpoint::MetricsEndpoint() : server_(std::make_unique<httplib::Server>()) {
@@ -28,6 +30,12 @@ std::string MetricsEndpoint::start(const std::string& host, std::string* error) 
     return {};
   }
   thread_ = std::thread([this] { server_->listen_after_bind(); });
+  // httplib's stop() does nothing to a server whose loop has not started yet, so a destructor
+  // called too soon would wait on that loop for ever: return only once it runs.
+  // (Bounded: a loop that ended at once has nothing to wait for.)
+  for (int i = 0; i < 25000 && !server_->is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
   const std::string shown = host.find(':') != std::string::npos ? "[" + host + "]" : host;
   return "http://" + shown + ":" + std::to_string(port_) + "/metrics";
 }

@@ -41,6 +41,9 @@ std::string printable(std::string_view s, std::size_t limit = 64);
 // The body of a control message: nesting checked first (without recursion), then parsed;
 // it must be an object.
 Json parseObject(std::string_view text);
+// The deepest nesting of brackets outside strings, counting no further than one past `limit`
+// (where it stops, at byte *at).
+int nestingDepth(std::string_view text, int limit, std::size_t* at = nullptr);
 
 // "/a" + "b" -> "/a/b", escaped as RFC 6901 says; the root is "/".
 std::string child(const std::string& path, std::string_view key);

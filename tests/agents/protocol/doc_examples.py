@@ -69,6 +69,7 @@ control(11, {"id": 7, "action": {"action": "slow_replica", "service": "orders", 
 control(11, {"id": 8, "fault": {"fault": "latency", "ms": 40, "jitter_ms": 5,
                                  "from": "api", "to": "orders", "duration_s": 10}})
 control(12, {"id": 8, "ok": False, "error": "unsupported"})
+control(10, json.loads(first_block(section("#### A launcher's child exited"), "json")))
 
 # REQUEST: retry flag, depth 3, target "cart"; then the REPLY the worked example builds.
 request = request_format.pack(b"CR", 1, 1, 1, 0, 3, 4, 77, 1_700_000_000_000_000_000,

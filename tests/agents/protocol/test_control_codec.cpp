@@ -212,11 +212,45 @@ class ControlCodecTest : public QObject {
       QCOMPARE(maySendToHub(key, ControlType::Subscribe), key != KeyRole::Agent);
       QCOMPARE(maySendToHub(key, ControlType::Command), key == KeyRole::Controller);
       QCOMPARE(maySendToHub(key, ControlType::Cluster), key == KeyRole::Controller);
+      QCOMPARE(maySendToHub(key, ControlType::PeerState), key == KeyRole::Controller);
       for (ControlType t : {ControlType::Welcome, ControlType::Error, ControlType::Snapshot,
-                            ControlType::Update, ControlType::PeerState, ControlType::Routes}) {
+                            ControlType::Update, ControlType::Routes}) {
         QVERIFY(!maySendToHub(key, t));
       }
     }
+  }
+
+  // A COMMAND refused for its content still says which command it was.
+  void aRefusedCommandsIdCanBeRead() {
+    const Frames misspelt = {encodeControl(Command{})[0],
+                             R"({"id":7,"action":{"action":"kill_replica","servce":"x"}})"};
+    QCOMPARE(reasonOf(decodeControl(viewsOf(misspelt))), QString("bad_action"));
+    QCOMPARE(refusedCommandId(viewsOf(misspelt)), std::optional<std::uint64_t>(7));
+    const Frames noId = {misspelt[0], R"({"action":{"action":"kill_replica"}})"};
+    QVERIFY(!refusedCommandId(viewsOf(noId)));
+    const Frames report = encodeControl(sampleServiceReport());
+    QVERIFY(!refusedCommandId(viewsOf(report)));
+    QVERIFY(!refusedCommandId(viewsOf(Frames{misspelt[0], "not json"})));
+  }
+
+  // The hub relays a report's body as it came: the UPDATE decodes as if encoded whole.
+  void relayedUpdatesSpliceTheReportBody() {
+    const Report report = sampleServiceReport();
+    const Frames reportFrames = encodeControl(report);
+    const auto spliced = encodeRelayedUpdate(42, "orders#1", reportFrames[1]);
+    QVERIFY(spliced.has_value());
+    const auto views = viewsOf(*spliced);
+    const auto d = decodeControl(views);
+    QVERIFY2(d.ok(), qPrintable(messageOf(d)));
+    QVERIFY(std::get<Update>(d.value()) == (Update{42, "orders#1", report}));
+    // Not a bare object, or too deep for one more level: the caller encodes instead.
+    QVERIFY(!encodeRelayedUpdate(1, "a", " " + reportFrames[1]));
+    std::string deep = R"({"seq":1,"time_ns":0,"state":"ready","x":)";
+    for (int i = 0; i < 15; ++i) deep += "[";
+    for (int i = 0; i < 15; ++i) deep += "]";
+    deep += "}";
+    QVERIFY(decodeControl(viewsOf(Frames{encodeControl(report)[0], deep})).ok());
+    QVERIFY(encodeRelayedUpdate(1, "a", deep).has_value() == false);
   }
 
   void snapshotSplitsIntoParts() {

@@ -58,7 +58,7 @@ class ProtocolDocTest : public QObject {
 
   void controlMessages() {
     const auto messages = items("control");
-    QCOMPARE(messages.size(), std::size_t{7});
+    QCOMPARE(messages.size(), std::size_t{8});
     std::vector<ControlMessage> decoded;
     for (const QStringList& m : messages) {
       const auto d = decode(frames(m));
@@ -79,6 +79,9 @@ class ProtocolDocTest : public QObject {
     QCOMPARE(std::get<clusterscope::model::Action>(std::get<Command>(decoded[4]).what).factor, 3.0);
     QCOMPARE(std::get<Fault>(std::get<Command>(decoded[5]).what).jitterMs, 5.0);
     QVERIFY(!std::get<CommandResult>(decoded[6]).ok);
+    const PeerState& exited = std::get<PeerState>(decoded[7]);
+    QCOMPARE(exited.liveness, Liveness::Down);
+    QCOMPARE(exited.pid, std::int64_t{4242});
   }
 
   void binaryPlanes() {

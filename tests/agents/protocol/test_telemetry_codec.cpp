@@ -182,6 +182,11 @@ class TelemetryCodecTest : public QObject {
     QCOMPARE(decodeFrames({frames[0], R"({"a":"b"})", frames[2]}), QString("wrong_type"));
     QCOMPARE(decodeFrames({frames[0], frames[1], "soon"}), QString("bad_value"));
     QCOMPARE(decodeFrames({frames[0], frames[1], "12.5x"}), QString("bad_value"));
+    // A broker's per-queue figure of a service with the longest name still fits.
+    const std::string longest = std::string(64, 's') + ".oldest_age_ms";
+    QCOMPARE(decodeFrames({frames[0], "{\"" + longest + "\":1}", frames[2]}), QString("accepted"));
+    QCOMPARE(decodeFrames({frames[0], "{\"" + std::string(129, 'x') + "\":1}", frames[2]}),
+             QString("too_long"));
   }
 };
 

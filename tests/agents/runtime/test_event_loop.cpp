@@ -1,6 +1,9 @@
 // The agents' event loop: timers fire in order, never early and precisely (a timerfd, not
 // zmq_poll's milliseconds), periodic timers keep their pace, sockets and wake() interrupt the
-// wait, handlers may cancel timers.
+// wait, handlers may cancel timers, post() runs tasks from other threads on the loop's.
+
+#include <pthread.h>
+#include <signal.h>
 
 #include <QtTest>
 #include <algorithm>
@@ -123,6 +126,54 @@ class TestEventLoop : public QObject {
     out.send(zmq::buffer(std::string("unheard")), zmq::send_flags::none);
     loop.runOnce(20ms);
     QCOMPARE(got.size(), std::size_t{1});
+  }
+
+  void postRunsTasksOnTheLoopThread() {
+    EventLoop loop;
+    std::atomic<int> ran{0};
+    std::thread::id where;
+    std::thread poster([&] {
+      for (int i = 0; i < 100; ++i)
+        loop.post([&] {
+          where = std::this_thread::get_id();
+          ++ran;
+        });
+    });
+    poster.join();
+    const auto end = std::chrono::steady_clock::now() + 2s;
+    while (ran < 100 && std::chrono::steady_clock::now() < end) loop.runOnce(50ms);
+    QCOMPARE(ran.load(), 100);
+    QVERIFY(where == std::this_thread::get_id());
+  }
+
+  // A process that handles signals with a handler (not a signalfd) has its wait interrupted:
+  // that is a wake-up, never an exception out of run().
+  void aSignalDuringTheWaitIsAWakeUp() {
+    static EventLoop* current = nullptr;
+    EventLoop loop;
+    current = &loop;
+    struct sigaction action {};
+    action.sa_handler = [](int) { current->wake(); };
+    struct sigaction previous {};
+    sigaction(SIGUSR1, &action, &previous);
+    const pthread_t self = pthread_self();
+    std::thread signaller([self] {
+      std::this_thread::sleep_for(50ms);
+      pthread_kill(self, SIGUSR1);
+    });
+    const auto start = Clock::now();
+    int handled = -1;
+    std::string error;
+    try {
+      handled = loop.runOnce(2s);
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+    signaller.join();
+    sigaction(SIGUSR1, &previous, nullptr);
+    QVERIFY2(error.empty(), error.c_str());
+    QCOMPARE(handled, 0);
+    QVERIFY(Clock::now() - start < 1s);
   }
 };
 

@@ -208,6 +208,9 @@ std::vector<ControlMessage> sampleControlMessages() {
   out.push_back(Command{9, "", mode});
   out.push_back(CommandResult{9, true, ""});
   out.push_back(PeerState{80, "orders#0", Liveness::Down, "silent for 1.0 s", std::nullopt});
+  // A launcher's notice that a child exited.
+  out.push_back(
+      PeerState{0, "orders#1", Liveness::Down, "process exited (signal 9)", std::nullopt, 4242});
   return out;
 }
 
