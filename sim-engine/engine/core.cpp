@@ -115,12 +115,7 @@ void Core::buildEdges() {
       e.probability = call.probability;
       e.required = call.required;
       e.bulkhead = call.bulkhead.value_or(0);
-      if (call.circuitBreaker) {
-        CircuitBreaker b;
-        b.spec = *call.circuitBreaker;
-        b.spec.window = std::max(1, b.spec.window);
-        e.breaker = std::move(b);
-      }
+      if (call.circuitBreaker) e.breaker.emplace(*call.circuitBreaker);
       components_[from].calls.push_back(static_cast<std::uint32_t>(edges_.size()));
       layout_.edges.push_back(model::EdgeInfo{from, to, call.mode, e.inProcess()});
       edges_.push_back(std::move(e));
