@@ -6,12 +6,7 @@
 
 namespace clusterscope::engine::detail {
 
-namespace {
-
-// Stream identifiers: each purpose draws from its own generator (see Rng::stream).
-enum StreamId : std::uint64_t { kArrivals = 1, kNetwork, kRouting, kUsers, kComponentBase = 1000 };
-
-}  // namespace
+using namespace streams;
 
 Core::Core(const Scenario& scenario, const SimulationLimits& limits)
     : scenario_(scenario),
