@@ -134,6 +134,7 @@ void HubClient::subscribe() {
 }
 
 void HubClient::sendReport() {
+  if (reportsPaused_) return;
   p::Report report;
   report.state = model::ReplicaState::Ready;
   if (callbacks_.fillReport) callbacks_.fillReport(report);

@@ -128,6 +128,9 @@ class HubClient {
   void setHello(protocol::Hello hello);
   // Sends a report now, out of turn (e.g. at once when the process becomes ready).
   void reportNow();
+  // Holds back every report while `paused` (an emulated `pause` fault: the hub must see the
+  // silence a stopped process leaves); commands and ROUTES are still read and answered.
+  void setReportsPaused(bool paused) { reportsPaused_ = paused; }
 
   // Controller: sends COMMAND (its `id` is replaced by the client's own) and calls `handler`
   // exactly once with the hub's COMMAND_RESULT, or locally with ok=false and "not connected"
@@ -169,6 +172,7 @@ class HubClient {
   std::shared_ptr<CommandReply::Shared> self_;
   bool started_ = false;
   bool welcomed_ = false;
+  bool reportsPaused_ = false;
   protocol::Welcome welcome_;
   EventLoop::TimerId reportTimer_ = 0;
   EventLoop::TimerId helloTimer_ = 0;

@@ -72,6 +72,25 @@ const std::vector<double>& standardLatencyBounds() {
   return bounds;
 }
 
+HistogramBuckets latencyBuckets(const engine::LatencyHistogram& histogram) {
+  HistogramBuckets out;
+  const auto buckets = histogram.buckets();
+  std::size_t next = 0;
+  double cumulative = 0.0;
+  for (const double le : standardLatencyBounds()) {
+    const double leNs = le * 1e9;
+    while (next < buckets.size() && static_cast<double>(engine::LatencyHistogram::bucketLowerBound(
+                                        buckets[next].index)) <= leNs) {
+      cumulative += static_cast<double>(buckets[next].count);
+      ++next;
+    }
+    out.bounds.emplace_back(le, cumulative);
+  }
+  out.count = static_cast<double>(histogram.count());
+  out.sumSeconds = histogram.sumNs() / 1e9;
+  return out;
+}
+
 PrometheusText::Family& PrometheusText::family(const std::string& name, const std::string& help,
                                                const char* type) {
   for (auto& f : families_) {

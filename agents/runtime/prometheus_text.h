@@ -4,6 +4,8 @@
 #include <utility>
 #include <vector>
 
+#include "latency_histogram.h"
+
 // Metrics in the Prometheus text exposition format 0.0.4, the one `promtool check metrics`
 // checks: one HELP and one TYPE line per family, then its samples. Base units (seconds, bytes);
 // counters end in `_total`. Names and label names are checked, label values escaped, so a
@@ -22,6 +24,11 @@ struct HistogramBuckets {
 
 // The bounds every ClusterScope process uses, from 50 µs to 10 s.
 const std::vector<double>& standardLatencyBounds();
+
+// A latency histogram (nanoseconds, the engine's log-linear buckets) on the standard bounds. A
+// bucket counts under every bound at or above its lower edge: a bucket is at most 1/64 of an
+// octave wide, so a value near a bound may be counted under it when it is up to 1.6 % above.
+HistogramBuckets latencyBuckets(const engine::LatencyHistogram& histogram);
 
 class PrometheusText {
  public:

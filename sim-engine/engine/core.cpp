@@ -6,12 +6,7 @@
 
 namespace clusterscope::engine::detail {
 
-namespace {
-
-// Stream identifiers: each purpose draws from its own generator (see Rng::stream).
-enum StreamId : std::uint64_t { kArrivals = 1, kNetwork, kRouting, kUsers, kComponentBase = 1000 };
-
-}  // namespace
+using namespace streams;
 
 Core::Core(const Scenario& scenario, const SimulationLimits& limits)
     : scenario_(scenario),
@@ -115,12 +110,7 @@ void Core::buildEdges() {
       e.probability = call.probability;
       e.required = call.required;
       e.bulkhead = call.bulkhead.value_or(0);
-      if (call.circuitBreaker) {
-        CircuitBreaker b;
-        b.spec = *call.circuitBreaker;
-        b.spec.window = std::max(1, b.spec.window);
-        e.breaker = std::move(b);
-      }
+      if (call.circuitBreaker) e.breaker.emplace(*call.circuitBreaker);
       components_[from].calls.push_back(static_cast<std::uint32_t>(edges_.size()));
       layout_.edges.push_back(model::EdgeInfo{from, to, call.mode, e.inProcess()});
       edges_.push_back(std::move(e));

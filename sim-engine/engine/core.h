@@ -113,8 +113,6 @@ class Core {
   void onCallTimeout(const Event& e);
   void onRetry(const Event& e);
   void resolveCall(std::uint32_t t, model::FailureCause cause);
-  bool breakerAllows(Edge& edge);
-  void breakerRecord(Edge& edge, bool failed);
 
   // Broker (core_broker.cpp).
   void publish(std::uint32_t edge);

@@ -58,7 +58,7 @@ void Core::startAttempt(std::uint32_t t) {
     scheduleReply(t, call, model::FailureCause::TooDeep, 0);
     return;
   }
-  if (edge.breaker && breakersOn_ && !breakerAllows(edge)) {
+  if (edge.breaker && breakersOn_ && !edge.breaker->allows(now_)) {
     scheduleReply(t, call, model::FailureCause::CircuitOpen, 0);
     return;
   }
@@ -143,7 +143,7 @@ void Core::resolveCall(std::uint32_t t, model::FailureCause cause) {
     stats.failures.add(cause);
   }
   if (edge.breaker && breakersOn_ && !isLocalRefusal(cause)) {
-    breakerRecord(edge, cause != model::FailureCause::None);
+    edge.breaker->record(cause != model::FailureCause::None, now_);
   }
   if (cause == model::FailureCause::None) {
     ++task.nextCall;
@@ -165,59 +165,6 @@ void Core::resolveCall(std::uint32_t t, model::FailureCause cause) {
   // An optional call failed: the caller answers without that feature.
   ++task.nextCall;
   continueCalls(t);
-}
-
-bool Core::breakerAllows(Edge& edge) {
-  CircuitBreaker& b = *edge.breaker;
-  if (b.state == model::BreakerState::Open) {
-    if (now_ < b.openUntil) return false;
-    b.state = model::BreakerState::HalfOpen;
-    b.trialsInFlight = 0;
-    b.trialSuccesses = 0;
-  }
-  if (b.state == model::BreakerState::HalfOpen) {
-    if (b.trialsInFlight >= b.spec.halfOpenCalls) return false;
-    ++b.trialsInFlight;
-  }
-  return true;
-}
-
-void Core::breakerRecord(Edge& edge, bool failed) {
-  CircuitBreaker& b = *edge.breaker;
-  auto open = [&] {
-    b.state = model::BreakerState::Open;
-    b.openUntil = now_ + durationSeconds(b.spec.openS);
-    b.outcomes.clear();
-    b.next = b.failures = 0;
-  };
-  switch (b.state) {
-    case model::BreakerState::HalfOpen:
-      if (failed) {
-        open();
-      } else if (++b.trialSuccesses >= b.spec.halfOpenCalls) {
-        b.state = model::BreakerState::Closed;
-      }
-      return;
-    case model::BreakerState::Open:
-    case model::BreakerState::None:
-      return;  // a late result of a call made before it opened
-    case model::BreakerState::Closed:
-      break;
-  }
-  const auto window = static_cast<std::size_t>(b.spec.window);
-  if (b.outcomes.size() < window) {
-    b.outcomes.push_back(failed ? 1 : 0);
-  } else {
-    b.failures -= b.outcomes[b.next];
-    b.outcomes[b.next] = failed ? 1 : 0;
-    b.next = static_cast<int>((static_cast<std::size_t>(b.next) + 1) % window);
-  }
-  b.failures += failed ? 1 : 0;
-  const auto recorded = static_cast<int>(b.outcomes.size());
-  if (recorded >= b.spec.minCalls &&
-      b.failures >= b.spec.failureRatio * static_cast<double>(recorded)) {
-    open();
-  }
 }
 
 }  // namespace clusterscope::engine::detail

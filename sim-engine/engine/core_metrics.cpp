@@ -153,7 +153,7 @@ model::ClusterSnapshot Core::snapshot() const {
   for (std::size_t e = 0; e < edges_.size(); ++e) {
     s.edges[e].mode = edges_[e].mode;
     s.edges[e].inFlight = edges_[e].inFlight;
-    s.edges[e].breaker = edges_[e].breaker ? edges_[e].breaker->state : model::BreakerState::None;
+    s.edges[e].breaker = edges_[e].breaker ? edges_[e].breaker->state() : model::BreakerState::None;
   }
   s.partitions = partitions_;
   s.brokerUp = brokerUp_;

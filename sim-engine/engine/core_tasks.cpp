@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core.h"
+#include "replica_choice.h"
 
 namespace clusterscope::engine::detail {
 
@@ -49,34 +50,11 @@ int Core::nodeOfTask(std::uint32_t t) const {
 std::uint32_t Core::pickReplica(Deployment& d) {
   const auto n = static_cast<std::uint32_t>(d.ready.size());
   if (n == 0) return kNone;
-  auto load = [&](std::uint32_t r) { return d.replicas[r].active + d.replicas[r].inbound; };
-  switch (d.lb) {
-    case LbPolicy::RoundRobin:
-      if (d.cursor >= n) d.cursor = 0;
-      return d.ready[d.cursor++];
-    case LbPolicy::Random:
-      return d.ready[routingRng_.below(n)];
-    case LbPolicy::LeastOutstanding: {
-      // Start the scan where the last one stopped so that ties rotate instead of always
-      // landing on the lowest index.
-      const std::uint32_t start = d.cursor % n;
-      std::uint32_t best = d.ready[start];
-      for (std::uint32_t i = 1; i < n; ++i) {
-        const std::uint32_t r = d.ready[(start + i) % n];
-        if (load(r) < load(best)) best = r;
-      }
-      d.cursor = start + 1;
-      return best;
-    }
-    case LbPolicy::PowerOfTwo: {
-      if (n == 1) return d.ready[0];
-      const std::uint32_t a = routingRng_.below(n);
-      std::uint32_t b = routingRng_.below(n - 1);
-      if (b >= a) ++b;
-      return load(d.ready[b]) < load(d.ready[a]) ? d.ready[b] : d.ready[a];
-    }
-  }
-  return d.ready[0];
+  auto load = [&](std::uint32_t i) {
+    const Replica& r = d.replicas[d.ready[i]];
+    return r.active + r.inbound;
+  };
+  return d.ready[chooseReplica(d.lb, n, d.cursor, routingRng_, load)];
 }
 
 void Core::sendTask(std::uint32_t t, int fromNode) {

@@ -25,4 +25,18 @@ class Rng {
   std::uint64_t s_[4];
 };
 
+// The streams a run draws from, one per purpose: Rng::stream(seed, id). Live processes made from
+// a scenario draw from the same ones with the scenario's seed (the load generator its arrivals,
+// an agent its component's service times), so that a real replica 0 meets the numbers the
+// simulation of the same scenario and seed meets.
+namespace streams {
+inline constexpr std::uint64_t kArrivals = 1;  // open arrivals: the gaps between requests
+inline constexpr std::uint64_t kNetwork = 2;   // network latency draws
+inline constexpr std::uint64_t kRouting = 3;   // load balancing and call probabilities
+inline constexpr std::uint64_t kUsers = 4;     // a closed workload's think times
+// Component c (its index in the layout: services in file order, a monolith's modules in its
+// place) draws its service times and error draws from kComponentBase + c.
+inline constexpr std::uint64_t kComponentBase = 1000;
+}  // namespace streams
+
 }  // namespace clusterscope::engine

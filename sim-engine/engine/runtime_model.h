@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "circuit_breaker.h"
 #include "cluster_snapshot.h"
 #include "random.h"
 #include "sampler.h"
@@ -40,20 +41,6 @@ struct Replica {
   std::uint32_t taskHead = kNone;   // intrusive list of the tasks it holds
   bool awaitingReschedule = false;  // died with its node; to be placed elsewhere
   bool outdated = false;            // runs the old version during a rolling update
-};
-
-struct CircuitBreaker {
-  CircuitBreakerSpec spec;
-  model::BreakerState state = model::BreakerState::Closed;
-  // Recent results, 1 = failure: grows with the calls made up to spec.window, then a ring
-  // whose oldest entry is at `next`. Never allocated up front: a window may be far larger
-  // than what the run fills.
-  std::vector<std::uint8_t> outcomes;
-  int next = 0;
-  int failures = 0;
-  SimTime openUntil = 0;
-  int trialsInFlight = 0;
-  int trialSuccesses = 0;
 };
 
 struct Edge {

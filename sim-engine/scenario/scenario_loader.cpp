@@ -202,6 +202,26 @@ ActionLoadResult loadActionText(std::string_view text, const std::string& fileNa
   return result;
 }
 
+ServiceLoadResult loadServiceText(std::string_view text, const std::string& fileName) {
+  ServiceLoadResult result;
+  Json root;
+  if (auto error = parseDocument(text, fileName, kMaxActionBytes, "the service", root)) {
+    result.errors.push_back(std::move(*error));
+    return result;
+  }
+  const loader::JsonPositions positions(text);
+  loader::Problems problems(&positions, kMaxScenarioErrors);
+  reportDuplicates(positions, problems);
+  loader::ParseNotes notes;
+  ServiceSpec service = loader::parseService(problems, root, "", notes);
+  if (problems.empty()) {
+    result.service = std::move(service);
+  } else {
+    result.errors = placeErrors(text, fileName, problems);
+  }
+  return result;
+}
+
 LoadResult loadScenarioFile(const std::string& path) {
   const auto unreadable = [&](const std::string& why) {
     LoadResult result;

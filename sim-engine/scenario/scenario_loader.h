@@ -74,6 +74,22 @@ struct ActionLoadResult {
 // At most kMaxActionBytes. `fileName` is only copied into the diagnostics.
 ActionLoadResult loadActionText(std::string_view text, const std::string& fileName);
 
+// Either one service (errors empty) or every problem found in it.
+struct ServiceLoadResult {
+  std::optional<ServiceSpec> service;
+  std::vector<Diagnostic> errors;  // sorted by position in the text
+
+  bool ok() const { return service.has_value() && errors.empty(); }
+};
+
+// Reads one service object as a scenario's `services` array holds it (name, workers,
+// service_time_ms, calls, modules, ...), for a process that runs one service without a
+// scenario (`clusterscope-agent --config`). The keys, ranges and per-service rules are the
+// scenario's, from the same code; references (the services its calls name) are left to the
+// receiver, which finds them in ROUTES. At most kMaxActionBytes. `fileName` is only copied into
+// the diagnostics.
+ServiceLoadResult loadServiceText(std::string_view text, const std::string& fileName);
+
 // One timeline action as a compact JSON object without `at_s`, e.g.
 // {"action":"kill_replica","service":"orders","replica":0}. Only the fields of its kind.
 std::string actionToJson(const model::Action& action);

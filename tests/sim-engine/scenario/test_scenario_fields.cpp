@@ -249,6 +249,34 @@ class ScenarioFieldsTest : public QObject {
                  "3:123: /workload/stages/2/at_s: must be between 0 and 60, got 70",
              }));
   }
+
+  // One service object on its own (clusterscope-agent --config): the service's rules, without
+  // the references a scenario would check.
+  void oneServiceAlone() {
+    const ServiceLoadResult ok = loadServiceText(
+        R"({"name": "orders", "workers": 4, "queue_capacity": 10, "service_time_ms": 2,
+            "calls": [{"to": "billing", "mode": "async"}, {"to": "stock", "timeout_ms": 50}]})",
+        "orders.json");
+    QVERIFY(ok.ok());
+    QCOMPARE(ok.service->workers, 4);
+    QCOMPARE(ok.service->queueCapacity, std::optional<int>(10));
+    QCOMPARE(ok.service->calls.size(), std::size_t{2});
+    QCOMPARE(ok.service->calls[1].timeoutMs, std::optional<double>(50));
+    QCOMPARE(ok.service->calls[0].mode, CallMode::Async);
+
+    const auto errors = [](std::string_view text) {
+      QStringList lines;
+      for (const Diagnostic& d : loadServiceText(text, "s.json").errors) {
+        lines << QString::fromStdString(d.format());
+      }
+      return lines;
+    };
+    QCOMPARE(errors(R"({"name": "a", "workers": 0, "service_time_ms": 1})"),
+             QStringList{"s.json:1:26: /workers: must be between 1 and 10000, got 0"});
+    QCOMPARE(errors(R"({"name": "a"})"),
+             QStringList{"s.json:1:1: /: missing required key \"service_time_ms\""});
+    QCOMPARE(errors("[]"), QStringList{"s.json:1:1: /: expected an object, got an array"});
+  }
 };
 
 QTEST_APPLESS_MAIN(ScenarioFieldsTest)
