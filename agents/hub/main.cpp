@@ -2,12 +2,9 @@
 // load generators, launchers and monitors dial it; it writes a connection file so that
 // `clusterscope-cli monitor`, `inject` and the GUI find it.
 
-#include <signal.h>
-#include <sys/signalfd.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
-#include <atomic>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -16,6 +13,7 @@
 #include "hub.h"
 #include "hub_keys.h"
 #include "private_files.h"
+#include "stop_signals.h"
 
 namespace {
 
@@ -103,17 +101,8 @@ std::string complete(CommandLine& c, std::optional<HubKeys>& keys) {
   return {};
 }
 
-std::atomic<bool> stopping{false};
-
 int serve(const CommandLine& c, const std::optional<HubKeys>& keys) {
-  // Blocked before any thread starts, so every thread leaves them to the signalfd.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  const int signalFd = signalfd(-1, &signals, SFD_NONBLOCK | SFD_CLOEXEC);
-
+  StopSignals signals;  // before the hub starts any thread
   EventLoop loop;
   Hub hub(loop, c.hub);
   hub.start();
@@ -141,13 +130,8 @@ int serve(const CommandLine& c, const std::optional<HubKeys>& keys) {
   if (!written.empty()) std::printf("  connection  %s\n", c.connectionFile.c_str());
   std::fflush(stdout);
 
-  loop.watchFd(signalFd, [&] {
-    signalfd_siginfo info{};
-    while (read(signalFd, &info, sizeof info) == sizeof info) stopping = true;
-  });
-  loop.run([] { return !stopping.load(); });
-  loop.unwatchFd(signalFd);
-  close(signalFd);
+  signals.watch(loop);
+  loop.run([&] { return !signals.requested(); });
   hub.stop();
   // Remove the file only if it is still ours: another hub may have taken the path since.
   if (!written.empty()) {

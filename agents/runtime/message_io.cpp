@@ -68,8 +68,10 @@ SendStatus SendCounters::count(SendStatus status) {
   return status;
 }
 
-SendStatus sendFrames(zmq::socket_ref socket, std::string_view routingId,
-                      const protocol::Frames& frames) {
+namespace {
+
+template <typename FrameList>
+SendStatus sendAll(zmq::socket_ref socket, std::string_view routingId, const FrameList& frames) {
   if (frames.empty()) return SendStatus::Failed;
   if (!routingId.empty()) {
     const SendStatus first = sendPart(socket, routingId, true);
@@ -82,6 +84,18 @@ SendStatus sendFrames(zmq::socket_ref socket, std::string_view routingId,
     if (s != SendStatus::Sent) return routingId.empty() && i == 0 ? s : SendStatus::Failed;
   }
   return SendStatus::Sent;
+}
+
+}  // namespace
+
+SendStatus sendFrames(zmq::socket_ref socket, std::string_view routingId,
+                      const protocol::Frames& frames) {
+  return sendAll(socket, routingId, frames);
+}
+
+SendStatus sendFrames(zmq::socket_ref socket, std::string_view routingId,
+                      std::span<const std::string_view> frames) {
+  return sendAll(socket, routingId, frames);
 }
 
 std::string_view ReceivedMessage::routingId() const {

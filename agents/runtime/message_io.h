@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,10 @@ struct SendCounters {
 // goes is decided by its first frame: libzmq takes the rest once that one is accepted.
 SendStatus sendFrames(zmq::socket_ref socket, std::string_view routingId,
                       const protocol::Frames& frames);
+// The same for frames the caller holds as views: nothing to copy into a Frames vector first,
+// for hot paths (the broker's DELIVER).
+SendStatus sendFrames(zmq::socket_ref socket, std::string_view routingId,
+                      std::span<const std::string_view> frames);
 
 enum class ReceiveStatus {
   Nothing,        // no message waiting (EAGAIN)
