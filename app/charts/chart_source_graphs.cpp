@@ -34,7 +34,12 @@ ChartSourceGraphs::ChartSourceGraphs(ChartCanvas* canvas, int index, const QColo
 
 ChartSourceGraphs::~ChartSourceGraphs() {
   if (!canvas_) return;
-  for (Series& s : series_) canvas_->removeGraph(s.graph);
+  for (Series& s : series_) {
+    // removeGraph() takes a graph out of the plot's default legend only; ours sit in one
+    // legend per plot, where a dangling item would be drawn at the next replot.
+    s.graph->removeFromLegend(canvas_->plotLegend(s.plot));
+    canvas_->removeGraph(s.graph);
+  }
 }
 
 void ChartSourceGraphs::add(ChartPlot plot, ChartMetric metric, const QString& name,

@@ -40,7 +40,12 @@ int main(int argc, char** argv) {
   QCommandLineOption compare(
       "compare", "Also open a comparison: " + MainWindow::comparePresets().join(", ") + ".",
       "variant");
-  parser.addOptions({run, speed, presenter, compare});
+  QCommandLineOption connect(
+      "connect",
+      "Follow a live cluster instead of a scenario: a connection file (written by "
+      "clusterscope-cli launch or clusterscope-hub) or a hub endpoint tcp://HOST:PORT.",
+      "file-or-endpoint");
+  parser.addOptions({run, speed, presenter, compare, connect});
   parser.process(app);  // --help, --version and unknown options end here with a message
 
   double speedFactor = 1.0;
@@ -64,11 +69,25 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "clusterscope: open one scenario at a time\n");
     return 2;
   }
+  if (parser.isSet(connect) && (!files.isEmpty() || parser.isSet(compare))) {
+    std::fprintf(stderr,
+                 "clusterscope: --connect follows a live cluster: give no scenario and "
+                 "no --compare with it\n");
+    return 2;
+  }
 
   MainWindow window;
   auto* session = new ScenarioSession(&window);
   window.setScenarioSession(session);
   window.show();
+  if (parser.isSet(connect)) {
+    if (parser.isSet(presenter)) window.setPresenterMode(true);
+    // A target that cannot be used has said why in a dialog: the default lesson stands in.
+    if (!window.connectToHub(parser.value(connect))) {
+      window.openScenario(ScenarioFiles::defaultLesson());
+    }
+    return app.exec();
+  }
   if (!window.openScenario(files.isEmpty() ? ScenarioFiles::defaultLesson() : files.first())) {
     // The error dialog is open; give the user the default lesson behind it.
     if (!files.isEmpty()) window.openScenario(ScenarioFiles::defaultLesson());

@@ -17,8 +17,11 @@ TopologyNodeItem::TopologyNodeItem(int node, const QString& name, const QRectF& 
 QRectF TopologyNodeItem::boundingRect() const { return rect_.adjusted(-6, -6, 6, 6); }
 
 void TopologyNodeItem::setState(const model::NodeView& view, std::vector<QColor> colors) {
+  // A live node says nothing of its cores (agents reserve none): its replicas, then.
   QString cores =
-      QStringLiteral("%1/%2 cores").arg(view.usedCores, 0, 'g', 3).arg(view.cores, 0, 'g', 3);
+      view.cores > 0
+          ? QStringLiteral("%1/%2 cores").arg(view.usedCores, 0, 'g', 3).arg(view.cores, 0, 'g', 3)
+          : QStringLiteral("%1 replicas").arg(colors.size());
   if (view.up == up_ && cores == cores_ && colors == colors_) return;
   if (colors.size() != colors_.size()) {
     const auto& m = style_->metrics;

@@ -298,6 +298,10 @@ QColor TopologyScene::replicaColor(int d, int replica) const {
   return inRange(d, services_) ? services_[d]->replicaColor(replica) : QColor();
 }
 
+bool TopologyScene::replicaOutsidePlan(int d, int replica) const {
+  return inRange(d, services_) && services_[d]->replicaOutsidePlan(replica);
+}
+
 QPointF TopologyScene::replicaScenePos(int d, int replica) const {
   if (!inRange(d, services_)) return {};
   const QRectF r = services_[d]->replicaRect(replica);

@@ -70,6 +70,8 @@ class TopologyScene : public QGraphicsScene {
   bool hasBroker() const { return broker_ != nullptr; }
   // The colour of a replica's mark; invalid when no such replica is shown.
   QColor replicaColor(int deployment, int replica) const;
+  // Whether a replica's mark shows it outside the plan (an agent started by hand).
+  bool replicaOutsidePlan(int deployment, int replica) const;
   // Centre of a replica's mark in scene coordinates; null when it is not shown.
   QPointF replicaScenePos(int deployment, int replica) const;
   QRectF deploymentSceneRect(int deployment) const;

@@ -60,7 +60,7 @@ void TopologyServiceItem::setState(const model::DeploymentView& view,
   marks.reserve(view.replicas.size());
   int ready = 0;
   for (const auto& r : view.replicas) {
-    marks.push_back(Mark{r.index, StateColors::replica(r, workers_), r.state});
+    marks.push_back(Mark{r.index, StateColors::replica(r, workers_), r.state, r.inPlan});
     if (r.state == model::ReplicaState::Ready) ++ready;
   }
   if (marks != marks_) {
@@ -124,6 +124,13 @@ QColor TopologyServiceItem::replicaColor(int replica) const {
   return {};
 }
 
+bool TopologyServiceItem::replicaOutsidePlan(int replica) const {
+  for (const auto& m : marks_) {
+    if (m.replica == replica) return !m.inPlan;
+  }
+  return false;
+}
+
 std::vector<int> TopologyServiceItem::replicaNumbers() const {
   std::vector<int> numbers;
   for (const auto& m : marks_) numbers.push_back(m.replica);
@@ -159,6 +166,13 @@ void TopologyServiceItem::paint(QPainter* painter, const QStyleOptionGraphicsIte
     painter->setPen(QPen(style_->line, 1));
     painter->setBrush(marks_[i].color);
     painter->drawRoundedRect(r, 2, 2);
+    if (!marks_[i].inPlan) {
+      // Not in the plan (an agent started by hand, another language): a dashed ring says so.
+      QPen pen(style_->text, 1.5, Qt::DashLine);
+      painter->setPen(pen);
+      painter->setBrush(Qt::NoBrush);
+      painter->drawRoundedRect(r.adjusted(-2, -2, 2, 2), 3, 3);
+    }
     if (marks_[i].state == model::ReplicaState::Down && size >= 8) {
       painter->setPen(QPen(Qt::white, 1.5));
       const QRectF x = r.adjusted(size * 0.25, size * 0.25, -size * 0.25, -size * 0.25);

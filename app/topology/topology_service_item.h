@@ -45,12 +45,15 @@ class TopologyServiceItem : public QGraphicsItem {
   QColor replicaColor(int replica) const;
   // The replica numbers as shown, in order.
   std::vector<int> replicaNumbers() const;
+  // Whether the replica's mark shows it outside the cluster's plan (an agent started by hand).
+  bool replicaOutsidePlan(int replica) const;
 
  private:
   struct Mark {
     int replica = 0;
     QColor color;
     model::ReplicaState state = model::ReplicaState::Ready;
+    bool inPlan = true;  // false: drawn with a dashed outline
     bool operator==(const Mark&) const = default;
   };
 

@@ -49,6 +49,12 @@ QString topologyToolTip(const LayoutTarget& t, const model::ClusterLayout& layou
                  .arg(info.workersPerReplica)
                  .arg(r.queued);
         if (r.slowFactor != 1.0) s += QStringLiteral("<br>slowed ×%1").arg(r.slowFactor);
+        if (!r.inPlan || (!r.language.empty() && r.language != info.language)) {
+          const QString language = q(r.language.empty() ? info.language : r.language);
+          s += r.inPlan ? QStringLiteral("<br>%1").arg(language)
+                        : QStringLiteral("<br>%1, not in the plan (started by hand)")
+                              .arg(language.isEmpty() ? QStringLiteral("an agent") : language);
+        }
       }
       return s;
     }

@@ -15,10 +15,13 @@
 #include <QTimer>
 
 #include "charts_panel.h"
+#include "connect_dialog.h"
 #include "control_bar.h"
 #include "details_panel.h"
 #include "event_log.h"
 #include "lesson_panel.h"
+#include "live_backend.h"
+#include "live_connection.h"
 #include "scenario_files.h"
 #include "simulation_backend.h"
 #include "topology_view.h"
@@ -137,8 +140,44 @@ bool MainWindow::openScenario(const QString& path) {
     showLoadErrors(path, errors);
     return false;
   }
+  if (backend_ != session_->backend()) {
+    setBackend(session_->backend());
+    if (live_) live_->deleteLater();  // stops following the hub
+  }
   rebuildRecentMenu();
   return true;
+}
+
+bool MainWindow::connectToHub(const QString& target) {
+  LiveBackend* live = nullptr;
+  try {
+    live = new LiveBackend(liveConnection(target.toStdString()), this);
+  } catch (const std::exception& e) {
+    if (errorDialog_) errorDialog_->close();
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Connect to agents"),
+                                tr("Cannot follow %1.").arg(target), QMessageBox::Ok, this);
+    box->setObjectName("connectErrorDialog");
+    box->setInformativeText(QString::fromUtf8(e.what()));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    errorDialog_ = box;
+    box->open();  // not exec(): whatever is shown goes on behind it
+    return false;
+  }
+  ConnectDialog::remember(target);
+  LiveBackend* previous = live_;
+  live_ = live;
+  setBackend(live);
+  setWindowTitle(tr("%1 — ClusterScope").arg(live->endpoint()));
+  statusBar()->showMessage(tr("Following the cluster at %1").arg(live->endpoint()), 5000);
+  if (previous) previous->deleteLater();
+  return true;
+}
+
+void MainWindow::connectDialog() {
+  ConnectDialog dialog(this);
+  if (dialog.exec() == QDialog::Accepted && !dialog.target().isEmpty()) {
+    connectToHub(dialog.target());
+  }
 }
 
 void MainWindow::showLoadErrors(const QString& path, const QStringList& errors) {

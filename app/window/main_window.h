@@ -5,6 +5,7 @@
 #include <QPointer>
 
 #include "cluster_backend.h"
+#include "live_backend.h"
 #include "scenario_session.h"
 
 class QMenu;
@@ -39,10 +40,16 @@ class MainWindow : public QMainWindow {
   void setScenarioSession(ScenarioSession* session);
   ScenarioSession* session() const { return session_; }
 
-  // Opens a scenario file (or a bundled ":/scenarios/..." one) in the session. An invalid file
-  // shows the loader's messages in a dialog and the current scenario keeps running. Returns
-  // success; false without a session.
+  // Opens a scenario file (or a bundled ":/scenarios/..." one) in the session, and shows the
+  // session again if a live cluster was shown. An invalid file shows the loader's messages in
+  // a dialog and what was shown stays. Returns success; false without a session.
   bool openScenario(const QString& path);
+  // Follows a live cluster: `target` is a connection file or a hub endpoint (see
+  // liveConnection()). The window owns the live back end until another replaces it. A target
+  // that cannot be used shows why in a dialog and returns false; an unreachable hub is not an
+  // error (the window says so and keeps trying).
+  bool connectToHub(const QString& target);
+  LiveBackend* liveBackend() const { return live_; }
   // Writes the session's scenario plus what the user did as a scenario file that replays it.
   bool saveSession(const QString& path);
   // Opens a comparison window of two simulated variants (ScenarioSession::variants). Returns
@@ -57,7 +64,7 @@ class MainWindow : public QMainWindow {
   LessonPanel* lesson() const { return lesson_; }
   EventLog* eventLog() const { return log_; }
   DetailsPanel* details() const { return details_; }
-  // The dialog of the last failed open, while it is shown (for tests).
+  // The dialog of the last failed open or connection, while it is shown (for tests).
   QMessageBox* errorDialog() const { return errorDialog_; }
   bool presenterMode() const { return presenter_; }
 
@@ -65,6 +72,7 @@ class MainWindow : public QMainWindow {
   void setPresenterMode(bool on);
   void openDialog();
   void saveSessionDialog();
+  void connectDialog();
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -85,7 +93,9 @@ class MainWindow : public QMainWindow {
 
   QPointer<ClusterBackend> backend_;
   QPointer<ScenarioSession> session_;
-  QList<QAction*> sessionActions_;  // need a session
+  QPointer<LiveBackend> live_;      // owned; shown when the window follows a live cluster
+  QList<QAction*> sessionActions_;     // need a session
+  QList<QAction*> simulationActions_;  // need the session's simulation shown
   QList<QAction*> pauseActions_;    // need capabilities().pause
   QList<QAction*> speedActions_;    // need capabilities().speed
   QAction* saveSessionAction_ = nullptr;

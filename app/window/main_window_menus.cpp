@@ -36,6 +36,11 @@ void MainWindow::buildMenus() {
   }
   sessionActions_ << examples->menuAction();
   file->addSeparator();
+  QAction* connectAction =
+      file->addAction(tr("&Connect to agents…"), this, &MainWindow::connectDialog);
+  connectAction->setObjectName("connectAction");
+  connectAction->setShortcut(Qt::CTRL | Qt::Key_K);
+  file->addSeparator();
   saveSessionAction_ = file->addAction(tr("&Save session as scenario…"), QKeySequence::Save, this,
                                        &MainWindow::saveSessionDialog);
   QMenu* exports = file->addMenu(tr("&Export charts"));
@@ -116,15 +121,17 @@ void MainWindow::updateMenus() {
   const model::ClusterCapabilities caps =
       backend_ ? backend_->capabilities() : model::ClusterCapabilities{};
   for (QAction* a : sessionActions_) a->setEnabled(session_ != nullptr);
+  const bool simulationShown = session_ && backend_ == session_->backend();
+  for (QAction* a : simulationActions_) a->setEnabled(simulationShown);
   recentMenu_->setEnabled(session_ && !ScenarioFiles::recentFiles().isEmpty());
-  saveSessionAction_->setEnabled(session_ && caps.saveSession);
+  saveSessionAction_->setEnabled(simulationShown && caps.saveSession);
   for (QAction* a : pauseActions_) a->setEnabled(backend_ && caps.pause);
   for (QAction* a : speedActions_) a->setEnabled(backend_ && caps.speed);
 }
 
 void MainWindow::buildCompareMenu(QMenu* menu) {
   menu->setObjectName("compareMenu");
-  sessionActions_ << menu->menuAction();
+  simulationActions_ << menu->menuAction();  // its variants are of the simulated scenario
   menu->addAction(tr("&Sync vs async"), this, [this] { compare("sync-async"); });
   menu->addAction(tr("Circuit breakers &on vs off"), this, [this] { compare("breakers"); });
   menu->addAction(tr("&Monolith vs microservices"), this, [this] { compare("monolith"); });
@@ -147,7 +154,7 @@ void MainWindow::buildCompareMenu(QMenu* menu) {
 }
 
 ComparisonWindow* MainWindow::compare(const QString& preset) {
-  if (!session_) return nullptr;
+  if (!session_ || backend_ != session_->backend()) return nullptr;
   const auto variants = session_->variants(preset);
   return variants ? openComparison(*variants) : nullptr;
 }

@@ -330,6 +330,30 @@ class TestChartsPanel : public QObject {
     QCOMPARE(panel.sourceCount(), 0);
     QCOMPARE(panel.graphCount(ChartPlot::Throughput), 0);
   }
+
+  // Sources removed while their graphs are listed in the plots' legends (a back end swapped in
+  // a window, or destroyed): the next replots draw the legends without them.
+  void removedSourcesLeaveTheLegends() {
+    const FakeCluster shop = FakeCluster::shop();
+    ChartsPanel panel;
+    panel.resize(1000, 800);
+    panel.show();
+    auto* first = new FakeClusterBackend;
+    panel.addSource(first, "first");
+    first->resetCluster(shop);
+    first->publishSamples(samples(shop, 1, 30));
+    panel.replotNow();
+    QVERIFY(panel.canvas()->plotLegend(ChartPlot::Errors)->itemCount() > 0);
+    panel.clearSources();
+    panel.replotNow();
+    QCOMPARE(panel.canvas()->plotLegend(ChartPlot::Errors)->itemCount(), 0);
+    panel.addSource(first, "again");
+    first->publishSamples(samples(shop, 31, 60));
+    panel.replotNow();
+    delete first;
+    panel.replotNow();
+    QCOMPARE(panel.canvas()->plotLegend(ChartPlot::Latency)->itemCount(), 0);
+  }
 };
 
 QTEST_MAIN(TestChartsPanel)

@@ -11,6 +11,7 @@
 #include "state_colors.h"
 #include "topology_format.h"
 #include "topology_scene.h"
+#include "topology_tooltip.h"
 #include "topology_view.h"
 
 using namespace clusterscope;
@@ -86,6 +87,19 @@ class TestTopologyView : public QObject {
     cluster_.replica("orders", 0).state = model::ReplicaState::Suspect;
     publish();
     QCOMPARE(scene_->replicaColor(orders_, 0), app::StateColors::suspect());
+  }
+
+  void aReplicaOutsideThePlanIsMarkedWithItsLanguage() {
+    QVERIFY(!scene_->replicaOutsidePlan(orders_, 2));
+    auto& handStarted = cluster_.replica("orders", 2);
+    handStarted.inPlan = false;
+    handStarted.language = "python";
+    publish();
+    QVERIFY(scene_->replicaOutsidePlan(orders_, 2));
+    QVERIFY(!scene_->replicaOutsidePlan(orders_, 1));
+    const QString tip = app::topologyToolTip({Selection::Kind::Replica, orders_, 2},
+                                             *backend_->layout(), backend_->lastSnapshot().get());
+    QVERIFY2(tip.contains("python, not in the plan"), qPrintable(tip));
   }
 
   void asyncCallIsDashed() {

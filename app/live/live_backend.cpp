@@ -1,0 +1,161 @@
+#include "live_backend.h"
+
+#include <unistd.h>
+
+#include <array>
+#include <cctype>
+
+#include "live_monitor.h"
+
+namespace clusterscope::app {
+
+namespace {
+
+using model::ActionKind;
+
+// What only a launcher can do: start and stop processes.
+constexpr ActionKind kProcessActions[] = {
+    ActionKind::KillReplica,    ActionKind::RestartReplica, ActionKind::CrashService,
+    ActionKind::RestartService, ActionKind::FailNode,       ActionKind::RecoverNode,
+    ActionKind::SetReplicas,    ActionKind::RollingUpdate,
+};
+
+// An instance id the hub accepts: "gui@HOST:PID", the host name cut to the id's alphabet.
+std::string monitorInstance() {
+  std::array<char, 256> host{};
+  if (::gethostname(host.data(), host.size() - 1) != 0) host[0] = '\0';
+  std::string name;
+  for (const char* c = host.data(); *c && name.size() < 64; ++c) {
+    const bool ok = std::isalnum(static_cast<unsigned char>(*c)) || *c == '-' || *c == '.';
+    name += ok ? *c : '-';
+  }
+  return "gui@" + (name.empty() ? std::string("localhost") : name) + ":" +
+         std::to_string(::getpid());
+}
+
+}  // namespace
+
+LiveBackend::LiveBackend(agents::HubConnection connection, QObject* parent)
+    : ClusterBackend(parent), connection_(std::move(connection)) {
+  updateCapabilities();
+  LiveMonitor::Options options;
+  options.connection = connection_;
+  options.instance = monitorInstance();
+  // Every callback runs on the monitor's thread: each hands its data to this object's thread.
+  LiveMonitor::Callbacks callbacks;
+  callbacks.onLayout = [this](auto layout, auto description, bool reset) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, layout, description, reset] {
+          layout_ = layout;
+          description_ = description;
+          if (reset) {
+            snapshot_.reset();
+            emit clusterReset(layout_, description_);
+          } else {
+            emit layoutChanged(layout_);
+          }
+          updateCapabilities();
+        },
+        Qt::QueuedConnection);
+  };
+  callbacks.onSnapshot = [this](std::shared_ptr<const model::ClusterSnapshot> snapshot) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, snapshot] {
+          // A snapshot of another shape than the layout shown is in flight across a change.
+          if (!layout_ || snapshot->deployments.size() != layout_->deployments.size()) return;
+          auto s = std::make_shared<model::ClusterSnapshot>(*snapshot);
+          if (description_ && description_->durationS > 0) {
+            s->duration = static_cast<model::ClusterTime>(description_->durationS * 1e9);
+          }
+          snapshot_ = std::move(s);
+          emit snapshotReady(snapshot_);
+        },
+        Qt::QueuedConnection);
+  };
+  callbacks.onSamples = [this](std::vector<model::ChartSample> samples) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, samples = std::move(samples)] {
+          emit samplesReady(QVector<model::ChartSample>(samples.begin(), samples.end()));
+        },
+        Qt::QueuedConnection);
+  };
+  callbacks.onConnection = [this](bool reachable, const std::string& why) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, reachable, why = QString::fromStdString(why)] {
+          reachable_ = reachable;
+          setState(reachable ? RunState::Running : (layout_ ? RunState::Paused : RunState::Empty));
+          if (!why.isEmpty()) emit problem(why);
+        },
+        Qt::QueuedConnection);
+  };
+  callbacks.onLauncher = [this](bool launcher) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, launcher] {
+          launcher_ = launcher;
+          updateCapabilities();
+        },
+        Qt::QueuedConnection);
+  };
+  monitor_ = std::make_unique<LiveMonitor>(std::move(options), std::move(callbacks));
+}
+
+LiveBackend::~LiveBackend() = default;  // the monitor's thread stops first; queued calls die
+
+QString LiveBackend::endpoint() const { return QString::fromStdString(connection_.endpoint); }
+
+void LiveBackend::setState(RunState state) {
+  if (state == state_) return;
+  state_ = state;
+  emit runStateChanged(state);
+}
+
+void LiveBackend::updateCapabilities() {
+  model::ClusterCapabilities c;  // no pause, step, reset or speed: the wall clock runs
+  c.timeLimit = description_ && description_->durationS > 0;
+  if (!connection_.curve()) {
+    // A hub without keys takes no command (docs/protocol.md, "Security").
+    for (int k = 0; k < model::kActionKindCount; ++k) {
+      c.refuse(static_cast<ActionKind>(k),
+               "this hub runs without keys: it can be watched, not changed");
+    }
+  } else if (!launcher_) {
+    for (ActionKind k : kProcessActions) {
+      c.refuse(k,
+               "no launcher in this cluster: only the launcher that started its processes "
+               "can start or stop them");
+    }
+  }
+  c.refuse(ActionKind::SetAutoscaler, "a live cluster has no autoscaler");
+  if (c == capabilities_) return;
+  capabilities_ = c;
+  emit capabilitiesChanged(capabilities_);
+}
+
+void LiveBackend::applyAction(const model::Action& action) {
+  if (!capabilities_.supports(action.kind)) {
+    emit actionRejected(action, QString::fromStdString(capabilities_.whyNot(action.kind)));
+    return;
+  }
+  agents::protocol::Command command;
+  command.what = action;
+  monitor_->command(std::move(command), [this, action](const agents::protocol::CommandResult& r,
+                                                       double atS) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, action, ok = r.ok, error = QString::fromStdString(r.error), atS] {
+          if (ok) {
+            emit actionApplied(atS, action, QString::fromStdString(model::describeAction(action)));
+          } else {
+            emit actionRejected(action, error);
+          }
+        },
+        Qt::QueuedConnection);
+  });
+}
+
+}  // namespace clusterscope::app

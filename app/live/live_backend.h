@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QString>
+#include <memory>
+
+#include "cluster_backend.h"
+#include "hub_connection.h"
+
+namespace clusterscope::app {
+
+class LiveMonitor;
+
+// A cluster of real processes, followed through its hub: the second implementation of
+// ClusterBackend. A LiveMonitor on a thread of its own subscribes to the hub and turns its
+// stream into layouts, snapshots (10 a second) and chart samples (one per second of wall
+// time); actions become COMMANDs, applied or refused by the real processes.
+//
+// Capabilities: a live cluster runs on the wall clock (no pause, step, reset or speed). Actions
+// that start or stop processes need the launcher that started them; without one they are
+// refused with that reason. When the hub is lost the back end says so (problem()), keeps what
+// it showed, and reconnects by itself; a restarted hub that serves the same cluster continues
+// its history.
+//
+// GUI thread only, like every ClusterBackend; its own work happens on the monitor's thread.
+class LiveBackend : public ClusterBackend {
+  Q_OBJECT
+
+ public:
+  // Starts following the hub `connection` reaches. Throws std::runtime_error on bad keys; an
+  // unreachable hub is not an error (the back end keeps trying and says so).
+  explicit LiveBackend(agents::HubConnection connection, QObject* parent = nullptr);
+  ~LiveBackend() override;
+
+  QString endpoint() const;
+  bool reachable() const { return reachable_; }
+
+  RunState runState() const override { return state_; }
+  std::shared_ptr<const model::ClusterLayout> layout() const override { return layout_; }
+  std::shared_ptr<const model::ClusterDescription> description() const override {
+    return description_;
+  }
+  std::shared_ptr<const model::ClusterSnapshot> lastSnapshot() const override { return snapshot_; }
+  model::ClusterCapabilities capabilities() const override { return capabilities_; }
+
+ public slots:
+  void applyAction(const clusterscope::model::Action& action) override;
+
+ private:
+  void updateCapabilities();
+  void setState(RunState state);
+
+  agents::HubConnection connection_;
+  std::unique_ptr<LiveMonitor> monitor_;
+  RunState state_ = RunState::Empty;
+  bool reachable_ = false;
+  bool launcher_ = false;
+  model::ClusterCapabilities capabilities_;
+  std::shared_ptr<const model::ClusterLayout> layout_;
+  std::shared_ptr<const model::ClusterDescription> description_;
+  std::shared_ptr<const model::ClusterSnapshot> snapshot_;
+};
+
+}  // namespace clusterscope::app
