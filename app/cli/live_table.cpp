@@ -142,6 +142,7 @@ LiveTable makeLiveTable(const cv::ClusterView& view, cv::Instant now) {
         if (r.index != h.replica) continue;
         row.queued = r.queued;
         row.busy = r.busyWorkers;
+        row.slowFactor = r.slowFactor;
       }
     }
     if (row.state == "ready") ++s.ready;
@@ -242,6 +243,7 @@ std::string liveTableJson(const LiveTable& t) {
       row["queued"] = r.queued;
       row["busy"] = r.busy;
       row["workers"] = r.workers;
+      row["slow_factor"] = r.slowFactor;
       row["since_report_s"] = r.sinceReportS;
       service["replicas"].push_back(std::move(row));
     }

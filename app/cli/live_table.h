@@ -34,6 +34,7 @@ struct ReplicaRow {
   int queued = 0;
   int busy = 0;
   int workers = 0;
+  double slowFactor = 1.0;     // the service-time factor in force
   double sinceReportS = -1.0;  // negative: no report yet
 };
 
