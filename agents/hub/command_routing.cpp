@@ -158,18 +158,11 @@ Executors agentsOf(const std::string& service, int replica) {
 Executors everyAgent() { return {isAgent, "no live agent"}; }
 
 Executors forAction(const model::Action& a) {
+  if (p::launcherCarriesOut(a.kind)) {
+    return ofRole(p::PeerRole::Launcher,
+                  std::string("no live launcher to carry out ") + model::actionKindName(a.kind));
+  }
   switch (a.kind) {
-    case ActionKind::KillReplica:
-    case ActionKind::RestartReplica:
-    case ActionKind::CrashService:
-    case ActionKind::RestartService:
-    case ActionKind::FailNode:
-    case ActionKind::RecoverNode:
-    case ActionKind::SetReplicas:
-    case ActionKind::RollingUpdate:
-    case ActionKind::SetAutoscaler:
-      return ofRole(p::PeerRole::Launcher,
-                    std::string("no live launcher to carry out ") + model::actionKindName(a.kind));
     case ActionKind::SlowReplica:
       return agentsOf(a.service, a.replica);
     case ActionKind::SlowService:
@@ -186,6 +179,8 @@ Executors forAction(const model::Action& a) {
       return ofRole(p::PeerRole::Broker, "no live broker");
     case ActionKind::SetArrivalRate:
       return ofRole(p::PeerRole::Loadgen, "no live load generator");
+    default:  // the launcher's, above
+      break;
   }
   return {[](const Peer&) { return false; }, "unknown action"};
 }

@@ -59,4 +59,22 @@ bool maySendToHub(KeyRole key, ControlType type) {
   return false;
 }
 
+bool launcherCarriesOut(model::ActionKind kind) {
+  using model::ActionKind;
+  switch (kind) {
+    case ActionKind::KillReplica:
+    case ActionKind::RestartReplica:
+    case ActionKind::CrashService:
+    case ActionKind::RestartService:
+    case ActionKind::FailNode:
+    case ActionKind::RecoverNode:
+    case ActionKind::SetReplicas:
+    case ActionKind::RollingUpdate:
+    case ActionKind::SetAutoscaler:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace clusterscope::agents::protocol

@@ -27,4 +27,8 @@ bool mayJoinAs(KeyRole key, PeerRole role);
 // the sender joined as a launcher).
 bool maySendToHub(KeyRole key, ControlType type);
 
+// Actions a launcher carries out (docs/protocol.md, COMMAND: kill and restart, crash, nodes,
+// scaling, rolling updates, the autoscaler): they act on processes, not inside them.
+bool launcherCarriesOut(model::ActionKind kind);
+
 }  // namespace clusterscope::agents::protocol

@@ -8,6 +8,8 @@
 #include <tuple>
 
 #include "cli_options.h"
+#include "cli_shared.h"
+#include "live_commands.h"
 #include "output_files.h"
 #include "printable_text.h"
 #include "run_cost.h"
@@ -21,13 +23,6 @@ namespace clusterscope::cli {
 namespace {
 
 using namespace clusterscope::engine;
-
-std::optional<Scenario> loadOrReport(const std::string& path, std::ostream& err) {
-  LoadResult r = loadScenarioFile(path);
-  for (const auto& d : r.errors) err << d.format() << "\n";
-  if (!r.ok()) return std::nullopt;
-  return std::move(r.scenario);
-}
 
 std::function<void(double)> progressLine(std::ostream& err, const std::string& label) {
   return [&err, label, last = -1](double fraction) mutable {
@@ -57,42 +52,6 @@ RunOptions runOptions(const CliOptions& o) {
   r.durationS = o.durationS;
   r.mode = o.mode;
   return r;
-}
-
-constexpr const char* kProgram = "clusterscope-cli: ";
-
-// The outputs asked for, checked and opened before the run; null where none was asked for.
-struct Outputs {
-  std::unique_ptr<PendingOutput> summary;
-  std::unique_ptr<PendingOutput> csv;
-};
-
-std::optional<Outputs> openOutputs(const CliOptions& o, std::ostream& err) {
-  const std::string& input = o.files[0];
-  for (const auto& [option, path, other] : {std::tuple{"--summary", o.summaryPath, o.csvPath},
-                                            std::tuple{"--csv", o.csvPath, o.summaryPath}}) {
-    if (path.empty()) continue;
-    if (const std::string problem = outputProblem(option, path, input, {other}); !problem.empty()) {
-      err << kProgram << printableText(problem) << "\n";
-      return std::nullopt;
-    }
-  }
-  Outputs out;
-  if (!o.summaryPath.empty()) out.summary = std::make_unique<PendingOutput>(o.summaryPath);
-  if (!o.csvPath.empty()) out.csv = std::make_unique<PendingOutput>(o.csvPath);
-  for (const auto* pending : {out.summary.get(), out.csv.get()}) {
-    if (pending && !pending->error().empty()) {
-      err << kProgram << printableText(pending->error()) << "\n";
-      return std::nullopt;
-    }
-  }
-  return out;
-}
-
-bool commit(PendingOutput* pending, std::ostream& err) {
-  if (!pending || pending->commit()) return true;
-  err << kProgram << printableText(pending->error()) << "\n";
-  return false;
 }
 
 void warnAboutCost(const std::string& file, const Scenario& scenario, bool csv, std::ostream& err) {
@@ -196,6 +155,14 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
         return commandRun(o, out, err, showProgress);
       case Command::Compare:
         return commandCompare(o, out, err, showProgress);
+      case Command::Launch:
+        return commandLaunch(o, out, err, showProgress);
+      case Command::Monitor:
+        return commandMonitor(o, out, err);
+      case Command::Inject:
+        return commandInject(o, out, err);
+      case Command::Keygen:
+        return commandKeygen(o, out, err);
     }
   } catch (const std::exception& e) {
     // The loader has checked the scenario; this is a last line so that nothing escapes as a

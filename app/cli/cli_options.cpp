@@ -8,6 +8,8 @@
 #include <map>
 
 #include "name_suggestion.h"
+#include "option_text.h"
+#include "private_files.h"
 
 // The command line is declared with CLI11 (subcommands, options, the help of each command);
 // values are taken as text and checked here, so that every mistake keeps the message this tool
@@ -18,24 +20,6 @@ namespace clusterscope::cli {
 namespace {
 
 const char* kProgram = "clusterscope-cli";
-
-std::optional<std::uint64_t> parseUnsigned(const std::string& s) {
-  if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  errno = 0;
-  char* end = nullptr;
-  const unsigned long long v = std::strtoull(s.c_str(), &end, 10);
-  if (errno == ERANGE || *end != '\0') return std::nullopt;
-  return static_cast<std::uint64_t>(v);
-}
-
-std::optional<double> parseDouble(const std::string& s) {
-  if (s.empty()) return std::nullopt;
-  errno = 0;
-  char* end = nullptr;
-  const double v = std::strtod(s.c_str(), &end);
-  if (errno == ERANGE || *end != '\0' || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
 
 // The options' text as the user typed it, before checking.
 struct RawOptions {
@@ -62,10 +46,6 @@ void addRunOptions(CLI::App* app, RawOptions& raw, bool withModeAndCsv) {
   if (withModeAndCsv) {
     app->add_option("--csv", raw.csv, "write the per-interval time series")->type_name("OUT.csv");
   }
-}
-
-bool given(const CLI::App& app, const std::string& option) {
-  return app.get_option_no_throw(option) && app.count(option) > 0;
 }
 
 // Checks and converts the raw text of `app`'s options; the first problem's message, or empty.
@@ -139,9 +119,12 @@ std::string explain(const CLI::ParseError& e, const std::vector<std::string>& ar
       }
       return "unknown option \"" + option + "\"" + engine::didYouMean(option, optionNames(*chosen));
     }
+    if (name == "keygen") return "keygen takes one directory";
     return name + " takes one scenario file, got " + std::to_string(extras.size() + 1);
   }
-  if (dynamic_cast<const CLI::RequiredError*>(&e)) return name + " needs a scenario file";
+  if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+    return name + (name == "keygen" ? " needs a directory" : " needs a scenario file");
+  }
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
     const std::string what = e.what();
     return what.substr(0, what.find(':')) + " needs a value";
@@ -152,6 +135,7 @@ std::string explain(const CLI::ParseError& e, const std::vector<std::string>& ar
 struct App {
   CLI::App app{"", kProgram};
   RawOptions raw;
+  LiveRaw live;
   std::vector<CommandSpec> commands;
 
   App() {
@@ -162,15 +146,24 @@ struct App {
         "                                      FILE:LINE:COL: /pointer: problem\n"
         "  clusterscope-cli run FILE           run a scenario headless and print its summary\n"
         "  clusterscope-cli compare FILE       run it twice with the same seed, all calls sync\n"
-        "                                      then all async, side by side");
+        "                                      then all async, side by side\n"
+        "\n"
+        "Real processes (docs/protocol.md):\n"
+        "  clusterscope-cli launch FILE        run a scenario on real local processes: hub,\n"
+        "                                      broker, agents, load generator\n"
+        "  clusterscope-cli monitor [ENDPOINT] watch a running cluster, refreshed each second\n"
+        "  clusterscope-cli inject [ENDPOINT] ACTION...  send it one action or fault\n"
+        "  clusterscope-cli keygen DIR         write CURVE keys for a hub and its clients");
     app.footer(
         "A command's own options: clusterscope-cli COMMAND --help\n"
         "Outputs are checked before a run: never the scenario itself, only regular files,\n"
         "written whole or not at all. A run whose estimated cost is long starts with a\n"
         "warning on stderr.\n"
         "\n"
-        "exit status: 0 ok, 1 an expect claim failed, 2 invalid input or the run stopped\n"
-        "early (it held too much work, or its clock stopped: the reason is on stderr)");
+        "exit status: 0 ok, 1 an expect claim failed (inject: the action was refused or\n"
+        "failed; monitor: no hub), 2 invalid input or the run stopped early (it held too much\n"
+        "work, its clock stopped, or its processes could not be started: the reason is on\n"
+        "stderr); launch stopped by a signal before its end: 128 + its number");
     app.set_version_flag("--version", std::string(kProgram) + " " + CLUSTERSCOPE_VERSION);
     app.require_subcommand(1);
     app.fallthrough(false);
@@ -191,10 +184,33 @@ struct App {
     addRunOptions(compare, raw, false);
     commands.push_back({Command::Compare, compare});
 
-    for (auto* sub : {run, compare}) {
+    auto* launch = app.add_subcommand(
+        "launch", "run a scenario on real local processes and print the same summary as run");
+    launch->add_option("FILE", raw.file, "the scenario")->required();
+    addRunOptions(launch, raw, true);
+    launch->get_option("--duration")->description("how long traffic runs, in seconds");
+    addLaunchOptions(launch, live);
+    launch->footer(
+        "Starts a hub, a broker if the scenario needs one, one agent per replica on the\n"
+        "scenario's nodes, and the load generator once every one is ready; applies the\n"
+        "timeline in real time; writes the same summary JSON and CSV as run and checks the\n"
+        "expect claims against the real cluster. Ctrl-C or SIGTERM stops every process.\n"
+        "connection file (for monitor, inject, the GUI): " +
+        agents::defaultConnectionFilePath());
+    commands.push_back({Command::Launch, launch});
+
+    for (auto* sub : {run, compare, launch}) {
       sub->add_flag("--quiet", "print nothing but problems");
       sub->add_flag("--no-progress", "no progress line on stderr (shown only on a terminal)");
     }
+    auto* monitor = addMonitorCommand(app, live);
+    monitor->footer(
+        "Without ENDPOINT: the connection file " + agents::defaultConnectionFilePath() +
+        "\nexit status: 0 stopped (--count, Ctrl-C), 1 no hub answers or it refused our "
+        "key, 2 invalid input");
+    commands.push_back({Command::Monitor, monitor});
+    commands.push_back({Command::Inject, addInjectCommand(app, live)});
+    commands.push_back({Command::Keygen, addKeygenCommand(app, live)});
   }
 };
 
@@ -238,6 +254,11 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& args) {
   for (const auto& c : a.commands) {
     if (!c.app->parsed()) continue;
     o.command = c.command;
+    if (c.command == Command::Launch || c.command == Command::Monitor ||
+        c.command == Command::Inject || c.command == Command::Keygen) {
+      result.error = convertLiveOptions(a.live, *c.app, o.live);
+      if (!result.error.empty() || c.command != Command::Launch) continue;
+    }
     result.error = convert(a.raw, *c.app, o);
   }
   return result;

@@ -6,10 +6,11 @@
 #include <vector>
 
 #include "action.h"
+#include "live_options.h"
 
 namespace clusterscope::cli {
 
-enum class Command { Help, Version, Validate, Run, Compare };
+enum class Command { Help, Version, Validate, Run, Compare, Launch, Monitor, Inject, Keygen };
 
 struct CliOptions {
   Command command = Command::Help;
@@ -21,6 +22,7 @@ struct CliOptions {
   std::string csvPath;      // empty: none
   bool quiet = false;       // no summary on stdout
   bool noProgress = false;  // no progress line even on a terminal
+  LiveOptions live;         // launch, monitor, inject, keygen
 };
 
 struct ParsedCommandLine {
