@@ -12,6 +12,7 @@
 
 #include "hub_test_support.h"
 #include "private_files.h"
+#include "promtool_check.h"
 
 using namespace clusterscope::testing;
 
@@ -101,14 +102,8 @@ class TestHubProcess : public QObject {
                  std::string::npos;
         },
         5000ms));
-    const QString promtool = QStandardPaths::findExecutable("promtool");
-    QVERIFY2(!promtool.isEmpty(), "promtool is needed (Debian: prometheus, see .ci/setup.sh)");
-    QProcess check;
-    check.start(promtool, {"check", "metrics"});
-    check.write(page.data(), static_cast<qint64>(page.size()));
-    check.closeWriteChannel();
-    QVERIFY(check.waitForFinished(30000));
-    QVERIFY2(check.exitCode() == 0, check.readAllStandardError().constData());
+    const QString problems = promtoolProblems(page);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
 
     // SIGTERM: a clean stop, and the connection file goes with it.
     ::kill(static_cast<pid_t>(hub.processId()), SIGTERM);
