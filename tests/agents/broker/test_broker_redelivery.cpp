@@ -41,6 +41,17 @@ class TestBrokerRedelivery : public QObject {
     return ids;
   }
 
+  // True once the broker tells the hub that billing has `n` consumers (within 5 s).
+  static bool billingConsumers(HubRig& rig, int n) {
+    return runUntil(
+        rig.loop,
+        [&] {
+          const auto q = rig.queue("billing");
+          return q && q->consumers == n;
+        },
+        5000ms);
+  }
+
  private slots:
   void cleanup() { QCOMPARE(childProcesses(), 0); }
 
@@ -51,24 +62,12 @@ class TestBrokerRedelivery : public QObject {
     AsyncPeer publisher(rig.context, broker.endpoint);
     // A slow consumer takes the first two messages and holds them for 5 s.
     auto slow = consumer(rig.keys.dir, broker.endpoint, 2, 5000);
-    QVERIFY(runUntil(
-        rig.loop,
-        [&] {
-          const auto q = rig.queue("billing");
-          return q && q->consumers == 1;
-        },
-        5000ms));
+    QVERIFY(billingConsumers(rig, 1));
     publish(publisher, 1, 2);
     QVERIFY(slow->waitForOutput("deliver 2 1"));
     // A fast one takes the rest as they come.
     auto fast = consumer(rig.keys.dir, broker.endpoint, 4, 10);
-    QVERIFY(runUntil(
-        rig.loop,
-        [&] {
-          const auto q = rig.queue("billing");
-          return q && q->consumers == 2;
-        },
-        5000ms));
+    QVERIFY(billingConsumers(rig, 2));
     publish(publisher, 3, 40);
     QVERIFY(fast->waitForOutput("ack 40 1"));
     QCOMPARE(consumerLog(slow->out()).holding(), (std::vector<std::uint64_t>{1, 2}));
@@ -106,13 +105,7 @@ class TestBrokerRedelivery : public QObject {
     QVERIFY(broker.ok());
     AsyncPeer publisher(rig.context, broker.endpoint);
     auto frozen = consumer(rig.keys.dir, broker.endpoint, 1, 200);
-    QVERIFY(runUntil(
-        rig.loop,
-        [&] {
-          const auto q = rig.queue("billing");
-          return q && q->consumers == 1;
-        },
-        5000ms));
+    QVERIFY(billingConsumers(rig, 1));
     publish(publisher, 1, 1);
     QVERIFY(frozen->waitForOutput("deliver 1 1"));
     // Stopped, not dead: its connection stays open, it only falls silent.
@@ -136,13 +129,7 @@ class TestBrokerRedelivery : public QObject {
     // for nothing; it announces itself again and takes its share of what comes next.
     ::kill(frozen->pid(), SIGCONT);
     QVERIFY(frozen->waitForOutput("ack 1 1"));
-    QVERIFY(runUntil(
-        rig.loop,
-        [&] {
-          const auto q = rig.queue("billing");
-          return q && q->consumers == 2;
-        },
-        5000ms));
+    QVERIFY(billingConsumers(rig, 2));
     QCOMPARE(rig.queue("billing")->acknowledged, 1u);
     publish(publisher, 2, 3);
     QVERIFY(runUntil(
