@@ -13,6 +13,10 @@ Scenario applyRunOptions(Scenario s, const RunOptions& o) {
   if (o.durationS) {
     s.durationS = *o.durationS;
     s.warmupS = std::min(s.warmupS, s.durationS / 2);
+    // What a shorter run never reaches goes: the scenario stays valid as a file (the launcher
+    // hands it to every agent, which validates it).
+    std::erase_if(s.timeline, [&](const auto& e) { return e.atS > s.durationS; });
+    std::erase_if(s.lesson, [&](const auto& step) { return step.atS > s.durationS; });
   }
   if (o.mode) forceCallMode(s, *o.mode);
   return s;

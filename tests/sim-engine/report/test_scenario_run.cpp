@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "qtest_std_string.h"
+#include "scenario_loader.h"
 #include "scenario_run.h"
 #include "summary_json.h"
 #include "test_scenarios.h"
@@ -47,6 +48,29 @@ class ScenarioRunTest : public QObject {
     s = applyRunOptions(small(), o);
     QCOMPARE(s.durationS, 4.0);
     QCOMPARE(s.warmupS, 2.0);  // at most half the run
+  }
+
+  // The launcher hands the shortened scenario to every agent as a file, which they validate:
+  // what the shorter run never reaches must not make that file invalid.
+  void aShorterRunDropsWhatItNeverReaches() {
+    Scenario s = small();
+    TimelineEntry early;
+    early.atS = 2;
+    early.action.kind = ActionKind::KillReplica;
+    early.action.service = "auth";
+    early.action.replica = 0;
+    TimelineEntry late = early;
+    late.atS = 30;
+    s.timeline = {early, late};
+    s.lesson = {LessonStep{2, "early", ""}, LessonStep{30, "late", ""}};
+    RunOptions o;
+    o.durationS = 10;
+    const Scenario shorter = applyRunOptions(s, o);
+    QCOMPARE(shorter.timeline.size(), 1u);
+    QCOMPARE(shorter.timeline[0].atS, 2.0);
+    QCOMPARE(shorter.lesson.size(), 1u);
+    const LoadResult reloaded = loadScenarioText(scenarioToJson(shorter), "shorter.json");
+    QVERIFY2(reloaded.ok(), reloaded.errors.empty() ? "" : reloaded.errors[0].message.c_str());
   }
 
   void forcedModeSetsEveryCall() {

@@ -1,0 +1,110 @@
+// `clusterscope-cli launch` with the project's own programs (clusterscope-agent, -broker,
+// -loadgen) on real processes: a real M/M/1 against queueing theory and against the simulation
+// of the same draws, a small chain that loses a replica and still meets its claims, and one of
+// its services played by the Python agent (`--external`). Every test counts what it leaves.
+
+#include "launch_test_support.h"
+
+using namespace clusterscope::testing;
+
+namespace {
+
+QString data(const char* name) { return QString(CLUSTERSCOPE_TEST_DATA_DIR) + "/" + name; }
+
+nlohmann::json readJson(const QString& path) {
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) return nlohmann::json();
+  return nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
+}
+
+}  // namespace
+
+class TestLaunchReal : public QObject {
+  Q_OBJECT
+
+ private slots:
+  // A service of mean 20 ms at 25 req/s, for 45 s after warm-up. The load generator and the
+  // agent draw from the engine's random streams, so the real run sends exactly the simulated
+  // arrivals: what differs is only what real processes add (timers, loopback, scheduling).
+  void aRealMM1MatchesTheory() {
+    QTemporaryDir tmp;
+    const QString simulated = tmp.path() + "/simulated.json";
+    const QString real = tmp.path() + "/real.json";
+    const CliRun sim = runCli({"run", data("mm1-real.json"), "--summary", simulated});
+    QVERIFY2(sim.code == 0, qPrintable(sim.out + sim.err));
+
+    Launch launch(tmp, {data("mm1-real.json"), "--summary", real, "--no-progress"});
+    const int code = launch.finish(120000);
+    const nlohmann::json s = readJson(simulated), r = readJson(real);
+    QVERIFY2(r.is_object(), qPrintable(launch.out() + launch.err()));
+    const double theory = 1000.0 / (50.0 - 25.0);
+    const double measured = r["requests"]["latency_ms"]["mean"].get<double>();
+    const double model = s["requests"]["latency_ms"]["mean"].get<double>();
+    qInfo(
+        "mean response: theory %.2f ms, simulation of the same draws %.2f ms, real agents "
+        "%.2f ms (%+.1f %% from theory); %d requests sent, utilisation %.3f",
+        theory, model, measured, 100 * (measured / theory - 1), r["requests"]["sent"].get<int>(),
+        r["services"]["server"]["utilization"].get<double>());
+    QCOMPARE(r["requests"]["sent"], s["requests"]["sent"]);  // the same draws
+    QVERIFY(std::abs(measured / theory - 1) < 0.10);
+    QCOMPARE(code, 0);  // the scenario's claim, checked by launch itself, holds too
+    QVERIFY2(launch.out().contains("ok      requests.latency_ms.mean"), qPrintable(launch.out()));
+    QCOMPARE(waitForNone([&] { return launch.census(); }, 5s), 0u);
+  }
+
+  // orders#1 SIGKILLed at 4 s and restarted at 8 s by the timeline: the retries on the api ->
+  // orders call hide it, and the scenario's three claims hold on the real cluster.
+  void aChainThatLosesAReplicaMeetsItsClaims() {
+    QTemporaryDir tmp;
+    const QString summary = tmp.path() + "/real.json";
+    Launch launch(tmp, {data("chain-real.json"), "--summary", summary, "--no-progress"});
+    QVERIFY2(launch.waitFor("traffic started"), qPrintable(launch.err()));
+    const int code = launch.finish(60000);
+    QVERIFY2(code == 0, qPrintable(launch.out() + launch.err()));
+    // What the timeline did goes to standard error, with the exit the launcher saw.
+    for (const char* event : {"timeline: killed orders#1", "orders#1 (pid", "(signal 9)",
+                              "timeline: restarted orders#1"}) {
+      QVERIFY2(launch.err().contains(event), qPrintable(launch.err()));
+    }
+    for (const char* claim :
+         {"requests.failed_ratio", "requests.throughput_rps", "services.orders.latency_ms.p50"}) {
+      QVERIFY2(launch.out().contains(QString("ok      ") + claim), qPrintable(launch.out()));
+    }
+    const nlohmann::json r = readJson(summary);
+    QVERIFY(r["services"]["orders"]["completed"].get<int>() > 400);
+    QCOMPARE(waitForNone([&] { return launch.census(); }, 5s), 0u);
+  }
+
+  // orders is left to someone else (--external); the Python agent takes it, joins the launch's
+  // hub through the connection file, and serves the C++ api's calls for the whole run.
+  void thePythonAgentPlaysOneService() {
+    QTemporaryDir tmp;
+    Launch launch(tmp, {data("chain-python.json"), "--external", "orders", "--no-progress"});
+    QVERIFY2(launch.waitFor("external    orders", 20s), qPrintable(launch.out() + launch.err()));
+    QProcess python;
+    python.start("/usr/bin/python3",
+                 {CLUSTERSCOPE_PYTHON_AGENT, "--scenario", data("chain-python.json"), "--service",
+                  "orders", "--replica", "0", "--connection", launch.connectionFile()});
+    QVERIFY2(launch.waitFor("traffic started", 30s), qPrintable(launch.out() + launch.err()));
+    {
+      MonitorStream monitor(launch.connectionFile());
+      const auto line = monitor.until(
+          [](const nlohmann::json& l) {
+            const auto row = replicaRow(l, "orders", 0);
+            return row && (*row)["state"] == "ready" && (*row)["language"] == "python" &&
+                   (*row)["throughput_rps"].get<double>() > 0;
+          },
+          10s);
+      QVERIFY2(line, qPrintable(monitor.err()));
+    }
+    // Its claims hold with Python serving orders: the C++ api's calls were answered.
+    const int code = launch.finish(60000);
+    QVERIFY2(code == 0, qPrintable(launch.out() + launch.err()));
+    python.terminate();
+    QVERIFY(python.waitForFinished(10000));
+    QCOMPARE(waitForNone([&] { return launch.census(); }, 5s), 0u);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestLaunchReal)
+#include "test_launch_real.moc"
