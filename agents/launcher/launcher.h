@@ -90,6 +90,9 @@ struct ActionEvent {
   std::string description;  // "killed orders#1", "pause orders"
   bool ok = true;
   std::string error;  // why not, when !ok
+  // The action itself, for the timeline's and apply()'s (a GUI marks them on its charts);
+  // empty for a protocol-level command (a fault the hub routed here).
+  std::optional<model::Action> action;
 };
 
 struct LaunchResult {

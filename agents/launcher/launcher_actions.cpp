@@ -35,27 +35,28 @@ void Launcher::apply(const model::Action& action, std::function<void(const Actio
 
 void Launcher::applyFrom(const model::Action& action, const std::string& source,
                          std::function<void(const ActionEvent&)> done) {
-  auto finish = [this, done](const ActionEvent& event) {
+  auto finish = [this, done, action](ActionEvent event) {
+    event.action = action;
     if (events_.action) events_.action(event);
     if (done) done(event);
   };
   if (ReplicaTable::isProcessLevel(action.kind)) return finish(applyProcessAction(action, source));
   const std::string description = model::describeAction(action);
   if (action.kind == model::ActionKind::SetAutoscaler) {
-    return finish({source, description, false, "real processes have no autoscaler yet"});
+    return finish({source, description, false, "real processes have no autoscaler yet", {}});
   }
   if (!client_ || !client_->welcomed()) {
-    return finish({source, description, false, "not connected to the hub"});
+    return finish({source, description, false, "not connected to the hub", {}});
   }
   p::Command command;
   command.what = action;
   client_->sendCommand(command, [finish, source, description](const p::CommandResult& result) {
-    finish({source, description, result.ok, result.error});
+    finish({source, description, result.ok, result.error, {}});
   });
 }
 
 ActionEvent Launcher::applyProcessAction(const model::Action& action, const std::string& source) {
-  ActionEvent event{source, model::describeAction(action), true, {}};
+  ActionEvent event{source, model::describeAction(action), true, {}, {}};
   if (phase_ != LaunchPhase::Starting && phase_ != LaunchPhase::Running &&
       phase_ != LaunchPhase::Finished) {
     event.ok = false;
@@ -70,7 +71,7 @@ ActionEvent Launcher::applyProcessAction(const model::Action& action, const std:
 }
 
 void Launcher::onCommand(const p::Command& command, CommandReply reply) {
-  ActionEvent event{"command", "", false, "unsupported"};
+  ActionEvent event{"command", "", false, "unsupported", {}};
   if (const auto* action = std::get_if<model::Action>(&command.what)) {
     event.description = model::describeAction(*action);
     if (ReplicaTable::isProcessLevel(action->kind)) {
@@ -82,7 +83,7 @@ void Launcher::onCommand(const p::Command& command, CommandReply reply) {
     event.description = std::string("fault ") + p::faultKindName(fault->kind);
     if (fault->kind == p::FaultKind::Pause) event = pause(*fault);
   } else {
-    event = {"command", "reset faults", true, {}};
+    event = {"command", "reset faults", true, {}, {}};
     resumeAll();
   }
   reply(event.ok, event.error);
@@ -92,12 +93,15 @@ void Launcher::onCommand(const p::Command& command, CommandReply reply) {
 ActionEvent Launcher::pause(const p::Fault& fault) {
   std::string what = "pause " + fault.service;
   if (fault.replica >= 0) what += "#" + std::to_string(fault.replica);
-  ActionEvent event{"command", what, true, {}};
+  ActionEvent event{"command", what, true, {}, {}};
   const int d = table_.deploymentOf(fault.service);
-  if (d < 0) return {"command", what, false, "unknown service \"" + fault.service + "\""};
+  if (d < 0) return {"command", what, false, "unknown service \"" + fault.service + "\"", {}};
   if (table_.deployments()[d].external) {
-    return {"command", what, false,
-            fault.service + " is external: this launcher did not start its processes"};
+    return {"command",
+            what,
+            false,
+            fault.service + " is external: this launcher did not start its processes",
+            {}};
   }
   std::vector<Child*> paused;
   for (auto& child : children_) {
@@ -108,7 +112,8 @@ ActionEvent Launcher::pause(const p::Fault& fault) {
     signalChild(*child, SIGSTOP, false);
     paused.push_back(child.get());
   }
-  if (paused.empty()) return {"command", what, false, "no running process of " + what.substr(6)};
+  if (paused.empty())
+    return {"command", what, false, "no running process of " + what.substr(6), {}};
   if (fault.durationS > 0) {
     for (Child* child : paused) {
       loop_.cancel(child->resumeTimer);

@@ -148,7 +148,7 @@ void Launcher::onChildExit(Child& child) {
   if (events_.process) events_.process(event);
   if (kind == ProcessKind::Agent) {
     const std::string error = execute(table_.onExited(d, r, generation));
-    if (!error.empty() && events_.action) events_.action({"launcher", "restart", false, error});
+    if (!error.empty() && events_.action) events_.action({"launcher", "restart", false, error, {}});
   }
   if (duringStart) {
     fail(instance + " exited (" + status.describe() + ") before the cluster was ready" +

@@ -45,7 +45,10 @@ int main(int argc, char** argv) {
       "Follow a live cluster instead of a scenario: a connection file (written by "
       "clusterscope-cli launch or clusterscope-hub) or a hub endpoint tcp://HOST:PORT.",
       "file-or-endpoint");
-  parser.addOptions({run, speed, presenter, compare, connect});
+  QCommandLineOption live("live",
+                          "Run the scenario on real local processes (a hub, one agent per "
+                          "replica, the broker and the load generator) instead of simulating it.");
+  parser.addOptions({run, speed, presenter, compare, connect, live});
   parser.process(app);  // --help, --version and unknown options end here with a message
 
   double speedFactor = 1.0;
@@ -76,6 +79,14 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  if (parser.isSet(live) && (parser.isSet(connect) || parser.isSet(compare) || parser.isSet(run) ||
+                             parser.isSet(speed))) {
+    std::fprintf(stderr,
+                 "clusterscope: --live runs the scenario on real processes, in real time: give "
+                 "no --connect, --compare, --run or --speed with it\n");
+    return 2;
+  }
+
   MainWindow window;
   auto* session = new ScenarioSession(&window);
   window.setScenarioSession(session);
@@ -95,6 +106,13 @@ int main(int argc, char** argv) {
   SimulationBackend* backend = session->backend();
   backend->setSpeed(speedFactor);
   if (parser.isSet(presenter)) window.setPresenterMode(true);
+  if (parser.isSet(live)) {
+    // Once the scenario is loaded: it is what runs. A launch that cannot start says why in a
+    // dialog, and the simulation of the same scenario stays shown.
+    QObject::connect(
+        backend, &ClusterBackend::clusterReset, &window, [&] { window.runOnRealAgents(); },
+        Qt::SingleShotConnection);
+  }
   if (parser.isSet(run)) {
     // After the scenario has reached the worker thread.
     QTimer::singleShot(0, backend, &SimulationBackend::start);

@@ -69,6 +69,7 @@ LiveBackend::LiveBackend(agents::HubConnection connection, QObject* parent)
           if (description_ && description_->durationS > 0) {
             s->duration = static_cast<model::ClusterTime>(description_->durationS * 1e9);
           }
+          lastTimeS_ = model::toSeconds(s->time);
           snapshot_ = std::move(s);
           emit snapshotReady(snapshot_);
         },
@@ -86,6 +87,7 @@ LiveBackend::LiveBackend(agents::HubConnection connection, QObject* parent)
     QMetaObject::invokeMethod(
         this,
         [this, reachable, why = QString::fromStdString(why)] {
+          if (finished_) return;  // the end of a launched run is not a lost hub
           reachable_ = reachable;
           setState(reachable ? RunState::Running : (layout_ ? RunState::Paused : RunState::Empty));
           if (!why.isEmpty()) emit problem(why);
@@ -108,6 +110,24 @@ LiveBackend::~LiveBackend() = default;  // the monitor's thread stops first; que
 
 QString LiveBackend::endpoint() const { return QString::fromStdString(connection_.endpoint); }
 
+void LiveBackend::restartClock() {
+  if (monitor_) monitor_->restartClock();
+  lastTimeS_ = 0.0;
+}
+
+void LiveBackend::showAppliedAction(const model::Action& action) {
+  emit actionApplied(lastTimeS_, action, QString::fromStdString(model::describeAction(action)));
+}
+
+void LiveBackend::finish() {
+  if (finished_) return;
+  finished_ = true;
+  monitor_.reset();  // joins the monitor's thread: nothing more comes from the hub
+  reachable_ = false;
+  setState(RunState::Finished);
+  updateCapabilities();
+}
+
 void LiveBackend::setState(RunState state) {
   if (state == state_) return;
   state_ = state;
@@ -117,7 +137,11 @@ void LiveBackend::setState(RunState state) {
 void LiveBackend::updateCapabilities() {
   model::ClusterCapabilities c;  // no pause, step, reset or speed: the wall clock runs
   c.timeLimit = description_ && description_->durationS > 0;
-  if (!connection_.curve()) {
+  if (finished_) {
+    for (int k = 0; k < model::kActionKindCount; ++k) {
+      c.refuse(static_cast<ActionKind>(k), "this run has ended: its processes are gone");
+    }
+  } else if (!connection_.curve()) {
     // A hub without keys takes no command (docs/protocol.md, "Security").
     for (int k = 0; k < model::kActionKindCount; ++k) {
       c.refuse(static_cast<ActionKind>(k),
@@ -137,7 +161,7 @@ void LiveBackend::updateCapabilities() {
 }
 
 void LiveBackend::applyAction(const model::Action& action) {
-  if (!capabilities_.supports(action.kind)) {
+  if (!monitor_ || !capabilities_.supports(action.kind)) {
     emit actionRejected(action, QString::fromStdString(capabilities_.whyNot(action.kind)));
     return;
   }
@@ -149,6 +173,7 @@ void LiveBackend::applyAction(const model::Action& action) {
         this,
         [this, action, ok = r.ok, error = QString::fromStdString(r.error), atS] {
           if (ok) {
+            userActions_.push_back(model::TimelineEntry{atS, action});
             emit actionApplied(atS, action, QString::fromStdString(model::describeAction(action)));
           } else {
             emit actionRejected(action, error);

@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <memory>
+#include <vector>
 
 #include "cluster_backend.h"
 #include "hub_connection.h"
@@ -34,6 +35,17 @@ class LiveBackend : public ClusterBackend {
   QString endpoint() const;
   bool reachable() const { return reachable_; }
 
+  // For a run this window launched (LiveLaunch). Cluster time 0 is now: traffic starts.
+  void restartClock();
+  // An action the launcher applied (the scenario's timeline): shown like the user's, with its
+  // marker, but not one of userActions().
+  void showAppliedAction(const model::Action& action);
+  // The run is over and its hub gone: Finished, history kept, nothing more is followed.
+  void finish();
+  // What the user applied through this back end, at the cluster times it took effect: a
+  // launched run's session is its scenario plus these (like SimulationBackend's).
+  const std::vector<model::TimelineEntry>& userActions() const { return userActions_; }
+
   RunState runState() const override { return state_; }
   std::shared_ptr<const model::ClusterLayout> layout() const override { return layout_; }
   std::shared_ptr<const model::ClusterDescription> description() const override {
@@ -54,6 +66,9 @@ class LiveBackend : public ClusterBackend {
   RunState state_ = RunState::Empty;
   bool reachable_ = false;
   bool launcher_ = false;
+  bool finished_ = false;
+  double lastTimeS_ = 0.0;  // cluster time of the last snapshot
+  std::vector<model::TimelineEntry> userActions_;
   model::ClusterCapabilities capabilities_;
   std::shared_ptr<const model::ClusterLayout> layout_;
   std::shared_ptr<const model::ClusterDescription> description_;

@@ -24,7 +24,8 @@ agents::HubConnection liveConnection(const std::string& target) {
   if (!isEndpoint(target)) {
     const std::string file = target.empty() ? defaultLiveConnectionFile() : target;
     if (!std::filesystem::exists(file)) {
-      throw std::runtime_error(file + ": no such connection file (start a cluster with "
+      throw std::runtime_error(file +
+                               ": no such connection file (start a cluster with "
                                "clusterscope-cli launch, or a clusterscope-hub, first)");
     }
     return agents::connectionFromFile(file, KeyRole::Controller);

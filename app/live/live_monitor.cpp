@@ -186,4 +186,14 @@ void LiveMonitor::command(
   });
 }
 
+void LiveMonitor::restartClock() {
+  auto* state = state_.get();
+  state->loop.post([state] {
+    state->view.restartClock(Clock::now());
+    state->offsetS = 0.0;
+    state->lastTimeS = 0.0;
+    if (state->shownLayout && !state->awaitingLayout) state->publishLayout(true);
+  });
+}
+
 }  // namespace clusterscope::app

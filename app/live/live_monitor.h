@@ -61,6 +61,9 @@ class LiveMonitor {
   // local one: "not connected", "timeout"), and the cluster time at which it came, in seconds.
   void command(agents::protocol::Command command,
                std::function<void(const agents::protocol::CommandResult&, double atS)> done);
+  // Cluster time 0 is now: a launched run's traffic starts (what came before was its processes
+  // starting). The cluster is published again as a reset, so charts start from there.
+  void restartClock();
 
  private:
   struct State;

@@ -20,8 +20,8 @@ SimulationBackend::SimulationBackend(QObject* parent)
                  std::shared_ptr<const model::ClusterLayout> layout) {
             scenario_ = std::move(scenario);
             layout_ = std::move(layout);
-            description_ =
-                std::make_shared<const model::ClusterDescription>(engine::describeScenario(*scenario_));
+            description_ = std::make_shared<const model::ClusterDescription>(
+                engine::describeScenario(*scenario_));
             snapshot_.reset();
             userActions_.clear();
             emit clusterReset(layout_, description_);
@@ -72,12 +72,7 @@ void SimulationBackend::load(const engine::Scenario& scenario) {
 }
 
 engine::Scenario SimulationBackend::sessionAsScenario() const {
-  engine::Scenario s = *scenario_;
-  s.timeline.insert(s.timeline.end(), userActions_.begin(), userActions_.end());
-  // Stable: actions at the same time keep the order in which they were applied.
-  std::stable_sort(s.timeline.begin(), s.timeline.end(),
-                   [](const auto& a, const auto& b) { return a.atS < b.atS; });
-  return s;
+  return engine::withActions(*scenario_, userActions_);
 }
 
 QString SimulationBackend::summaryJson() const {

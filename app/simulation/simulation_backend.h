@@ -26,6 +26,8 @@ class SimulationBackend : public ClusterBackend {
   void load(const engine::Scenario& scenario);
   // The scenario shown now (the one of the last clusterReset); empty before.
   const engine::Scenario& scenario() const { return *scenario_; }
+  // A scenario has been loaded (loading is done on the runner's thread: not at once).
+  bool hasScenario() const { return !scenario_->services.empty(); }
   // What the user did since the last load or reset, in order.
   const std::vector<model::TimelineEntry>& userActions() const { return userActions_; }
   // The scenario plus the user's actions as timeline entries: replays this session.

@@ -15,13 +15,11 @@
 #include <QTimer>
 
 #include "charts_panel.h"
-#include "connect_dialog.h"
 #include "control_bar.h"
 #include "details_panel.h"
 #include "event_log.h"
 #include "lesson_panel.h"
 #include "live_backend.h"
-#include "live_connection.h"
 #include "scenario_files.h"
 #include "simulation_backend.h"
 #include "topology_view.h"
@@ -88,6 +86,7 @@ void MainWindow::setBackend(ClusterBackend* backend) {
     connect(backend, &ClusterBackend::problem, this,
             [this](const QString& message) { statusBar()->showMessage(message, 10000); });
     connect(backend, &ClusterBackend::capabilitiesChanged, this, &MainWindow::updateMenus);
+    connect(backend, &ClusterBackend::clusterReset, this, &MainWindow::updateMenus);
     connect(backend, &QObject::destroyed, this, &MainWindow::updateMenus);
   }
   updateMenus();
@@ -143,41 +142,21 @@ bool MainWindow::openScenario(const QString& path) {
   if (backend_ != session_->backend()) {
     setBackend(session_->backend());
     if (live_) live_->deleteLater();  // stops following the hub
+    stopLaunch();
   }
   rebuildRecentMenu();
   return true;
 }
 
-bool MainWindow::connectToHub(const QString& target) {
-  LiveBackend* live = nullptr;
-  try {
-    live = new LiveBackend(liveConnection(target.toStdString()), this);
-  } catch (const std::exception& e) {
-    if (errorDialog_) errorDialog_->close();
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Connect to agents"),
-                                tr("Cannot follow %1.").arg(target), QMessageBox::Ok, this);
-    box->setObjectName("connectErrorDialog");
-    box->setInformativeText(QString::fromUtf8(e.what()));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    errorDialog_ = box;
-    box->open();  // not exec(): whatever is shown goes on behind it
-    return false;
-  }
-  ConnectDialog::remember(target);
-  LiveBackend* previous = live_;
-  live_ = live;
-  setBackend(live);
-  setWindowTitle(tr("%1 — ClusterScope").arg(live->endpoint()));
-  statusBar()->showMessage(tr("Following the cluster at %1").arg(live->endpoint()), 5000);
-  if (previous) previous->deleteLater();
-  return true;
-}
-
-void MainWindow::connectDialog() {
-  ConnectDialog dialog(this);
-  if (dialog.exec() == QDialog::Accepted && !dialog.target().isEmpty()) {
-    connectToHub(dialog.target());
-  }
+void MainWindow::showError(const QString& title, const QString& text, const QString& details,
+                           const char* objectName) {
+  if (errorDialog_) errorDialog_->close();
+  auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+  box->setObjectName(objectName);
+  box->setInformativeText(details);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  errorDialog_ = box;
+  box->open();  // not exec(): whatever is shown goes on behind it
 }
 
 void MainWindow::showLoadErrors(const QString& path, const QStringList& errors) {
@@ -204,7 +183,9 @@ void MainWindow::showLoadErrors(const QString& path, const QStringList& errors) 
 
 bool MainWindow::saveSession(const QString& path) {
   QString error = tr("no simulated session to save");
-  if (!session_ || !session_->save(path, &error)) {
+  const bool saved = liveSessionShown() ? ScenarioSession::write(path, liveSession(), &error)
+                                        : session_ && session_->save(path, &error);
+  if (!saved) {
     QMessageBox::warning(this, tr("Save session"), tr("Cannot write %1: %2").arg(path, error));
     return false;
   }
@@ -259,6 +240,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   if (presenter_) setPresenterMode(false);
   settings.setValue("window/geometry", saveGeometry());
   settings.setValue("window/state", saveState());
+  stopLaunch();  // what this window launched goes with it
   QMainWindow::closeEvent(event);
 }
 

@@ -3,9 +3,12 @@
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QPointer>
+#include <QProgressDialog>
+#include <optional>
 
 #include "cluster_backend.h"
 #include "live_backend.h"
+#include "live_launch.h"
 #include "scenario_session.h"
 
 class QMenu;
@@ -50,6 +53,14 @@ class MainWindow : public QMainWindow {
   // error (the window says so and keeps trying).
   bool connectToHub(const QString& target);
   LiveBackend* liveBackend() const { return live_; }
+  // Runs the session's scenario as real local processes (the launcher of `clusterscope-cli
+  // launch`) and follows them; a progress dialog with Cancel covers the start. The window
+  // stops what it launched when it closes, opens or connects to something else, and nothing
+  // else. False (with a dialog) when the launch cannot start.
+  bool runOnRealAgents();
+  LiveLaunch* liveLaunch() const { return launch_; }
+  // The dialog shown while a launch starts (for tests).
+  QProgressDialog* launchProgress() const { return launchProgress_; }
   // Writes the session's scenario plus what the user did as a scenario file that replays it.
   bool saveSession(const QString& path);
   // Opens a comparison window of two simulated variants (ScenarioSession::variants). Returns
@@ -88,17 +99,32 @@ class MainWindow : public QMainWindow {
   // Enables the menus' entries from the back end's capabilities and the session.
   void updateMenus();
   void showLoadErrors(const QString& path, const QStringList& errors);
+  void showError(const QString& title, const QString& text, const QString& details,
+                 const char* objectName);
+  // Follows `live` (owned from now on) in place of whatever the window showed.
+  void showLive(LiveBackend* live, const QString& title);
+  // Stops what this window launched (its processes go) and forgets it.
+  void stopLaunch();
+  void closeLaunchProgress();
+  // A run launched from this window is shown: its session is its scenario plus what the user
+  // did (liveSession()).
+  bool liveSessionShown() const;
+  engine::Scenario liveSession() const;
   ComparisonWindow* openComparison(const ScenarioSession::Variants& variants);
   void exportCharts(const QString& format);
 
   QPointer<ClusterBackend> backend_;
   QPointer<ScenarioSession> session_;
-  QPointer<LiveBackend> live_;      // owned; shown when the window follows a live cluster
-  QList<QAction*> sessionActions_;     // need a session
-  QList<QAction*> simulationActions_;  // need the session's simulation shown
-  QList<QAction*> pauseActions_;    // need capabilities().pause
-  QList<QAction*> speedActions_;    // need capabilities().speed
+  QPointer<LiveBackend> live_;   // owned; shown when the window follows a live cluster
+  QPointer<LiveLaunch> launch_;  // owned; the processes this window launched, if any
+  QPointer<QProgressDialog> launchProgress_;
+  std::optional<engine::Scenario> liveScenario_;  // the scenario of the run launched here
+  QList<QAction*> sessionActions_;                // need a session
+  QList<QAction*> simulationActions_;             // need the session's simulation shown
+  QList<QAction*> pauseActions_;                  // need capabilities().pause
+  QList<QAction*> speedActions_;                  // need capabilities().speed
   QAction* saveSessionAction_ = nullptr;
+  QAction* runLiveAction_ = nullptr;
   TopologyView* topology_;
   ChartsPanel* charts_;
   ControlBar* controls_;

@@ -40,6 +40,12 @@ void MainWindow::buildMenus() {
       file->addAction(tr("&Connect to agents…"), this, &MainWindow::connectDialog);
   connectAction->setObjectName("connectAction");
   connectAction->setShortcut(Qt::CTRL | Qt::Key_K);
+  runLiveAction_ = file->addAction(tr("&Run on real agents"), this, &MainWindow::runOnRealAgents);
+  runLiveAction_->setObjectName("runLiveAction");
+  runLiveAction_->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_R);
+  runLiveAction_->setToolTip(
+      tr("Start the open scenario as real local processes (a hub, its agents, broker and load "
+         "generator) and show them here"));
   file->addSeparator();
   saveSessionAction_ = file->addAction(tr("&Save session as scenario…"), QKeySequence::Save, this,
                                        &MainWindow::saveSessionDialog);
@@ -124,7 +130,8 @@ void MainWindow::updateMenus() {
   const bool simulationShown = session_ && backend_ == session_->backend();
   for (QAction* a : simulationActions_) a->setEnabled(simulationShown);
   recentMenu_->setEnabled(session_ && !ScenarioFiles::recentFiles().isEmpty());
-  saveSessionAction_->setEnabled(simulationShown && caps.saveSession);
+  saveSessionAction_->setEnabled((simulationShown && caps.saveSession) || liveSessionShown());
+  runLiveAction_->setEnabled(session_ && session_->backend()->hasScenario());
   for (QAction* a : pauseActions_) a->setEnabled(backend_ && caps.pause);
   for (QAction* a : speedActions_) a->setEnabled(backend_ && caps.speed);
 }

@@ -31,8 +31,12 @@ bool ScenarioSession::open(const QString& path, QStringList* errors) {
 }
 
 bool ScenarioSession::save(const QString& path, QString* error) const {
+  return write(path, backend_->sessionAsScenario(), error);
+}
+
+bool ScenarioSession::write(const QString& path, const engine::Scenario& scenario, QString* error) {
   QSaveFile f(path);
-  const std::string json = engine::scenarioToJson(backend_->sessionAsScenario());
+  const std::string json = engine::scenarioToJson(scenario);
   if (!f.open(QIODevice::WriteOnly) || f.write(json.data(), static_cast<qint64>(json.size())) < 0 ||
       !f.commit()) {
     if (error) *error = f.errorString();

@@ -33,6 +33,9 @@ class ScenarioSession : public QObject {
   // Writes the scenario shown plus what the user did as a scenario file that replays the
   // session, atomically. On failure returns false with the reason in `error`.
   bool save(const QString& path, QString* error = nullptr) const;
+  // Writes `scenario` to `path` atomically; on failure false with the reason in `error`.
+  static bool write(const QString& path, const engine::Scenario& scenario,
+                    QString* error = nullptr);
 
   // Two variants to compare side by side, with their labels.
   struct Variants {

@@ -49,3 +49,6 @@ shot invalid-file 3 "" -- "$work/broken.json"
 shot compare-sync-async 9 "" -- "$scenarios/sync-chain-slow-db.json" --compare sync-async --run --speed 10
 # Monolith vs microservices after the crash of recommendations.
 shot compare-monolith 9 "" -- "$scenarios/monolith.json" --compare monolith --run --speed 10
+# The same chain on real processes (File ▸ Run on real agents), after the database slowed down
+# at 60 s: agents, load generator and hub are local processes, ended with the window.
+shot live-agents 80 "" -- "$scenarios/sync-chain-slow-db.json" --live

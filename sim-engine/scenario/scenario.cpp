@@ -1,5 +1,7 @@
 #include "scenario.h"
 
+#include <algorithm>
+
 namespace clusterscope::engine {
 
 const char* lbPolicyName(LbPolicy policy) {
@@ -37,6 +39,13 @@ model::ClusterDescription describeScenario(const Scenario& scenario) {
       scenario.workload.arrival == ArrivalKind::Closed ? 0.0 : scenario.workload.rateRps;
   d.durationS = scenario.durationS;
   return d;
+}
+
+Scenario withActions(Scenario scenario, const std::vector<model::TimelineEntry>& actions) {
+  scenario.timeline.insert(scenario.timeline.end(), actions.begin(), actions.end());
+  std::stable_sort(scenario.timeline.begin(), scenario.timeline.end(),
+                   [](const auto& a, const auto& b) { return a.atS < b.atS; });
+  return scenario;
 }
 
 }  // namespace clusterscope::engine

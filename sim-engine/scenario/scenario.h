@@ -152,4 +152,9 @@ struct Scenario {
 // the open arrival rate it was designed for (0 for a closed workload) and its duration.
 model::ClusterDescription describeScenario(const Scenario& scenario);
 
+// `scenario` with `actions` added to its timeline in time order, actions at one time after the
+// scenario's own and in the order given: a session (what a user did while it ran) as a file
+// that replays it, in the simulator or on real agents.
+Scenario withActions(Scenario scenario, const std::vector<model::TimelineEntry>& actions);
+
 }  // namespace clusterscope::engine

@@ -1,0 +1,150 @@
+// MainWindow and live clusters: following a hub (File ▸ Connect to agents…) and running the
+// open scenario on real local processes (File ▸ Run on real agents).
+
+#include <QProgressDialog>
+#include <QStatusBar>
+
+#include "connect_dialog.h"
+#include "live_connection.h"
+#include "main_window.h"
+#include "simulation_backend.h"
+
+namespace clusterscope::app {
+
+bool MainWindow::connectToHub(const QString& target) {
+  LiveBackend* live = nullptr;
+  try {
+    live = new LiveBackend(liveConnection(target.toStdString()), this);
+  } catch (const std::exception& e) {
+    showError(tr("Connect to agents"), tr("Cannot follow %1.").arg(target),
+              QString::fromUtf8(e.what()), "connectErrorDialog");
+    return false;
+  }
+  ConnectDialog::remember(target);
+  stopLaunch();  // following another cluster: what this window launched goes
+  showLive(live, tr("%1 — ClusterScope").arg(live->endpoint()));
+  statusBar()->showMessage(tr("Following the cluster at %1").arg(live->endpoint()), 5000);
+  return true;
+}
+
+void MainWindow::connectDialog() {
+  ConnectDialog dialog(this);
+  if (dialog.exec() == QDialog::Accepted && !dialog.target().isEmpty()) {
+    connectToHub(dialog.target());
+  }
+}
+
+void MainWindow::showLive(LiveBackend* live, const QString& title) {
+  liveScenario_.reset();  // a run launched here has one; a cluster connected to has none
+  LiveBackend* previous = live_;
+  live_ = live;
+  setBackend(live);
+  setWindowTitle(title);
+  if (previous) previous->deleteLater();
+}
+
+bool MainWindow::runOnRealAgents() {
+  if (!session_ || !session_->backend()->hasScenario()) return false;
+  stopLaunch();
+  const engine::Scenario scenario = session_->backend()->scenario();
+  auto* launch = new LiveLaunch(scenario, this);
+  try {
+    launch->start();
+  } catch (const std::exception& e) {
+    delete launch;
+    showError(tr("Run on real agents"), tr("Cannot start the cluster's processes."),
+              QString::fromUtf8(e.what()), "launchErrorDialog");
+    return false;
+  }
+  launch_ = launch;
+  LiveBackend* live = nullptr;
+  try {
+    live = new LiveBackend(liveConnection(launch->connectionFile().toStdString()), this);
+  } catch (const std::exception& e) {
+    stopLaunch();
+    showError(tr("Run on real agents"), tr("Cannot follow the processes just started."),
+              QString::fromUtf8(e.what()), "launchErrorDialog");
+    return false;
+  }
+  const QString name = QString::fromStdString(scenario.name);
+  showLive(live, tr("%1 — real agents — ClusterScope").arg(name));
+  liveScenario_ = scenario;
+
+  // The start takes seconds (every process must report ready): say how far it is, and let the
+  // user give up.
+  auto* progress =
+      new QProgressDialog(tr("Starting the processes of %1…").arg(name), tr("Cancel"), 0, 0, this);
+  progress->setObjectName("launchProgressDialog");
+  progress->setWindowTitle(tr("Run on real agents"));
+  progress->setMinimumDuration(0);
+  progress->setAttribute(Qt::WA_DeleteOnClose);
+  progress->setAutoReset(false);  // "3 of 3 ready" is not the end: traffic must start
+  progress->setAutoClose(false);
+  launchProgress_ = progress;
+  connect(progress, &QProgressDialog::canceled, this, [this] {
+    statusBar()->showMessage(tr("Launch cancelled: stopping its processes"), 5000);
+    if (launch_) launch_->stop();
+  });
+  connect(launch, &LiveLaunch::progress, progress,
+          [progress](int ready, int awaited, const QString& message) {
+            progress->setMaximum(awaited);
+            progress->setValue(ready);
+            progress->setLabelText(message);
+          });
+  connect(launch, &LiveLaunch::started, this, [this, live] {
+    closeLaunchProgress();
+    live->restartClock();  // cluster time 0: traffic starts, as in the simulation
+    statusBar()->showMessage(tr("Every process is ready: traffic started"), 5000);
+  });
+  connect(launch, &LiveLaunch::timelineAction, live,
+          [live](const model::Action& action, bool ok, const QString& error) {
+            if (ok) {
+              live->showAppliedAction(action);
+            } else {
+              emit live->actionRejected(action, error);
+            }
+          });
+  connect(launch, &LiveLaunch::processLost, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 5000); });
+  connect(launch, &LiveLaunch::stopped, this, [this, live, launch](const QString& error) {
+    closeLaunchProgress();
+    if (live_ == live) live->finish();
+    if (!error.isEmpty()) {
+      showError(tr("Run on real agents"), tr("The run on real agents stopped."), error,
+                "launchErrorDialog");
+    } else {
+      statusBar()->showMessage(tr("The run on real agents is over; its processes are gone"), 10000);
+    }
+    if (launch_ == launch) launch_ = nullptr;
+    launch->deleteLater();
+    updateMenus();
+  });
+  progress->show();
+  updateMenus();
+  return true;
+}
+
+void MainWindow::closeLaunchProgress() {
+  if (!launchProgress_) return;
+  // Closing a QProgressDialog emits canceled(): that is the user's Cancel only.
+  disconnect(launchProgress_, &QProgressDialog::canceled, this, nullptr);
+  launchProgress_->close();
+}
+
+void MainWindow::stopLaunch() {
+  if (!launch_) return;
+  LiveLaunch* launch = launch_;
+  launch_ = nullptr;
+  closeLaunchProgress();
+  disconnect(launch, nullptr, this, nullptr);
+  delete launch;  // kills and reaps every process it started, within milliseconds
+  if (live_ && backend_ == live_) live_->finish();
+}
+
+bool MainWindow::liveSessionShown() const { return liveScenario_ && live_ && backend_ == live_; }
+
+engine::Scenario MainWindow::liveSession() const {
+  return engine::withActions(*liveScenario_, live_->userActions());
+}
+
+}  // namespace clusterscope::app

@@ -1,0 +1,162 @@
+// File ▸ Run on real agents: the main window launches the open scenario as real processes
+// (clusterscope-agent, -loadgen, the launcher's hub), shows the start in a progress dialog,
+// follows the cluster, marks what the timeline and the user did, saves the session as a
+// scenario that replays it, and stops exactly what it launched when it closes or is cancelled.
+
+#include <QAction>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "live_backend.h"
+#include "main_window.h"
+#include "process_census.h"
+#include "scenario_loader.h"
+#include "scenario_session.h"
+#include "simulation_backend.h"
+
+using namespace clusterscope;
+using namespace clusterscope::app;
+using namespace clusterscope::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+QString data(const char* name) { return QString(CLUSTERSCOPE_TEST_DATA_DIR) + "/" + name; }
+
+int readyReplicas(const LiveBackend& live) {
+  const auto s = live.lastSnapshot();
+  int ready = 0;
+  if (!s) return 0;
+  for (const auto& d : s->deployments) {
+    for (const auto& r : d.replicas) ready += r.state == model::ReplicaState::Ready;
+  }
+  return ready;
+}
+
+}  // namespace
+
+class TestLiveLaunch : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir runtime_;  // XDG_RUNTIME_DIR: the connection file and every run directory
+  std::size_t census() const { return processesMentioning(runtime_.path().toStdString()).size(); }
+
+ private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName("ClusterScopeTests");
+    QSettings().clear();
+    qputenv("XDG_RUNTIME_DIR", runtime_.path().toLocal8Bit());
+  }
+
+  void cleanup() {
+    QCOMPARE(waitForNone([this] { return census(); }, 5s), 0u);
+  }
+
+  void runOnRealAgentsFollowsMarksSavesAndStops() {
+    auto* window = new MainWindow;
+    ScenarioSession session;
+    window->setScenarioSession(&session);
+    QVERIFY(window->openScenario(data("launch-chain.json")));
+    QTRY_VERIFY(session.backend()->hasScenario());  // loaded on the simulation's thread
+    auto* run = window->findChild<QAction*>("runLiveAction");
+    QVERIFY(run && run->isEnabled());
+    window->show();
+
+    run->trigger();
+    LiveBackend* live = window->liveBackend();
+    QVERIFY(live && window->backend() == live && window->liveLaunch());
+    QVERIFY(window->launchProgress() && window->launchProgress()->isVisible());
+    QVERIFY(window->windowTitle().contains("real agents"));
+    QSignalSpy applied(live, &ClusterBackend::actionApplied);
+    // Every process ready: the dialog goes, traffic starts, three replicas serve.
+    QTRY_VERIFY_WITH_TIMEOUT(!window->liveLaunch() || window->liveLaunch()->trafficStarted(), 30000);
+    QVERIFY2(window->liveLaunch(),
+             window->errorDialog() ? qPrintable(window->errorDialog()->informativeText()) : "");
+    QTRY_VERIFY_WITH_TIMEOUT(!window->launchProgress(), 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(readyReplicas(*live), 3, 5000);
+    QCOMPARE(live->runState(), RunState::Running);
+    QVERIFY(census() >= 4);  // api#0, orders#0, orders#1, loadgen
+    // The launcher's hub says a launcher is there: killing a replica is offered.
+    QTRY_VERIFY_WITH_TIMEOUT(live->capabilities().supports(model::ActionKind::KillReplica), 5000);
+
+    // The timeline's slow_service at 2 s, marked like a user's action.
+    QTRY_VERIFY_WITH_TIMEOUT(applied.size() >= 1, 10000);
+    QCOMPARE(applied[0][1].value<model::Action>().kind, model::ActionKind::SlowService);
+    QVERIFY(std::abs(applied[0][0].toDouble() - 2.0) < 1.0);
+
+    // The user kills orders#1: a real SIGKILL, shown down, and recorded for the session.
+    model::Action kill;
+    kill.kind = model::ActionKind::KillReplica;
+    kill.service = "orders";
+    kill.replica = 1;
+    live->applyAction(kill);
+    QTRY_VERIFY_WITH_TIMEOUT(applied.size() >= 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(readyReplicas(*live), 2, 3000);
+    QCOMPARE(live->userActions().size(), 1u);
+    const double killedAt = live->userActions()[0].atS;
+    QVERIFY(killedAt > 2.0);
+
+    // Save session: the scenario plus the kill, at the cluster time it took effect.
+    QTemporaryDir out;
+    const QString saved = out.path() + "/session.json";
+    QVERIFY(window->findChild<QAction*>("runLiveAction"));
+    QVERIFY(window->saveSession(saved));
+    QFile f(saved);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto loaded = engine::loadScenarioText(f.readAll().toStdString(), "session.json");
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded.scenario->timeline.size(), 2u);
+    QCOMPARE(loaded.scenario->timeline[1].action, kill);
+    QCOMPARE(loaded.scenario->timeline[1].atS, killedAt);
+
+    // Closing the window stops what it launched, and only that.
+    window->close();
+    delete window;
+    QCOMPARE(waitForNone([this] { return census(); }, 5s), 0u);
+  }
+
+  void cancellingTheStartLeavesNothing() {
+    MainWindow window;
+    ScenarioSession session;
+    window.setScenarioSession(&session);
+    QVERIFY(window.openScenario(data("launch-chain.json")));
+    QTRY_VERIFY(session.backend()->hasScenario());
+    const bool launched = window.runOnRealAgents();
+    QVERIFY2(launched, window.errorDialog() ? qPrintable(window.errorDialog()->informativeText()) : "");
+    QPointer<QProgressDialog> progress = window.launchProgress();
+    QVERIFY(progress);
+    auto* cancel = progress->findChild<QPushButton*>();
+    QVERIFY(cancel);
+    QTest::mouseClick(cancel, Qt::LeftButton);  // the user's Cancel
+    QTRY_VERIFY_WITH_TIMEOUT(!window.liveLaunch(), 8000);
+    QCOMPARE(waitForNone([this] { return census(); }, 5s), 0u);
+    QCOMPARE(window.liveBackend()->runState(), RunState::Finished);
+    // What a finished run cannot do is refused with its reason, not ignored.
+    QVERIFY(!window.liveBackend()->capabilities().supports(model::ActionKind::KillReplica));
+  }
+
+  void aScenarioThatCannotStartIsSaidPlainly() {
+    MainWindow window;
+    ScenarioSession session;
+    window.setScenarioSession(&session);
+    QVERIFY(window.openScenario(data("launch-chain.json")));
+    QTRY_VERIFY(session.backend()->hasScenario());
+    // The connection file's directory cannot be made: the launch refuses before anything runs.
+    const QByteArray saved = qgetenv("XDG_RUNTIME_DIR");
+    qputenv("XDG_RUNTIME_DIR", "/proc/no-such-place");
+    const bool ok = window.runOnRealAgents();
+    qputenv("XDG_RUNTIME_DIR", saved);
+    QVERIFY(!ok);
+    QVERIFY(window.errorDialog());
+    QCOMPARE(window.errorDialog()->objectName(), QString("launchErrorDialog"));
+    QVERIFY(!window.liveLaunch());
+    QVERIFY(window.backend() == session.backend());  // the simulation is still shown
+  }
+};
+
+QTEST_MAIN(TestLiveLaunch)
+#include "test_live_launch.moc"
