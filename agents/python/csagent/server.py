@@ -205,9 +205,9 @@ class Server:
             elif self.knobs.modes.get((call.from_, call.to), call.mode) == "async":
                 self.publish(call, job)  # the caller goes on at once
                 cause = None
-            elif job.depth >= reqwire.MAX_DEPTH:
-                cause = "too_deep"
             else:
+                # The caller refuses a call too deep in the chain (too_deep) as an attempt
+                # of the edge, counted there.
                 cause = yield SyncCall(call)
             if cause is not None and call.required:
                 return cause

@@ -68,11 +68,12 @@ class Caller:
         self.sock.connect(endpoint)
         self.next_id = 1
 
-    def send(self, timeout_ns: int = 0, target: bytes = b"", flags: int = 0) -> int:
+    def send(self, timeout_ns: int = 0, target: bytes = b"", flags: int = 0,
+             depth: int = 0) -> int:
         rid = self.next_id
         self.next_id += 1
         self.sock.send(request(rid, timeout_ns=timeout_ns, target=target, flags=flags,
-                               origin_ns=time.time_ns()))
+                               depth=depth, origin_ns=time.time_ns()))
         return rid
 
     def recv(self, timeout_s: float = 5.0) -> Optional[tuple]:

@@ -332,6 +332,83 @@ class SyncCallTest(AgentTestCase):
         self.assertEqual(caller.recv()[:2], (3, 4))
 
 
+class LocalRefusalTest(AgentTestCase):
+    """docs/protocol.md, "What an agent does", Calls: a failed attempt is retried, except
+    refusals decided by the caller itself (circuit_open, bulkhead_full, too_deep). Every
+    attempt, refused locally or sent, counts in the edge's `calls`."""
+
+    def test_circuit_open_bulkhead_full_and_too_deep_are_not_retried(self) -> None:
+        hub = self.start_hub()
+        # Three retries 1 ms apart: without the rule, each refusal would be made four times.
+        # A breaker that opens on one failure and stays open for the whole test.
+        call = {"to": "stock", "retries": 3, "backoff_ms": 1, "bulkhead": 1,
+                "circuit_breaker": {"window": 1, "min_calls": 1, "failure_ratio": 1,
+                                    "open_s": 60, "half_open_calls": 1}}
+        self.start_agent(hub, "--workers", "4", "--call", json.dumps(call))
+        front = self.joined(hub)
+        ctx = zmq.Context()
+        self.addCleanup(ctx.destroy, 0)
+        stock = ctx.socket(zmq.ROUTER)  # the callee, driven by hand below
+        stock.setsockopt(zmq.LINGER, 0)
+        self.addCleanup(stock.close, 0)
+        stock.bind("tcp://127.0.0.1:*")
+        hub.set_routes({"version": 2, "services": [{"service": "stock", "replicas": [
+            {"instance": "stock#0", "replica": 0,
+             "endpoint": stock.getsockopt(zmq.LAST_ENDPOINT).decode()}]}]})
+        time.sleep(0.1)
+        caller = self.caller(front.body["endpoints"]["requests"])
+        seen = []  # the requests that reached the callee: (identity, header fields)
+
+        def receive(timeout_s: float) -> bool:
+            if not stock.poll(int(timeout_s * 1000)):
+                return False
+            frames = stock.recv_multipart()
+            seen.append((frames[0], REQ.unpack_from(frames[1])))
+            return True
+
+        def answer(index: int, kind: int, cause: int = 0) -> None:
+            identity, head = seen[index]
+            stock.send_multipart([identity, REQ.pack(b"CR", 1, kind, 0, cause, head[5], 0,
+                                                     head[7], head[8], 0, 1000)])
+
+        # circuit_open: the callee's ERROR `error` is retried, the breaker (open now)
+        # refuses the retry, and that refusal ends the call.
+        caller.send()
+        self.assertTrue(receive(2.0))
+        answer(0, 3, 3)
+        self.assertEqual(caller.recv()[:2], (3, 5))  # ERROR circuit_open
+        caller.send()  # refused at once by the open breaker, once
+        self.assertEqual(caller.recv()[:2], (3, 5))
+        self.assertFalse(receive(0.1), "a refused call reached the callee")
+
+        # bulkhead_full: with the breaker switched off, one call holds the only slot...
+        result = hub.command(front.identity, 1, action={"action": "set_resilience",
+                                                        "circuit_breaker": False})
+        self.assertEqual(result, {"id": 1, "ok": True})
+        held = caller.send()
+        self.assertTrue(receive(2.0))
+        caller.send()  # ...so this one is refused, and not retried while the slot is held
+        kind, cause, rid, _ = caller.recv()
+        self.assertEqual((kind, cause), (3, 6))  # ERROR bulkhead_full
+        time.sleep(0.05)  # room for retries 1, 2 and 4 ms later, had there been any
+        answer(1, 2)
+        self.assertEqual(caller.recv()[:3], (2, 0, held))
+
+        # too_deep: a request at depth 64 may not call on; the refusal is an attempt.
+        caller.send(depth=64)
+        self.assertEqual(caller.recv()[:2], (3, 9))  # ERROR too_deep
+        self.assertFalse(receive(0.1), "a refused call reached the callee")
+
+        self.assertEqual(len(seen), 2)
+        self.assertEqual([head[3] & 1 for _, head in seen], [0, 0])  # never a retry
+        edge = self.latest_report(hub, front.identity, after=0.05)["service"]["edges"][0]
+        figure(f"edge after 5 requests with 3 retries each allowed: calls {edge['calls']}, "
+               f"by cause {edge['failed_by_cause']}")
+        self.assertEqual((edge["calls"], edge["completed"], edge["failed"]), (6, 1, 5))
+        self.assertEqual(edge["failed_by_cause"], {"error": 1, "circuit_open": 2,
+                                                   "bulkhead_full": 1, "too_deep": 1})
+
+
 class PartitionAndModeTest(AgentTestCase):
     def test_partition_by_node_then_heal_then_async_mode(self) -> None:
         hub = self.start_hub()
