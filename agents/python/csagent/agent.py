@@ -22,6 +22,7 @@ import zmq
 
 from . import control
 from .actions import Fault
+from .addresses import advertised
 from .broker import BrokerClient
 from .calls import Caller
 from .config import ServiceConfig
@@ -45,7 +46,7 @@ AGENT_ACTIONS = {"slow_replica", "slow_service", "set_error_rate", "partition",
 
 class Agent:
     def __init__(self, config: ServiceConfig, replica: int, conn: Connection, bind: str,
-                 node: Optional[str] = None, instance: Optional[str] = None,
+                 advertise: Optional[str] = None, node: Optional[str] = None, instance: Optional[str] = None,
                  seed: Optional[int] = None, drain_s: float = 2.0) -> None:
         self.config = config
         self.replica = replica
@@ -68,7 +69,9 @@ class Agent:
         self.knobs = Knobs()
         self.edges: Dict[Tuple[Optional[str], str], EdgeStats] = {
             (c.from_, c.to): EdgeStats(c.to, c.from_, c.mode) for c in config.all_calls()}
-        requests, self.endpoint = make_requests(self.ctx, bind)
+        requests, bound = make_requests(self.ctx, bind)
+        # What HELLO announces: a wildcard address cannot be dialled, a host name can.
+        self.endpoint = advertised(bound, bind, advertise)
         self.server = Server(self.loop, requests, config, self.rng, self.faults, self.knobs,
                              self.edges)
         self.caller = Caller(self.loop, self.ctx, config, self.rng, self.faults, self.knobs,

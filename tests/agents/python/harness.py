@@ -1,7 +1,9 @@
-"""Starting the agent as a real process and talking to it as a caller would.
+"""Starting the agent (and the real hub) as real processes and talking to them as a caller
+or a monitor would.
 
-Every process started here is killed and reaped by :meth:`AgentProcess.stop`, which tests
-call from ``addCleanup``; sockets bind loopback on ports the system chooses.
+Every process started here is killed and reaped by :meth:`AgentProcess.stop` or
+:meth:`HubProcess.stop`, which tests call from ``addCleanup``, and dies with the test process
+whatever kills it; sockets bind loopback on ports the system chooses.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import re
+import select
 import signal
 import subprocess
 import time
@@ -56,6 +60,89 @@ class AgentProcess:
             if line.startswith("clusterscope-agent summary "):
                 return json.loads(line.split(" ", 2)[2])
         raise AssertionError("no summary line in the agent's stderr:\n" + self.stderr)
+
+
+class HubProcess:
+    """The real clusterscope-hub (its path in $CLUSTERSCOPE_HUB, set by CMake), without CURVE
+    (development mode: anyone may join and watch), on a port the system chooses."""
+
+    def __init__(self, path: str) -> None:
+        self.proc = subprocess.Popen([path, "--no-curve", "--no-connection-file",
+                                      "--no-metrics"], stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
+        # The banner's first line: "clusterscope-hub ID listening on tcp://127.0.0.1:PORT (…)".
+        ready, _, _ = select.select([self.proc.stdout], [], [], 10.0)
+        line = self.proc.stdout.readline().decode(errors="replace") if ready else ""
+        found = re.search(r"listening on (tcp://\S+)", line)
+        if not found:
+            self.stop()
+            raise AssertionError(f"clusterscope-hub did not start: {line!r}")
+        self.endpoint = found.group(1)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=5)
+        self.proc.stdout.close()
+
+
+class Monitor:
+    """A monitor of the real hub, written from docs/protocol.md: HELLO as `monitor`,
+    SUBSCRIBE, and the HELLO of every peer as the hub relays it (SNAPSHOT, PEER_STATE). It
+    reports every 100 ms while it waits: the reports are its heartbeat."""
+
+    def __init__(self, endpoint: str) -> None:
+        self.ctx = zmq.Context()
+        self.sock = self.ctx.socket(zmq.DEALER)
+        self.sock.setsockopt(zmq.LINGER, 0)
+        self.sock.connect(endpoint)
+        self.seq = 0
+        self.hellos = {}  # instance -> the HELLO body the hub holds
+        self._send(1, {"minor": 0, "role": "monitor",
+                       "instance": f"monitor@test:{os.getpid()}"})
+        self._pump(lambda: self.seq > 0, 5.0, "no WELCOME from the hub")  # WELCOME starts seq
+        self._send(7, {})  # SUBSCRIBE
+
+    def _send(self, kind: int, body: dict) -> None:
+        self.sock.send_multipart([b"CS\x01" + bytes([kind]), json.dumps(body).encode()])
+
+    def _pump(self, done, timeout_s: float, what: str) -> None:
+        deadline = time.monotonic() + timeout_s
+        next_report = 0.0
+        while not done():
+            now = time.monotonic()
+            if now >= deadline:
+                raise AssertionError(what)
+            if self.seq > 0 and now >= next_report:
+                self.seq += 1
+                self._send(5, {"seq": self.seq, "time_ns": time.monotonic_ns(),
+                               "state": "ready"})
+                next_report = now + 0.1
+            if not self.sock.poll(20):
+                continue
+            head, body = self.sock.recv_multipart()[:2]
+            kind, msg = head[3], json.loads(body)
+            if kind == 2 and self.seq == 0:  # WELCOME
+                self.seq = 1
+                self._send(5, {"seq": 1, "time_ns": time.monotonic_ns(), "state": "ready"})
+            elif kind == 8:  # SNAPSHOT
+                for peer in msg.get("peers", []):
+                    self.hellos[peer["hello"]["instance"]] = peer["hello"]
+            elif kind == 10 and "hello" in msg:  # PEER_STATE of a peer that (re)joined
+                self.hellos[msg["instance"]] = msg["hello"]
+
+    def hello(self, instance: str, timeout_s: float = 10.0) -> dict:
+        """The HELLO of ``instance`` as the hub relays it, once it has joined."""
+        self._pump(lambda: instance in self.hellos, timeout_s,
+                   f"the hub never showed {instance} joined")
+        return self.hellos[instance]
+
+    def close(self) -> None:
+        self.ctx.destroy(linger=0)
 
 
 class Caller:
