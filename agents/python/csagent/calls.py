@@ -195,7 +195,7 @@ class Caller:
         edge = self.edges[key]
         now = self.loop.now()
         run.attempts += 1
-        edge.calls += 1
+        edge.count_call("sync")
         remaining = None if run.job.deadline_ns is None else run.job.deadline_ns - now
         if remaining is not None and remaining <= 0:
             return self._failed(run, "timeout", sent=False)
@@ -300,7 +300,7 @@ class Caller:
         """One attempt failed. ``retryable`` is False for the caller's own refusals
         (``too_deep``, ``bulkhead_full``, ``circuit_open``); the same causes answered by a
         callee (its own calls refused) are retried like any other failure."""
-        self.edges[(run.call.from_, run.call.to)].fail(cause)
+        self.edges[(run.call.from_, run.call.to)].fail(cause, "sync")
         if sent:
             self._record_breaker(run, False)
         retries = run.call.retries if self.knobs.retries else 0

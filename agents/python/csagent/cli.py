@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     net.add_argument("--advertise", metavar="HOST",
                      help="with a wildcard --bind: the host announced to the hub with the "
                           "port the socket got (default: this machine's host name)")
+    net.add_argument("--no-metrics", action="store_true",
+                     help="serve no Prometheus /metrics page (default: served on --bind, a "
+                          "port the system chooses, announced in HELLO)")
     flags = p.add_argument_group("the service, without --scenario or --config")
     flags.add_argument("--workers", type=int, default=1, help="requests served at once")
     flags.add_argument("--queue-capacity", type=int, metavar="N",
@@ -171,7 +174,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     from .agent import Agent, print_summary  # after parsing: --help needs no ZeroMQ
     try:
         agent = Agent(service, args.replica, conn, args.bind, advertise=args.advertise,
-                      node=args.node,
+                      node=args.node, metrics=not args.no_metrics,
                       instance=args.instance, seed=args.seed, drain_s=args.drain_s)
     except Exception as error:  # a bind or connect refused by ZeroMQ: say so, plainly
         print(f"{parser.prog}: error: {error}", file=sys.stderr)

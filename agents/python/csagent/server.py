@@ -217,7 +217,7 @@ class Server:
                     nesting: int) -> Work:
         """A call between modules of one monolith runs on the caller's worker."""
         edge = self.edges[(call.from_, call.to)]
-        edge.calls += 1
+        edge.count_call()
         edge.in_flight += 1
         start = self.loop.now()
         if nesting >= MAX_IN_PROCESS_DEPTH:

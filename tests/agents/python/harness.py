@@ -13,9 +13,11 @@ import json
 import os
 import re
 import select
+import shutil
 import signal
 import subprocess
 import time
+import urllib.request
 from typing import List, Optional
 
 import zmq
@@ -60,6 +62,29 @@ class AgentProcess:
             if line.startswith("clusterscope-agent summary "):
                 return json.loads(line.split(" ", 2)[2])
         raise AssertionError("no summary line in the agent's stderr:\n" + self.stderr)
+
+
+def scrape(url: str) -> str:
+    """The page at ``url`` (an agent's /metrics), within 5 s."""
+    with urllib.request.urlopen(url, timeout=5) as answer:
+        assert answer.status == 200, answer.status
+        assert answer.headers["Content-Type"].startswith("text/plain; version=0.0.4"), \
+            answer.headers["Content-Type"]
+        return answer.read().decode()
+
+
+def promtool_problems(page: str) -> str:
+    """What `promtool check metrics` says of ``page``: empty when it is clean (exit 0, no
+    output). promtool is Debian's prometheus package, installed by .ci/setup.sh."""
+    promtool = shutil.which("promtool")
+    if promtool is None:
+        return "promtool is needed (Debian: prometheus, see .ci/setup.sh)"
+    done = subprocess.run([promtool, "check", "metrics"], input=page.encode(),
+                          capture_output=True, timeout=30)
+    said = (done.stdout + done.stderr).decode(errors="replace").strip()
+    if done.returncode != 0 or said:
+        return f"promtool exit {done.returncode}: {said}"
+    return ""
 
 
 class HubProcess:

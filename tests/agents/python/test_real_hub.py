@@ -13,8 +13,9 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from doc_checker import check_hello  # noqa: E402
-from harness import AgentProcess, Caller, HubProcess, Monitor  # noqa: E402
+from doc_checker import check_agent_metrics, check_hello, parse_metrics  # noqa: E402
+from harness import (AgentProcess, Caller, HubProcess, Monitor,  # noqa: E402
+                     promtool_problems, scrape)
 
 
 class RealHubTestCase(unittest.TestCase):
@@ -48,7 +49,8 @@ class RealHubTestCase(unittest.TestCase):
 class AdvertiseTest(RealHubTestCase):
     """docs/protocol.md, "What an agent does", Addresses: a socket bound to a wildcard
     address announces the host it was told to advertise (default: the machine's host name)
-    with the port it got; a specific address is announced as it is."""
+    with the port it got; a specific address is announced as it is. The same for /metrics,
+    whose page passes promtool with the document's families."""
 
     def test_wildcard_binds_announce_the_advertised_host(self) -> None:
         self.start_agent(0, "--bind", "0.0.0.0", "--advertise", "orders-0.example")
@@ -63,6 +65,15 @@ class AdvertiseTest(RealHubTestCase):
             found = re.fullmatch(r"tcp://" + re.escape(host) + r":(\d+)", requests)
             self.assertIsNotNone(found, f"{instance} announced {requests}, not on {host}")
             self.served_on(found.group(1))
+            # /metrics binds the same address and is announced the same way.
+            metrics = hello["endpoints"]["metrics"]
+            found = re.fullmatch(r"http://" + re.escape(host) + r":(\d+)/metrics", metrics)
+            self.assertIsNotNone(found, f"{instance} announced {metrics}, not on {host}")
+            page = scrape(f"http://127.0.0.1:{found.group(1)}/metrics")
+            self.assertEqual(promtool_problems(page), "")
+            replica = int(instance.split("#")[1])
+            self.assertEqual(check_agent_metrics(parse_metrics(page), "orders", replica,
+                                                 with_calls=False), [])
 
 
 if __name__ == "__main__":
