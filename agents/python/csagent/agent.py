@@ -22,6 +22,7 @@ import zmq
 
 from . import control
 from .actions import Fault
+from .addresses import advertised
 from .broker import BrokerClient
 from .calls import Caller
 from .config import ServiceConfig
@@ -29,6 +30,7 @@ from .connection import Connection
 from .faults import ActiveFault, FaultState
 from .hub import HubSession
 from .loop import Loop, drain_fd, lower_timer_slack
+from .metrics import MetricsServer, agent_page
 from .server import Knobs, Server
 from .sockets import make_control, make_requests
 from .stats import EdgeStats, causes_json
@@ -37,6 +39,7 @@ log = logging.getLogger("clusterscope.agent")
 
 EXIT_REFUSED = 3
 BYE_LINGER_MS = 500
+METRICS_EVERY_NS = 1_000_000_000  # /metrics shows figures at most this old
 # Actions a replica carries out itself; the others belong to the launcher, the broker or
 # the load generator, and are answered "unsupported".
 AGENT_ACTIONS = {"slow_replica", "slow_service", "set_error_rate", "partition",
@@ -45,8 +48,9 @@ AGENT_ACTIONS = {"slow_replica", "slow_service", "set_error_rate", "partition",
 
 class Agent:
     def __init__(self, config: ServiceConfig, replica: int, conn: Connection, bind: str,
-                 node: Optional[str] = None, instance: Optional[str] = None,
-                 seed: Optional[int] = None, drain_s: float = 2.0) -> None:
+                 advertise: Optional[str] = None, node: Optional[str] = None,
+                 instance: Optional[str] = None, seed: Optional[int] = None,
+                 drain_s: float = 2.0, metrics: bool = True) -> None:
         self.config = config
         self.replica = replica
         self.node = node
@@ -68,7 +72,15 @@ class Agent:
         self.knobs = Knobs()
         self.edges: Dict[Tuple[Optional[str], str], EdgeStats] = {
             (c.from_, c.to): EdgeStats(c.to, c.from_, c.mode) for c in config.all_calls()}
-        requests, self.endpoint = make_requests(self.ctx, bind)
+        requests, bound = make_requests(self.ctx, bind)
+        # What HELLO announces: a wildcard address cannot be dialled, a host name can.
+        self.endpoint = advertised(bound, bind, advertise)
+        # /metrics on the same address, announced in HELLO the same way.
+        self.metrics: Optional[MetricsServer] = None
+        self.metrics_url: Optional[str] = None
+        if metrics:
+            self.metrics = MetricsServer(bind)
+            self.metrics_url = advertised(self.metrics.url, bind, advertise)
         self.server = Server(self.loop, requests, config, self.rng, self.faults, self.knobs,
                              self.edges)
         self.caller = Caller(self.loop, self.ctx, config, self.rng, self.faults, self.knobs,
@@ -95,6 +107,8 @@ class Agent:
                     for sig in (signal.SIGTERM, signal.SIGINT)}
         log.info("%s serving on %s", self.instance, self.endpoint)
         try:
+            if self.metrics is not None:
+                self._render_metrics()
             self.hub.start()
             self.loop.run()
         finally:
@@ -140,7 +154,14 @@ class Agent:
         self.exit_code = EXIT_REFUSED
         self.loop.stop()
 
+    def _render_metrics(self) -> None:
+        self.metrics.publish(agent_page(self))
+        # On through an emulated pause too: the page is the process's, not the service's.
+        self.loop.later(METRICS_EVERY_NS, self._render_metrics, during_pause=True)
+
     def _close(self) -> None:
+        if self.metrics is not None:
+            self.metrics.close()
         self.broker.release()
         self.caller.close()
         self.server.cancel_all()
@@ -159,6 +180,8 @@ class Agent:
                       "workers": self.config.workers,
                       "calls": [self._call_json(c) for c in self.config.all_calls()][:256],
                       "endpoints": {"requests": self.endpoint}}
+        if self.metrics_url is not None:
+            body["endpoints"]["metrics"] = self.metrics_url
         if self.node is not None:
             body["node"] = self.node
         if self.config.queue_capacity is not None:
@@ -185,15 +208,19 @@ class Agent:
             self.broker.start_consuming()
         return "ready" if self.ready else "starting"
 
+    def error_rate(self) -> float:
+        """The largest error rate in force, the scenario's own included."""
+        return max((self.server.error_rate(c) for c in self.config.components.values()),
+                   default=0.0)
+
     def _report(self) -> dict:
         server = self.server
         stats = server.stats
-        rates = [server.error_rate(c) for c in self.config.components.values()]
         section: dict = {
             "arrivals": stats.arrivals, "completed": stats.completed, "failed": stats.failed,
             "queued": len(server.queue), "busy": server.busy,
             "workers": self.config.workers, "in_flight": server.in_flight,
-            "slow_factor": self.knobs.slow_factor, "error_rate": max(rates, default=0.0),
+            "slow_factor": self.knobs.slow_factor, "error_rate": self.error_rate(),
             "edges": [edge.to_json(self.caller.breaker_state(key))
                       for key, edge in self.edges.items()][:256],
             "latency": stats.latency.to_json()}

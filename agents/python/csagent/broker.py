@@ -96,10 +96,10 @@ class BrokerClient:
     def publish(self, call: CallConfig, job: Job) -> None:
         key = (call.from_, call.to)
         edge = self.edges[key]
-        edge.calls += 1
+        edge.count_call("async")
         fault_key = (call.from_ or self.config.name, call.to)
         if self.sock is None or self.faults.call_fail_first(fault_key):
-            edge.fail("broker_rejected" if self.sock is None else "error")
+            edge.fail("broker_rejected" if self.sock is None else "error", "async")
             return
         message_id = next(self.message_ids)
         edge.in_flight += 1
@@ -128,7 +128,7 @@ class BrokerClient:
             edge.completed += 1
             edge.latency.record(self.loop.now() - sent_ns)
         else:
-            edge.fail("broker_rejected")
+            edge.fail("broker_rejected", "async")
 
     def _ack_missing(self, message_id: int) -> None:
         if message_id in self.pending:

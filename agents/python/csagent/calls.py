@@ -195,19 +195,23 @@ class Caller:
         edge = self.edges[key]
         now = self.loop.now()
         run.attempts += 1
-        edge.calls += 1
+        edge.count_call("sync")
         remaining = None if run.job.deadline_ns is None else run.job.deadline_ns - now
         if remaining is not None and remaining <= 0:
             return self._failed(run, "timeout", sent=False)
+        # Refusals decided here, by the caller itself, are final: a retry would only be
+        # refused again ("What an agent does", Calls). They still count as attempts.
+        if run.job.depth >= reqwire.MAX_DEPTH:
+            return self._failed(run, "too_deep", sent=False, retryable=False)
         if call.bulkhead is not None and edge.in_flight >= call.bulkhead:
-            return self._failed(run, "bulkhead_full", sent=False)
+            return self._failed(run, "bulkhead_full", sent=False, retryable=False)
         picked = self._pick(call.to)
         if picked is None:
             return self._failed(run, "no_replica", sent=False)
         # Asked last, so that every call it lets through (a half-open trial) gets an outcome.
         breaker = self.breakers.get(key) if self.knobs.breakers else None
         if breaker is not None and not breaker.allow(now):
-            return self._failed(run, "circuit_open", sent=False)
+            return self._failed(run, "circuit_open", sent=False, retryable=False)
         if self.faults.call_fail_first(self._fault_key(call)):
             return self._failed(run, "error", sent=True)
         target, replica = picked
@@ -292,12 +296,15 @@ class Caller:
         if breaker is not None and self.knobs.breakers:
             breaker.record(ok, self.loop.now())
 
-    def _failed(self, run: CallRun, cause: str, sent: bool) -> None:
-        self.edges[(run.call.from_, run.call.to)].fail(cause)
+    def _failed(self, run: CallRun, cause: str, sent: bool, retryable: bool = True) -> None:
+        """One attempt failed. ``retryable`` is False for the caller's own refusals
+        (``too_deep``, ``bulkhead_full``, ``circuit_open``); the same causes answered by a
+        callee (its own calls refused) are retried like any other failure."""
+        self.edges[(run.call.from_, run.call.to)].fail(cause, "sync")
         if sent:
             self._record_breaker(run, False)
         retries = run.call.retries if self.knobs.retries else 0
-        if run.attempts <= retries:
+        if retryable and run.attempts <= retries:
             backoff_ns = int(run.call.backoff_ms * 1e6 * 2 ** (run.attempts - 1))
             self.loop.later(backoff_ns, self._attempt, run)
         else:

@@ -16,11 +16,15 @@ from typing import List, Optional
 from . import config as configs
 from . import connection
 from .jsonrules import INSTANCE_RE, NAME_RE
+from .addresses import ADVERTISE_RE, is_wildcard
 
 EPILOG = """\
 examples:
   # replica 0 of "orders" from a scenario, hub and keys from the launcher's connection file
   %(prog)s --scenario shop.json --service orders --replica 0
+
+  # listening on every interface, announced to the hub as node-a.example:PORT
+  %(prog)s --scenario shop.json --service orders --bind 0.0.0.0 --advertise node-a.example
 
   # an agent not made from a scenario, against a hub without CURVE
   %(prog)s --service orders --replica 0 --hub tcp://127.0.0.1:40000 \\
@@ -64,8 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
                      help="with --hub: the hub's CURVE public key (absent: no CURVE)")
     hub.add_argument("--certificate", metavar="PATH",
                      help="with --hub-key: this agent's secret certificate (NAME.key_secret)")
-    hub.add_argument("--bind", default="127.0.0.1", metavar="HOST",
-                     help="address the request socket binds to (default 127.0.0.1)")
+    net = p.add_argument_group("network")
+    net.add_argument("--bind", default="127.0.0.1", metavar="HOST",
+                     help="address the request socket binds to (default 127.0.0.1); "
+                          "0.0.0.0, * or :: for every interface")
+    net.add_argument("--advertise", metavar="HOST",
+                     help="with a wildcard --bind: the host announced to the hub with the "
+                          "port the socket got (default: this machine's host name)")
+    net.add_argument("--no-metrics", action="store_true",
+                     help="serve no Prometheus /metrics page (default: served on --bind, a "
+                          "port the system chooses, announced in HELLO)")
     flags = p.add_argument_group("the service, without --scenario or --config")
     flags.add_argument("--workers", type=int, default=1, help="requests served at once")
     flags.add_argument("--queue-capacity", type=int, metavar="N",
@@ -148,6 +160,12 @@ def main(argv: Optional[List[str]] = None) -> int:
             raise ValueError(f"--node: not a name: {args.node!r}")
         if args.instance is not None and not INSTANCE_RE.match(args.instance):
             raise ValueError(f"--instance: not an instance id: {args.instance!r}")
+        if args.advertise is not None and not ADVERTISE_RE.match(args.advertise):
+            raise ValueError(f"--advertise: not a host name or address: {args.advertise!r}")
+        if args.advertise is not None and not is_wildcard(args.bind):
+            # The document's rule: only a wildcard address needs another name.
+            logging.warning("--advertise %s is ignored: --bind %s is announced as it is",
+                            args.advertise, args.bind)
         service = _service_config(args)
         conn = _connection(args)
     except ValueError as error:  # a configuration problem, not a usage one: no usage text
@@ -155,7 +173,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 2
     from .agent import Agent, print_summary  # after parsing: --help needs no ZeroMQ
     try:
-        agent = Agent(service, args.replica, conn, args.bind, node=args.node,
+        agent = Agent(service, args.replica, conn, args.bind, advertise=args.advertise,
+                      node=args.node, metrics=not args.no_metrics,
                       instance=args.instance, seed=args.seed, drain_s=args.drain_s)
     except Exception as error:  # a bind or connect refused by ZeroMQ: say so, plainly
         print(f"{parser.prog}: error: {error}", file=sys.stderr)

@@ -2,17 +2,26 @@
 
 Contract: :class:`Histogram` records integer nanoseconds (negative ones as 0) and keeps the
 exact count per bucket, sum, minimum and maximum; :meth:`Histogram.to_json` gives the sparse
-form REPORT carries. Bucket layout: one bucket per value below 128 ns, then 64 per power of
-two, everything from 2**44 ns up in the last bucket (index 2495).
+form REPORT carries; it also counts values exactly against :data:`LE_BOUNDS_NS`, the bounds of
+the /metrics latency histograms. Bucket layout: one bucket per value below 128 ns, then 64 per
+power of two, everything from 2**44 ns up in the last bucket (index 2495).
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 from typing import Dict, List
 
 BUCKETS = 2496
 LAST = BUCKETS - 1
+
+# The upper bounds of the Prometheus latency histograms (docs/protocol.md, "/metrics": "from
+# 50 µs to 10 s"; the 1-2.5-5 steps in between are this agent's reading, noted in
+# PROTOCOL-QUESTIONS.md), in nanoseconds.
+LE_BOUNDS_NS = (50_000, 100_000, 250_000, 500_000, 1_000_000, 2_500_000, 5_000_000,
+                10_000_000, 25_000_000, 50_000_000, 100_000_000, 250_000_000, 500_000_000,
+                1_000_000_000, 2_500_000_000, 5_000_000_000, 10_000_000_000)
 
 
 def bucket_index(ns: int) -> int:
@@ -44,11 +53,16 @@ class Histogram:
         self.sum_ns = 0
         self.min_ns = 0
         self.max_ns = 0
+        # Values per /metrics bound: [i] counts those in (LE_BOUNDS_NS[i-1], LE_BOUNDS_NS[i]],
+        # the last entry those above 10 s. Counted exactly here because the log-linear buckets
+        # do not fall on these bounds (50 µs is inside a 512 ns wide bucket).
+        self.le_counts = [0] * (len(LE_BOUNDS_NS) + 1)
 
     def record(self, ns: int) -> None:
         ns = max(int(ns), 0)
         i = bucket_index(ns)
         self.counts[i] = self.counts.get(i, 0) + 1
+        self.le_counts[bisect.bisect_left(LE_BOUNDS_NS, ns)] += 1  # a value on a bound is "le"
         if self.count == 0:
             self.min_ns = self.max_ns = ns
         else:

@@ -205,9 +205,9 @@ class Server:
             elif self.knobs.modes.get((call.from_, call.to), call.mode) == "async":
                 self.publish(call, job)  # the caller goes on at once
                 cause = None
-            elif job.depth >= reqwire.MAX_DEPTH:
-                cause = "too_deep"
             else:
+                # The caller refuses a call too deep in the chain (too_deep) as an attempt
+                # of the edge, counted there.
                 cause = yield SyncCall(call)
             if cause is not None and call.required:
                 return cause
@@ -217,7 +217,7 @@ class Server:
                     nesting: int) -> Work:
         """A call between modules of one monolith runs on the caller's worker."""
         edge = self.edges[(call.from_, call.to)]
-        edge.calls += 1
+        edge.count_call()
         edge.in_flight += 1
         start = self.loop.now()
         if nesting >= MAX_IN_PROCESS_DEPTH:

@@ -12,6 +12,8 @@ from typing import List, Optional, Tuple
 
 import zmq
 
+from .addresses import bind_address
+
 CONTROL_MAX = 4 * 1024 * 1024
 # A request frame may be the 40..104-byte header or a payload of 65536 bytes.
 PLANE_MAX = 65536
@@ -47,10 +49,14 @@ def make_control(ctx: zmq.Context, server_key: Optional[bytes] = None,
 
 
 def make_requests(ctx: zmq.Context, host: str) -> Tuple[zmq.Socket, str]:
+    """The request ROUTER bound on ``host`` (a port the system chooses) and the endpoint it
+    reads back, before any --advertise."""
     sock = ctx.socket(zmq.ROUTER)
     _common(sock, 10000, 10000, PLANE_MAX)
     sock.setsockopt(zmq.ROUTER_MANDATORY, 1)
-    sock.bind(f"tcp://{host}:*")
+    if ":" in host:
+        sock.setsockopt(zmq.IPV6, 1)
+    sock.bind(f"tcp://{bind_address(host)}:*")
     return sock, sock.getsockopt(zmq.LAST_ENDPOINT).decode()
 
 

@@ -30,11 +30,21 @@ class EdgeStats:
     by_cause: Counter = field(default_factory=Counter)
     in_flight: int = 0
     latency: Histogram = field(default_factory=Histogram)
+    # For /metrics, whose `mode` label must not move a counter's past when set_call_mode
+    # switches the edge: attempts by the mode they were made in, failures by (mode, cause).
+    calls_by_mode: Counter = field(default_factory=Counter)
+    failed_by_mode: Counter = field(default_factory=Counter)
 
-    def fail(self, cause: Optional[str]) -> None:
+    def count_call(self, mode: Optional[str] = None) -> None:
+        """One attempt (async: one publish); ``mode`` absent: the edge's mode now."""
+        self.calls += 1
+        self.calls_by_mode[mode or self.mode] += 1
+
+    def fail(self, cause: Optional[str], mode: Optional[str] = None) -> None:
         self.failed += 1
         if cause:
             self.by_cause[cause] += 1
+        self.failed_by_mode[(mode or self.mode, cause)] += 1
 
     def to_json(self, breaker: str) -> dict:
         body = {"to": self.to, "mode": self.mode, "calls": self.calls,

@@ -261,3 +261,116 @@ def check_answer(frames) -> tuple:
     assert n == 0 and timeout == 0 and elapsed >= 0 and depth <= 64
     assert (kind == 3) == (1 <= cause <= 9), (kind, cause)
     return kind, cause, rid, elapsed
+
+
+# -- /metrics (docs/protocol.md, "/metrics") ----------------------------------------------
+
+# The agents' families as the document's table lists them: type and labels, `service` and
+# `replica` on every sample of an agent (histograms: `le` on their _bucket samples too).
+AGENT_FAMILIES = {
+    "clusterscope_requests_received_total": ("counter", set()),
+    "clusterscope_requests_completed_total": ("counter", set()),
+    "clusterscope_requests_failed_total": ("counter", {"cause"}),
+    "clusterscope_request_duration_seconds": ("histogram", set()),
+    "clusterscope_queued_requests": ("gauge", set()),
+    "clusterscope_busy_workers": ("gauge", set()),
+    "clusterscope_workers": ("gauge", set()),
+    "clusterscope_slow_factor": ("gauge", set()),
+    "clusterscope_error_rate": ("gauge", set()),
+    "clusterscope_calls_total": ("counter", {"to", "mode"}),
+    "clusterscope_calls_failed_total": ("counter", {"to", "mode", "cause"}),
+    "clusterscope_call_duration_seconds": ("histogram", {"to"}),
+    "clusterscope_dropped_messages_total": ("counter", {"plane", "reason"}),
+}
+# "Latency histograms with cumulative `le` buckets from 50 µs to 10 s" (the steps between
+# are the agent's reading: see agents/python/PROTOCOL-QUESTIONS.md).
+LE_BOUNDS_S = [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+               0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, math.inf]
+
+_SAMPLE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$')
+_LABEL = re.compile(r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"(?:,|$)')
+
+
+def parse_metrics(text: str) -> dict:
+    """The text format 0.0.4 read back: {family: {"type", "help", "samples": [(name,
+    labels dict, value)]}}. Raises AssertionError on a line it cannot read."""
+    families: dict = {}
+    current = None
+    for line in text.splitlines():
+        if line.startswith("# HELP ") or line.startswith("# TYPE "):
+            _, what, name, rest = (line.split(" ", 3) + [""])[:4]
+            current = families.setdefault(name, {"type": None, "help": None, "samples": []})
+            current["help" if what == "HELP" else "type"] = rest
+            continue
+        if not line or line.startswith("#"):
+            continue
+        m = _SAMPLE.match(line)
+        assert m, f"unreadable sample line {line!r}"
+        name, labels, value = m.group(1), m.group(2) or "", m.group(3)
+        parsed = dict(_LABEL.findall(labels))
+        family = name
+        for suffix in ("_bucket", "_sum", "_count"):
+            if name.endswith(suffix) and name[:-len(suffix)] in families and \
+                    families[name[:-len(suffix)]]["type"] == "histogram":
+                family = name[:-len(suffix)]
+        assert family in families, f"sample {name} before its TYPE line"
+        families[family]["samples"].append((name, parsed, float(value)))
+    return families
+
+
+CALL_FAMILIES = ("clusterscope_calls_total", "clusterscope_calls_failed_total",
+                 "clusterscope_call_duration_seconds")
+
+
+def check_agent_metrics(families: dict, service: str, replica: int,
+                        with_calls: bool = True) -> list:
+    """Problems of an agent's page against the document's table (empty: none). An agent
+    that makes no calls (``with_calls`` False) has no samples, so no family, of calls."""
+    p = []
+    for name, (kind, labels) in AGENT_FAMILIES.items():
+        family = families.get(name)
+        if not with_calls and name in CALL_FAMILIES:
+            if family is not None:
+                p.append(f"{name} without calls")
+            continue
+        if family is None:
+            p.append(f"{name} missing")
+            continue
+        if family["type"] != kind:
+            p.append(f"{name} is a {family['type']}, not a {kind}")
+        if not family["help"]:
+            p.append(f"{name} has no HELP")
+        for sample, got, _ in family["samples"]:
+            if got.get("service") != service or got.get("replica") != str(replica):
+                p.append(f"{sample} {got}: service and replica labels")
+            want = labels | {"service", "replica"}
+            if sample.endswith("_bucket"):
+                want = want | {"le"}
+            if set(got) != want:
+                p.append(f"{sample}: labels {sorted(got)}, not {sorted(want)}")
+        if kind == "histogram":
+            p.extend(_check_histogram_samples(name, family["samples"]))
+    for name in families:
+        if name.startswith("clusterscope_") and name not in AGENT_FAMILIES:
+            p.append(f"{name}: not an agent family of the document")
+    return p
+
+
+def _check_histogram_samples(name: str, samples: list) -> list:
+    p = []
+    series: dict = {}
+    for sample, labels, value in samples:
+        key = tuple(sorted((k, v) for k, v in labels.items() if k != "le"))
+        entry = series.setdefault(key, {"le": [], "count": None})
+        if sample == name + "_bucket":
+            entry["le"].append((float(labels["le"]), value))
+        elif sample == name + "_count":
+            entry["count"] = value
+    for key, entry in series.items():
+        bounds = [le for le, _ in entry["le"]]
+        counts = [n for _, n in entry["le"]]
+        if bounds != LE_BOUNDS_S:
+            p.append(f"{name}{dict(key)}: le bounds {bounds}")
+        if counts != sorted(counts) or not counts or counts[-1] != entry["count"]:
+            p.append(f"{name}{dict(key)}: buckets not cumulative up to _count")
+    return p

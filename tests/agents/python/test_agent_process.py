@@ -4,6 +4,7 @@ every process reaped by the test's cleanup."""
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -21,8 +22,9 @@ sys.path.insert(0, HERE)
 import zmq  # noqa: E402
 import zmq.auth  # noqa: E402
 
-from doc_checker import REQ, check_hello, check_report, doc_percentile  # noqa: E402
-from harness import AgentProcess, Caller  # noqa: E402
+from doc_checker import (REQ, check_agent_metrics, check_hello, check_report,  # noqa: E402
+                         doc_percentile, parse_metrics)
+from harness import AgentProcess, Caller, promtool_problems, scrape  # noqa: E402
 from mock_hub import BYE, COMMAND_RESULT, HELLO, REPORT, MockHub  # noqa: E402
 
 EXPONENTIAL_20 = '{"dist": "exponential", "mean": 20}'
@@ -330,6 +332,172 @@ class SyncCallTest(AgentTestCase):
         time.sleep(0.1)
         caller.send()
         self.assertEqual(caller.recv()[:2], (3, 4))
+
+
+class LocalRefusalTest(AgentTestCase):
+    """docs/protocol.md, "What an agent does", Calls: a failed attempt is retried, except
+    refusals decided by the caller itself (circuit_open, bulkhead_full, too_deep). Every
+    attempt, refused locally or sent, counts in the edge's `calls`."""
+
+    def test_circuit_open_bulkhead_full_and_too_deep_are_not_retried(self) -> None:
+        hub = self.start_hub()
+        # Three retries 1 ms apart: without the rule, each refusal would be made four times.
+        # A breaker that opens on one failure and stays open for the whole test.
+        call = {"to": "stock", "retries": 3, "backoff_ms": 1, "bulkhead": 1,
+                "circuit_breaker": {"window": 1, "min_calls": 1, "failure_ratio": 1,
+                                    "open_s": 60, "half_open_calls": 1}}
+        self.start_agent(hub, "--workers", "4", "--call", json.dumps(call))
+        front = self.joined(hub)
+        ctx = zmq.Context()
+        self.addCleanup(ctx.destroy, 0)
+        stock = ctx.socket(zmq.ROUTER)  # the callee, driven by hand below
+        stock.setsockopt(zmq.LINGER, 0)
+        self.addCleanup(stock.close, 0)
+        stock.bind("tcp://127.0.0.1:*")
+        hub.set_routes({"version": 2, "services": [{"service": "stock", "replicas": [
+            {"instance": "stock#0", "replica": 0,
+             "endpoint": stock.getsockopt(zmq.LAST_ENDPOINT).decode()}]}]})
+        time.sleep(0.1)
+        caller = self.caller(front.body["endpoints"]["requests"])
+        seen = []  # the requests that reached the callee: (identity, header fields)
+
+        def receive(timeout_s: float) -> bool:
+            if not stock.poll(int(timeout_s * 1000)):
+                return False
+            frames = stock.recv_multipart()
+            seen.append((frames[0], REQ.unpack_from(frames[1])))
+            return True
+
+        def answer(index: int, kind: int, cause: int = 0) -> None:
+            identity, head = seen[index]
+            stock.send_multipart([identity, REQ.pack(b"CR", 1, kind, 0, cause, head[5], 0,
+                                                     head[7], head[8], 0, 1000)])
+
+        # circuit_open: the callee's ERROR `error` is retried, the breaker (open now)
+        # refuses the retry, and that refusal ends the call.
+        caller.send()
+        self.assertTrue(receive(2.0))
+        answer(0, 3, 3)
+        self.assertEqual(caller.recv()[:2], (3, 5))  # ERROR circuit_open
+        caller.send()  # refused at once by the open breaker, once
+        self.assertEqual(caller.recv()[:2], (3, 5))
+        self.assertFalse(receive(0.1), "a refused call reached the callee")
+
+        # bulkhead_full: with the breaker switched off, one call holds the only slot...
+        result = hub.command(front.identity, 1, action={"action": "set_resilience",
+                                                        "circuit_breaker": False})
+        self.assertEqual(result, {"id": 1, "ok": True})
+        held = caller.send()
+        self.assertTrue(receive(2.0))
+        caller.send()  # ...so this one is refused, and not retried while the slot is held
+        kind, cause, rid, _ = caller.recv()
+        self.assertEqual((kind, cause), (3, 6))  # ERROR bulkhead_full
+        time.sleep(0.05)  # room for retries 1, 2 and 4 ms later, had there been any
+        answer(1, 2)
+        self.assertEqual(caller.recv()[:3], (2, 0, held))
+
+        # too_deep: a request at depth 64 may not call on; the refusal is an attempt.
+        caller.send(depth=64)
+        self.assertEqual(caller.recv()[:2], (3, 9))  # ERROR too_deep
+        self.assertFalse(receive(0.1), "a refused call reached the callee")
+
+        self.assertEqual(len(seen), 2)
+        self.assertEqual([head[3] & 1 for _, head in seen], [0, 0])  # never a retry
+        edge = self.latest_report(hub, front.identity, after=0.05)["service"]["edges"][0]
+        figure(f"edge after 5 requests with 3 retries each allowed: calls {edge['calls']}, "
+               f"by cause {edge['failed_by_cause']}")
+        self.assertEqual((edge["calls"], edge["completed"], edge["failed"]), (6, 1, 5))
+        self.assertEqual(edge["failed_by_cause"], {"error": 1, "circuit_open": 2,
+                                                   "bulkhead_full": 1, "too_deep": 1})
+
+
+class MetricsTest(AgentTestCase):
+    """docs/protocol.md, "/metrics": the agents' families, text format 0.0.4, base units,
+    `le` buckets from 50 µs to 10 s, clean under `promtool check metrics`."""
+
+    def page_when(self, url: str, predicate, timeout_s: float = 5.0) -> tuple:
+        """(text, parsed families) of the first page that satisfies ``predicate``; the
+        page is rendered once a second, so it may lag the reports by that much."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            text = scrape(url)
+            families = parse_metrics(text)
+            if predicate(families) or time.monotonic() > deadline:
+                return text, families
+            time.sleep(0.1)
+
+    @staticmethod
+    def value(families: dict, sample: str, **labels) -> float:
+        family = sample
+        for suffix in ("_bucket", "_sum", "_count"):
+            if sample.endswith(suffix) and sample[:-len(suffix)] in families:
+                family = sample[:-len(suffix)]
+        found = [v for name, got, v in families[family]["samples"]
+                 if name == sample and all(got.get(k) == w for k, w in labels.items())]
+        if len(found) != 1:
+            raise AssertionError(f"{len(found)} samples of {sample} {labels}")
+        return found[0]
+
+    def test_families_units_buckets_and_promtool(self) -> None:
+        hub = self.start_hub()
+        self.start_agent(hub, "--service-time", "2", "--workers", "2", service="stock")
+        back = self.joined(hub, "stock")
+        self.start_agent(hub, "--workers", "2", "--replica", "3", "--call",
+                         '{"to": "stock", "timeout_ms": 500}', "--call",
+                         '{"to": "billing", "mode": "async", "required": false}')
+        front = self.joined(hub)
+        url = front.body["endpoints"]["metrics"]
+        self.assertRegex(url, r"^http://127\.0\.0\.1:\d+/metrics$")
+        self.assertEqual(check_hello(front.body), [])
+        hub.set_routes({"version": 2, "services": [{"service": "stock", "replicas": [
+            {"instance": "stock#0", "replica": 0,
+             "endpoint": back.body["endpoints"]["requests"]}]}]})
+        time.sleep(0.1)
+        caller = self.caller(front.body["endpoints"]["requests"])
+        for _ in range(8):  # each: a sync call to stock, a publish refused (no broker)
+            caller.send()
+            self.assertEqual(caller.recv()[0], 2)
+        caller.send(depth=64)  # its call to stock is refused: too_deep
+        self.assertEqual(caller.recv()[:2], (3, 9))
+        # set_call_mode moves the edge to async: its sync attempts stay where they were.
+        mode = {"action": "set_call_mode", "mode": "async", "from": "orders", "to": "stock"}
+        self.assertEqual(hub.command(front.identity, 1, action=mode), {"id": 1, "ok": True})
+        caller.send()
+        self.assertEqual(caller.recv()[0], 2)  # both publishes refused, neither required
+
+        text, families = self.page_when(url, lambda f: self.value(
+            f, "clusterscope_requests_received_total") == 10)
+        self.assertEqual(promtool_problems(text), "")
+        self.assertEqual(check_agent_metrics(families, "orders", 3), [])
+        report = self.latest_report(hub, front.identity)["service"]
+        edges = {e["to"]: e for e in report["edges"]}
+        v = functools.partial(self.value, families)
+        self.assertEqual(v("clusterscope_requests_received_total"), report["arrivals"])
+        self.assertEqual(v("clusterscope_requests_completed_total"), report["completed"])
+        self.assertEqual(v("clusterscope_requests_failed_total", cause="too_deep"), 1)
+        self.assertEqual(v("clusterscope_requests_failed_total", cause="none"), 0)
+        self.assertEqual(v("clusterscope_workers"), 2)
+        self.assertEqual(v("clusterscope_calls_total", to="stock", mode="sync"), 9)
+        self.assertEqual(v("clusterscope_calls_total", to="stock", mode="async"), 1)
+        self.assertEqual(edges["stock"]["calls"], 10)
+        self.assertEqual(v("clusterscope_calls_failed_total", to="stock", mode="sync",
+                           cause="too_deep"), 1)
+        self.assertEqual(v("clusterscope_calls_failed_total", to="billing", mode="async",
+                           cause="broker_rejected"), 9)
+        self.assertEqual(v("clusterscope_dropped_messages_total", plane="request",
+                           reason="bad_magic"), 0)
+        # Base units: seconds. 9 completed requests of about 2 ms, and their calls.
+        count = v("clusterscope_request_duration_seconds_count")
+        mean_s = v("clusterscope_request_duration_seconds_sum") / count
+        self.assertEqual(count, 9)
+        self.assertAlmostEqual(mean_s, report["latency"]["sum_ns"] / 9 / 1e9, delta=1e-6)
+        self.assertTrue(0.002 <= mean_s < 0.5, mean_s)
+        self.assertEqual(v("clusterscope_call_duration_seconds_bucket", to="stock",
+                           le="0.00025"), 0)  # no call to a 2 ms service took 250 µs
+        self.assertEqual(v("clusterscope_call_duration_seconds_bucket", to="stock",
+                           le="+Inf"), 8)
+        figure(f"/metrics: {len(text.splitlines())} lines, {len(families)} families, "
+               f"mean request {mean_s * 1e3:.2f} ms")
 
 
 class PartitionAndModeTest(AgentTestCase):

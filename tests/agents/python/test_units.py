@@ -19,9 +19,10 @@ sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "agents", "python"))
 import zmq.auth  # noqa: E402
 
 from csagent import asyncwire, config, connection, control, distributions  # noqa: E402
-from csagent import histogram, reqwire  # noqa: E402
+from csagent import histogram, metrics, reqwire  # noqa: E402
 from csagent.jsonrules import DecodeError, Fields, parse_body  # noqa: E402
 from doc_checker import check_histogram, doc_bucket_index, doc_bucket_lower_bound  # noqa
+from doc_checker import LE_BOUNDS_S, parse_metrics  # noqa: E402
 
 
 class HistogramTest(unittest.TestCase):
@@ -52,6 +53,25 @@ class HistogramTest(unittest.TestCase):
         self.assertEqual(h.percentile(0.1), 3)
         # The midpoint of the last bucket, clamped to [min, max]: within 1/64 of the max.
         self.assertAlmostEqual(h.percentile(100), 35_000_000, delta=35_000_000 / 64)
+
+
+class MetricsPageTest(unittest.TestCase):
+    def test_le_buckets_are_exact_and_cumulative(self) -> None:
+        """A value on a bound counts under it ("less or equal"), one just above does not,
+        whatever the log-linear bucket they share; above 10 s only +Inf holds it."""
+        h = histogram.Histogram()
+        for ns in (0, 50_000, 50_001, 2_500_000, 10_000_000_000, 10_000_000_001):
+            h.record(ns)
+        page = metrics.Page()
+        page.histogram("clusterscope_x_seconds", "x", [h, h], [("service", "a\"b")])
+        families = parse_metrics(page.text())
+        buckets = {s[1]["le"]: s[2] for s in families["clusterscope_x_seconds"]["samples"]
+                   if s[0].endswith("_bucket")}
+        self.assertEqual([float(le) for le in buckets], LE_BOUNDS_S)
+        self.assertEqual((buckets["5e-05"], buckets["0.0001"], buckets["0.0025"]), (4, 6, 8))
+        self.assertEqual((buckets["10"], buckets["+Inf"]), (10, 12))
+        self.assertIn('service="a\\"b"', page.text())  # label values escaped
+        self.assertIn("clusterscope_x_seconds_sum{service=\"a\\\"b\"} 40.0052", page.text())
 
 
 class DistributionTest(unittest.TestCase):
