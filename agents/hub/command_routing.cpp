@@ -237,9 +237,7 @@ CommandRouting routeCommand(const p::Command& command, const PeerTable& peers,
   Executors executors;
   std::string error;
   // A fault given as a model::Action goes where its protocol form goes.
-  const p::CommandPayload what = std::holds_alternative<model::Action>(command.what)
-                                     ? p::commandPayload(std::get<model::Action>(command.what))
-                                     : command.what;
+  const p::CommandPayload what = p::protocolForm(command.what);
   if (const auto* action = std::get_if<model::Action>(&what)) {
     error = checkAction(known, *action);
     executors = forAction(*action);

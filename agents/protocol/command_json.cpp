@@ -84,9 +84,7 @@ Json toJson(const Command& m) {
   Json j{{"id", m.id}};
   if (!m.target.empty()) j["target"] = m.target;
   // A fault held as a model::Action travels in its protocol form.
-  const CommandPayload what = std::holds_alternative<model::Action>(m.what)
-                                  ? commandPayload(std::get<model::Action>(m.what))
-                                  : m.what;
+  const CommandPayload what = protocolForm(m.what);
   if (const auto* action = std::get_if<model::Action>(&what)) {
     j["action"] = Json::parse(engine::actionToJson(*action));
   } else if (const auto* fault = std::get_if<Fault>(&what)) {

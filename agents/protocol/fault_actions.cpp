@@ -73,6 +73,11 @@ CommandPayload commandPayload(const model::Action& a) {
   return f;
 }
 
+CommandPayload protocolForm(const CommandPayload& payload) {
+  if (const auto* action = std::get_if<model::Action>(&payload)) return commandPayload(*action);
+  return payload;
+}
+
 std::optional<model::Action> actionOf(const Fault& f) {
   if (f.count > static_cast<std::uint64_t>(std::numeric_limits<int>::max())) return std::nullopt;
   model::Action a;

@@ -26,6 +26,10 @@ namespace clusterscope::agents::protocol {
 // What a COMMAND carries for `action`: its Fault or ResetFaults for a fault kind, the action
 // itself for any other kind.
 CommandPayload commandPayload(const model::Action& action);
+// The payload as it travels: a fault held as a model::Action becomes its protocol form, anything
+// else stays as it is. The encoder and the hub's routing go by this, so a Command can hold a
+// fault either way.
+CommandPayload protocolForm(const CommandPayload& payload);
 
 // The model's action for a fault: the kind its FaultKind maps to, the fields above set and
 // every other field at its default. Empty when the fault's count does not fit an Action's
