@@ -2,7 +2,7 @@
 #include "internal/control_json.h"
 #include "scenario_loader.h"
 
-// COMMAND and COMMAND_RESULT, and the live-only faults (also listed in reports).
+// COMMAND and COMMAND_RESULT, and the faults (also listed in reports).
 
 namespace clusterscope::agents::protocol::detail {
 

@@ -1,4 +1,4 @@
-// COMMAND: scenario actions with the timeline's own rules, live-only faults, reset; and
+// COMMAND: scenario actions with the timeline's own rules, faults, reset; and
 // COMMAND_RESULT.
 
 #include <QtTest>
