@@ -1,6 +1,6 @@
 // The faults of the timeline (docs/scenario-format.md, "Faults"): each kind read on a process
-// or on an edge, its numbers within the documented ranges, one scope and never both, and the
-// invalid examples in data/invalid/ refused with a message naming the place.
+// or on an edge, its numbers within the documented ranges, one scope and never both, the
+// invalid examples in data/invalid/ refused with a message naming the place; and the labels.
 
 #include <QtTest>
 
@@ -144,6 +144,27 @@ class ScenarioFaultsTest : public QObject {
             "17:68: /timeline/5/count: expected an integer, got 2.5",
             "18:68: /timeline/6/duration_s: must be between 0.000000001 and 1000000, got 1000001",
         }));
+  }
+
+  void labelsSayWhatAndWhere() {
+    // The chart markers and the event log name a fault's scope and duration.
+    Action latency = fault(ActionKind::AddLatency, "orders", 1);
+    latency.latencyMs = 50;
+    latency.jitterMs = 10;
+    latency.durationS = 5;
+    QCOMPARE(describeAction(latency), std::string("+50\u00b110 ms on orders#1 for 5 s"));
+    Action loss = fault(ActionKind::DropMessages, "");
+    loss.from = "api";
+    loss.to = "orders";
+    loss.rate = 0.3;
+    QCOMPARE(describeAction(loss), std::string("lost 30% on api->orders"));
+    QCOMPARE(describeAction(fault(ActionKind::Blackhole, "orders")),
+             std::string("blackholed orders"));
+    QCOMPARE(describeAction(fault(ActionKind::Pause, "orders", 0)), std::string("paused orders#0"));
+    Action first = fault(ActionKind::FailFirst, "orders");
+    first.count = 7;
+    QCOMPARE(describeAction(first), std::string("failed the next 7 on orders"));
+    QCOMPARE(describeAction(fault(ActionKind::ResetFaults, "")), std::string("faults reset"));
   }
 
   void theInvalidExamplesNameThePlace() {
