@@ -61,6 +61,27 @@ class FaultLifecycleTest : public QObject {
     QCOMPARE(rec.requestsBetween(0, 60).failed, 0ULL);  // nothing lost, only late
   }
 
+  void aPausedConsumerPullsNothingFromTheBroker() {
+    Scenario s = frontBack();
+    s.services[kFront].calls[0].mode = CallMode::Async;
+    Action pause = makeAction(ActionKind::Pause, "back");
+    pause.durationS = 5;
+    Simulation sim(s);
+    IntervalRecorder rec;
+    sim.addObserver(&rec);
+    sim.runUntil(secondsToSim(20));
+    QCOMPARE(sim.applyAction(pause), std::string());
+    sim.runUntil(secondsToSim(24.5));
+    const std::uint64_t held = sim.snapshot().brokerBacklog;
+    sim.runUntil(secondsToSim(26));
+    qInfo("backlog %llu after 4.5 s of pause, %llu a second after it", ull(held),
+          ull(sim.snapshot().brokerBacklog));
+    QVERIFY(held > 400);
+    QVERIFY(sim.snapshot().brokerBacklog < 5);
+    QCOMPARE(rec.componentBetween(kBack, 20, 25).completed, 0ULL);
+    QVERIFY(rec.componentBetween(kBack, 25, 26).completed > 500);
+  }
+
   void failFirstFailsExactlyItsCount() {
     Action first = makeAction(ActionKind::FailFirst, "back");
     first.count = 7;
@@ -150,6 +171,30 @@ class FaultLifecycleTest : public QObject {
     QVERIFY(std::abs(requests.meanMs - 3) < 0.01);
     QCOMPARE(requests.failures[FailureCause::Timeout], 0ULL);
     QCOMPARE(back.arrivals, rec.edgeBetween(kCall, 31, 60).arrivals);
+  }
+
+  void faultsTheLoaderWouldRefuseAreRefused() {
+    // The GUI and a live session apply actions without the loader: the engine checks the same.
+    Simulation sim(frontBack());
+    Action both = makeAction(ActionKind::Blackhole, "back");
+    both.from = "front";
+    both.to = "back";
+    Action pause = onEdge(ActionKind::Pause);
+    Action still = makeAction(ActionKind::AddLatency, "back");
+    Action none = makeAction(ActionKind::FailFirst, "back");
+    Action tooLong = makeAction(ActionKind::Blackhole, "back");
+    tooLong.durationS = 2e6;
+    Action noEdge = onEdge(ActionKind::Blackhole, "back", "front");
+    const std::pair<Action, std::string> refused[] = {
+        {both, "a fault acts on a service or on an edge (from and to): one of the two"},
+        {pause, "pause acts on processes, not edges"},
+        {still, "added latency must be between 0.000001 and 1e9 ms"},
+        {none, "fail_first's count must be between 1 and 1000000000"},
+        {tooLong, "a fault lasts from 1e-9 to 1000000 seconds, or until reset_faults (0)"},
+        {noEdge, "no call from \"back\" to \"front\""},
+    };
+    for (const auto& [a, why] : refused) QCOMPARE(sim.applyAction(a), why);
+    QVERIFY(sim.appliedActions().empty());
   }
 
   void aFaultCoversTheProcessesRunningWhenApplied() {

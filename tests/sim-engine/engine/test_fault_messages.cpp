@@ -67,6 +67,9 @@ class FaultMessagesTest : public QObject {
     QCOMPARE(rec.componentBetween(kBack, 21, 60).failed, 0ULL);
     QCOMPARE(call.failed, call.failures[FailureCause::Timeout]);
     QCOMPARE(rec.requestsBetween(5, 20).failed, 0ULL);
+    // The losses are drawn from the scenario's seed: the same run again loses the same calls.
+    const RecordedScope again = runWith(frontBack(100), 20, {loss}).edgeBetween(kCall, 21, 60);
+    QCOMPARE(again.failures[FailureCause::Timeout], call.failures[FailureCause::Timeout]);
   }
 
   void blackholeLosesEveryRequestAndAnswer() {
