@@ -25,6 +25,11 @@ class FaultMessagesTest : public QObject {
     QVERIFY(std::abs(rec.edgeBetween(kCall, 21, 60).meanMs - 52) < 0.1);
     QVERIFY(std::abs(rec.componentBetween(kBack, 21, 60).meanMs - 2) < 0.01);
     QCOMPARE(rec.requestsBetween(21, 60).failed, 0ULL);
+    // Faults add up: 20 ms more on the edge makes 70.
+    Action more = onEdge(ActionKind::AddLatency);
+    more.latencyMs = 20;
+    const double both = runWith(frontBack(), 20, {latency, more}).requestsBetween(21, 60).meanMs;
+    QVERIFY(std::abs(both - before - 70) < 0.1);
   }
 
   void latencyOnAnEdgeWithJitterEndsWithItsDuration() {
