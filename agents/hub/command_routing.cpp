@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "fault_actions.h"
+
 namespace clusterscope::agents {
 
 namespace {
@@ -127,6 +129,13 @@ std::string checkAction(const Known& k, const model::Action& a) {
     case ActionKind::SetArrivalRate:
     case ActionKind::SetResilience:
       return {};
+    case ActionKind::AddLatency:
+    case ActionKind::DropMessages:
+    case ActionKind::Blackhole:
+    case ActionKind::Pause:
+    case ActionKind::FailFirst:
+    case ActionKind::ResetFaults:
+      return {};  // routed in their protocol form (routeCommand)
   }
   return {};
 }
@@ -179,8 +188,8 @@ Executors forAction(const model::Action& a) {
       return ofRole(p::PeerRole::Broker, "no live broker");
     case ActionKind::SetArrivalRate:
       return ofRole(p::PeerRole::Loadgen, "no live load generator");
-    default:  // the launcher's, above
-      break;
+    default:  // the launcher's, above; the faults are routed in their protocol form
+      break;  // (routeCommand)
   }
   return {[](const Peer&) { return false; }, "unknown action"};
 }
@@ -215,10 +224,12 @@ CommandRouting routeCommand(const p::Command& command, const PeerTable& peers,
   const Known known(peers, plan);
   Executors executors;
   std::string error;
-  if (const auto* action = std::get_if<model::Action>(&command.what)) {
+  // A fault given as a model::Action goes where its protocol form goes.
+  const p::CommandPayload what = p::protocolForm(command.what);
+  if (const auto* action = std::get_if<model::Action>(&what)) {
     error = checkAction(known, *action);
     executors = forAction(*action);
-  } else if (const auto* fault = std::get_if<p::Fault>(&command.what)) {
+  } else if (const auto* fault = std::get_if<p::Fault>(&what)) {
     error = checkFault(known, *fault);
     executors = forFault(peers, *fault);
   } else {

@@ -1,7 +1,8 @@
+#include "fault_actions.h"
 #include "internal/control_json.h"
 #include "scenario_loader.h"
 
-// COMMAND and COMMAND_RESULT, and the live-only faults (also listed in reports).
+// COMMAND and COMMAND_RESULT, and the faults (also listed in reports).
 
 namespace clusterscope::agents::protocol::detail {
 
@@ -82,9 +83,11 @@ void fromJson(const ObjectIn& in, Fault& f) {
 Json toJson(const Command& m) {
   Json j{{"id", m.id}};
   if (!m.target.empty()) j["target"] = m.target;
-  if (const auto* action = std::get_if<model::Action>(&m.what)) {
+  // A fault held as a model::Action travels in its protocol form.
+  const CommandPayload what = protocolForm(m.what);
+  if (const auto* action = std::get_if<model::Action>(&what)) {
     j["action"] = Json::parse(engine::actionToJson(*action));
-  } else if (const auto* fault = std::get_if<Fault>(&m.what)) {
+  } else if (const auto* fault = std::get_if<Fault>(&what)) {
     j["fault"] = toJson(*fault);
   } else {
     j["reset_faults"] = true;
@@ -111,7 +114,15 @@ void fromJson(const ObjectIn& in, Command& m) {
       fail(DecodeReason::BadAction,
            in.at("action") + (first.pointer.empty() ? "" : first.pointer) + ": " + first.message);
     }
-    m.what = *parsed.action;
+    const model::Action& action = *parsed.action;
+    if (!std::holds_alternative<model::Action>(commandPayload(action))) {
+      // One spelling per command: the faults have theirs (docs/protocol.md, "Faults").
+      const bool reset = action.kind == model::ActionKind::ResetFaults;
+      fail(DecodeReason::BadAction, in.at("action") + "/action: \"" +
+                                        model::actionKindName(action.kind) + "\" travels as " +
+                                        (reset ? "\"reset_faults\": true" : "a \"fault\""));
+    }
+    m.what = action;
   } else if (in.has("fault")) {
     Fault fault;
     fromJson(in.object("fault"), fault);

@@ -168,12 +168,18 @@ struct ResetFaults {
   bool operator==(const ResetFaults&) const = default;
 };
 
+// What a COMMAND asks for: a scenario action, a live fault, or the end of every fault.
+using CommandPayload = std::variant<model::Action, Fault, ResetFaults>;
+
 // COMMAND: controller -> hub -> the processes that carry it out. `action` has the names and
-// fields of a scenario timeline entry (engine::loadActionText reads it).
+// fields of a scenario timeline entry (engine::loadActionText reads it). The faults among the
+// model's actions (AddLatency ... ResetFaults) travel in their protocol form: a Command that
+// holds one as a model::Action is encoded as its `fault` or `reset_faults`
+// (fault_actions.h), and decodes as that.
 struct Command {
   std::uint64_t id = 0;  // chosen by the sender, at most kMaxId; echoed in COMMAND_RESULT
   std::string target;    // an instance id; empty: the hub decides from the action
-  std::variant<model::Action, Fault, ResetFaults> what;
+  CommandPayload what;
   bool operator==(const Command&) const = default;
 };
 

@@ -11,7 +11,7 @@
 #include "latency_histogram.h"
 #include "wire_names.h"
 
-// What a process says about itself ten times a second (REPORT), and the live-only faults it
+// What a process says about itself ten times a second (REPORT), and the faults it
 // can be told to suffer (COMMAND). Counters are cumulative since the process started, so a
 // lost report loses no count: the receiver takes differences. Times are in nanoseconds,
 // rates per second, durations as their key's suffix says (docs/protocol.md, "REPORT").
@@ -36,9 +36,10 @@ struct SparseHistogram {
   bool mergeInto(engine::LatencyHistogram& into) const;
 };
 
-// A live-only fault. It applies to a process (`service`, and `replica` or -1 for every
-// replica) or to a call edge (`from` -> `to`, component names), never both. Pause applies to
-// processes only. Which value fields apply depends on `kind`; the others stay 0.
+// A fault on live processes (the model's AddLatency ... FailFirst: fault_actions.h). It applies
+// to a process (`service`, and `replica` or -1 for every replica) or to a call edge (`from` ->
+// `to`, component names), never both. Pause applies to processes only. Which value fields apply
+// depends on `kind`; the others stay 0.
 struct Fault {
   FaultKind kind = FaultKind::Latency;
   std::string service;

@@ -19,7 +19,7 @@ namespace clusterscope::agents::protocol {
 enum class PeerRole : std::uint8_t { Agent, Broker, Loadgen, Launcher, Monitor };
 // What the hub knows of a peer's liveness (docs/protocol.md, "Liveness").
 enum class Liveness : std::uint8_t { Joined, Suspect, Down, Left };
-// A live-only fault (Toxiproxy / Chaos Mesh style); see Fault.
+// A fault (Toxiproxy / Chaos Mesh style); see Fault.
 enum class FaultKind : std::uint8_t { Latency, Loss, Pause, Blackhole, FailFirst };
 
 const char* peerRoleName(PeerRole role);                  // "agent", "loadgen", ...

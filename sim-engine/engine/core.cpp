@@ -14,7 +14,8 @@ Core::Core(const Scenario& scenario, const SimulationLimits& limits)
       arrivalRng_(Rng::stream(scenario.seed, kArrivals)),
       networkRng_(Rng::stream(scenario.seed, kNetwork)),
       routingRng_(Rng::stream(scenario.seed, kRouting)),
-      userRng_(Rng::stream(scenario.seed, kUsers)) {
+      userRng_(Rng::stream(scenario.seed, kUsers)),
+      faultRng_(Rng::stream(scenario.seed, kFaults)) {
   if (scenario.durationS <= 0) throw std::invalid_argument("duration_s must be positive");
   end_ = secondsToSim(scenario.durationS);
   warmupEnd_ = std::clamp<SimTime>(secondsToSim(scenario.warmupS), 0, end_);
@@ -76,6 +77,7 @@ void Core::buildDeployments() {
       c.serviceTime = Sampler(time);
       c.rng = Rng::stream(scenario_.seed, kComponentBase + index);
       c.errorRate = errorRate;
+      c.scenarioErrorRate = errorRate;
       components_.push_back(std::move(c));
       layout_.components.push_back(model::ComponentInfo{name, d, isModule});
       info.components.push_back(static_cast<int>(index));
@@ -272,6 +274,9 @@ void Core::dispatch(const Event& e) {
       break;
     case EventType::RollingStep:
       onRollingStep(e.target, e.token == 1);
+      break;
+    case EventType::FaultEnd:
+      onFaultEnd(e.token);
       break;
   }
 }

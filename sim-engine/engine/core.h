@@ -115,7 +115,7 @@ class Core {
   void resolveCall(std::uint32_t t, model::FailureCause cause);
 
   // Broker (core_broker.cpp).
-  void publish(std::uint32_t edge);
+  void publish(std::uint32_t caller, std::uint32_t edge);
   void onBrokerPublish(const Event& e);
   void dispatchBacklog(std::uint32_t deployment);
   void acceptMessage(std::uint32_t edge, SimTime publishedAt);
@@ -145,6 +145,32 @@ class Core {
   void touchDeployment(Deployment& d);
   void touchCores();
   void setReplicaState(Deployment& d, std::uint32_t r, model::ReplicaState s);
+
+  // Faults (core_faults.cpp): AddLatency ... FailFirst and ResetFaults, applied where
+  // messages travel (sendTask, publish, the replies in completeTask) and where a process
+  // works (a paused replica defers what reaches it). With no fault ever applied, nothing here
+  // runs and no random number is drawn, so runs without faults are unchanged.
+  std::string applyFault(const model::Action& a);
+  void endFault(std::size_t index);
+  void onFaultEnd(std::uint64_t id);
+  void resetFaults();
+  // Who a message meets faults at: the replica it reaches, or the caller sending on an edge.
+  FaultTarget receiver(std::uint32_t d, std::uint32_t r) const;
+  FaultTarget sender(std::uint32_t edge, std::uint32_t caller) const;
+  // Lost (a blackhole, a loss draw), or delayed by the latencies in force.
+  MessageFate fateOf(const FaultTarget& at);
+  // Takes one from a FailFirst fault in force: true when this request fails.
+  bool takeFailFirst(const FaultTarget& at);
+  bool blackholed(const FaultTarget& at) const;
+  // A blackhole swallows task t's answer: on its replica, or on the edge it came by.
+  bool replyLost(std::uint32_t t) const;
+  void pauseReplica(std::uint32_t d, std::uint32_t r);
+  void resumeReplica(std::uint32_t d, std::uint32_t r);
+  // Schedules again, now, what reached a paused replica (at its end, or its death).
+  void releaseDeferred(std::uint32_t d, std::uint32_t r);
+  bool isPaused(std::uint32_t t) const;
+  // Keeps `e` while task t's replica is paused; true when kept.
+  bool deferIfPaused(const Event& e, std::uint32_t t);
 
   // Actions (core_actions.cpp).
   std::string applyNow(const model::Action& a);
@@ -200,6 +226,18 @@ class Core {
   std::uint64_t brokerOutage_ = 0;  // generation, so a stale recovery timer does nothing
   std::uint64_t backlogTotal_ = 0;
   BrokerIntervalStats brokerStats_;
+
+  // Faults in force (core_faults.cpp), and the events that reached paused replicas.
+  struct DeferredEvent {
+    std::uint32_t deployment = 0;
+    std::uint32_t replica = 0;
+    Event event;
+  };
+  std::vector<ActiveFault> faults_;
+  std::vector<DeferredEvent> deferred_;
+  std::uint64_t nextFaultId_ = 0;
+  bool pausedEver_ = false;  // from then on, ServiceDone checks its time and its replica
+  Rng faultRng_;             // loss and jitter draws
 
   // Policies switched from the GUI.
   bool timeoutsOn_ = true;

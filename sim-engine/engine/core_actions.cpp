@@ -14,6 +14,36 @@ namespace {
 
 bool within(double v, double lo, double hi) { return v >= lo && v <= hi; }  // false for NaN
 
+// A fault's scope and numbers, as the loader reads them (timeline_parser.cpp).
+std::string checkFault(const model::Action& a) {
+  using namespace limits;
+  const bool process = !a.service.empty();
+  const bool edge = !a.from.empty() || !a.to.empty();
+  if (process == edge)
+    return "a fault acts on a service or on an edge (from and to): one of the two";
+  if (edge && (a.from.empty() || a.to.empty())) return "an edge needs both from and to";
+  if (edge && a.kind == model::ActionKind::Pause) return "pause acts on processes, not edges";
+  if (edge && a.replica >= 0) return "a replica is named with its service, not on an edge";
+  if (!(a.durationS == 0 || within(a.durationS, kTickS, kMaxS))) {
+    return "a fault lasts from 1e-9 to 1000000 seconds, or until reset_faults (0)";
+  }
+  switch (a.kind) {
+    case model::ActionKind::AddLatency:
+      if (!within(a.latencyMs, kTickMs, kMaxMs)) {
+        return "added latency must be between 0.000001 and 1e9 ms";
+      }
+      return within(a.jitterMs, 0, kMaxMs) ? std::string() : "jitter must be between 0 and 1e9 ms";
+    case model::ActionKind::DropMessages:
+      return within(a.rate, 0, 1) ? std::string() : "loss rate must be between 0 and 1";
+    case model::ActionKind::FailFirst:
+      return within(a.count, 1, static_cast<double>(kMaxCount))
+                 ? std::string()
+                 : "fail_first's count must be between 1 and 1000000000";
+    default:
+      return {};
+  }
+}
+
 // The loader's range checks on an action's numbers (timeline_parser.cpp).
 std::string checkFields(const model::Action& a) {
   using namespace limits;
@@ -41,6 +71,12 @@ std::string checkFields(const model::Action& a) {
       return a.timeouts || a.retries || a.circuitBreaker
                  ? std::string()
                  : "set_resilience needs timeouts, retries or circuit_breaker";
+    case model::ActionKind::AddLatency:
+    case model::ActionKind::DropMessages:
+    case model::ActionKind::Blackhole:
+    case model::ActionKind::Pause:
+    case model::ActionKind::FailFirst:
+      return checkFault(a);
     default:
       return {};
   }
@@ -171,6 +207,15 @@ std::string Core::applyNow(const model::Action& a) {
       deployments_[d].autoscalerOn = a.enabled;
       return {};
     }
+    case model::ActionKind::AddLatency:
+    case model::ActionKind::DropMessages:
+    case model::ActionKind::Blackhole:
+    case model::ActionKind::Pause:
+    case model::ActionKind::FailFirst:
+      return applyFault(a);
+    case model::ActionKind::ResetFaults:
+      resetFaults();
+      return {};
   }
   return "unknown action";
 }

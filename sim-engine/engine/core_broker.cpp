@@ -9,15 +9,31 @@
 
 namespace clusterscope::engine::detail {
 
-void Core::publish(std::uint32_t ei) {
+void Core::publish(std::uint32_t caller, std::uint32_t ei) {
   ++edgeStats_[ei].arrivals;
+  SimTime faultDelay = 0;
+  if (!faults_.empty()) {
+    // The caller's edge faults, before anything is sent (as the agents apply them).
+    const FaultTarget from = sender(ei, caller);
+    if (takeFailFirst(from)) {
+      edgeStats_[ei].failures.add(model::FailureCause::Error);
+      return;
+    }
+    const MessageFate fate = fateOf(from);
+    if (fate.lost) {
+      // The broker never sees it; an agent learns so by a missing PUBLISH_ACK.
+      edgeStats_[ei].failures.add(model::FailureCause::BrokerRejected);
+      return;
+    }
+    faultDelay = fate.delay;
+  }
   if (!brokerUp_) {
     ++brokerStats_.rejected;
     edgeStats_[ei].failures.add(model::FailureCause::BrokerRejected);
     return;
   }
-  const SimTime delay =
-      networkDelay() + (brokerDelay_.alwaysZero() ? 0 : brokerDelay_.sample(networkRng_));
+  const SimTime delay = faultDelay + networkDelay() +
+                        (brokerDelay_.alwaysZero() ? 0 : brokerDelay_.sample(networkRng_));
   if (delay == 0) {
     acceptMessage(ei, now_);
   } else {
@@ -53,13 +69,14 @@ void Core::dispatchBacklog(std::uint32_t di) {
     std::uint32_t chosen = kNone;
     for (std::uint32_t i = 0; i < n; ++i) {
       const std::uint32_t pos = (d.cursor + i) % n;
-      if (d.replicas[d.ready[pos]].busy < d.workers) {
+      const Replica& rep = d.replicas[d.ready[pos]];
+      if (rep.busy < d.workers && rep.pausedBy == 0) {  // a paused process pulls nothing
         chosen = d.ready[pos];
         d.cursor = pos + 1;
         break;
       }
     }
-    if (chosen == kNone) return;  // idle count and replicas disagree: never expected
+    if (chosen == kNone) return;  // the idle workers are on paused replicas
     deliver(di, chosen);
   }
 }

@@ -66,6 +66,11 @@ void Core::setReplicaState(Deployment& d, std::uint32_t r, model::ReplicaState s
     pending_.emplace_back(static_cast<std::uint32_t>(&d - deployments_.data()), r);
   }
   rep.state = s;
+  if (rep.pausedBy > 0 && (s == model::ReplicaState::Down || s == model::ReplicaState::Removed)) {
+    // The paused process is gone: what waited for it runs now and finds it gone.
+    rep.pausedBy = 0;
+    releaseDeferred(static_cast<std::uint32_t>(&d - deployments_.data()), r);
+  }
 }
 
 int Core::chooseNode(const Deployment& d, int preferred) const {
@@ -107,6 +112,10 @@ void Core::onReplicaReady(const Event& e) {
   const Replica& rep = deployments_[e.target].replicas[r];
   if (rep.incarnation != static_cast<std::uint32_t>(e.token) ||
       rep.state != model::ReplicaState::Starting) {
+    return;
+  }
+  if (rep.pausedBy > 0) {  // a stopped process does not get ready
+    deferred_.push_back(DeferredEvent{e.target, r, e});
     return;
   }
   makeReady(e.target, r);

@@ -10,6 +10,25 @@ namespace {
 
 double ms(std::int64_t ns) { return static_cast<double>(ns) / 1e6; }
 
+void mark(model::FaultsInForce& flags, model::ActionKind kind) {
+  switch (kind) {
+    case model::ActionKind::AddLatency:
+      flags.latency = true;
+      break;
+    case model::ActionKind::DropMessages:
+      flags.loss = true;
+      break;
+    case model::ActionKind::Blackhole:
+      flags.blackhole = true;
+      break;
+    case model::ActionKind::FailFirst:
+      flags.failFirst = true;
+      break;
+    default:
+      break;  // a pause shows as the replica's own state
+  }
+}
+
 }  // namespace
 
 void Core::scheduleNextTick() {
@@ -139,6 +158,14 @@ model::ClusterSnapshot Core::snapshot() const {
       if (rep.state == model::ReplicaState::Removed) continue;
       v.replicas.push_back(model::ReplicaView{static_cast<int>(r), rep.state, rep.node, rep.busy,
                                               static_cast<int>(rep.queue.size()), rep.slowFactor});
+      if (faults_.empty()) continue;
+      model::FaultsInForce& flags = v.replicas.back().faults;
+      flags.paused = rep.pausedBy > 0;
+      for (const ActiveFault& f : faults_) {
+        if (f.edge == kNone && f.deployment == d && f.appliesTo(r, rep.incarnation)) {
+          mark(flags, f.kind);
+        }
+      }
     }
     v.desiredReplicas = dep.desired;
     v.autoscalerOn = dep.autoscale && dep.autoscalerOn;
@@ -154,6 +181,9 @@ model::ClusterSnapshot Core::snapshot() const {
     s.edges[e].mode = edges_[e].mode;
     s.edges[e].inFlight = edges_[e].inFlight;
     s.edges[e].breaker = edges_[e].breaker ? edges_[e].breaker->state() : model::BreakerState::None;
+  }
+  for (const ActiveFault& f : faults_) {
+    if (f.edge != kNone) mark(s.edges[f.edge].faults, f.kind);
   }
   s.partitions = partitions_;
   s.brokerUp = brokerUp_;

@@ -59,7 +59,8 @@ std::uint32_t Core::pickReplica(Deployment& d) {
 
 void Core::sendTask(std::uint32_t t, int fromNode) {
   const std::uint32_t c = tasks_[t].component;
-  Deployment& d = deployments_[components_[c].deployment];
+  const std::uint32_t di = components_[c].deployment;
+  Deployment& d = deployments_[di];
   const std::uint32_t r = pickReplica(d);
   if (r == kNone) {
     ++componentStats_[c].arrivals;
@@ -76,8 +77,24 @@ void Core::sendTask(std::uint32_t t, int fromNode) {
     freeTask(t);
     return;
   }
+  SimTime faultDelay = 0;
+  if (!faults_.empty()) {
+    // The caller's edge faults act as it sends, the receiver's process faults as it receives;
+    // a lost request is neither an arrival nor a failure there: the caller times out.
+    MessageFate fate;
+    if (task.kind == TaskKind::SyncChild) fate = fateOf(sender(task.edge, task.parent));
+    if (!fate.lost) {
+      const MessageFate in = fateOf(receiver(di, r));
+      fate = MessageFate{in.lost, fate.delay + in.delay};
+    }
+    if (fate.lost) {
+      freeTask(t);
+      return;
+    }
+    faultDelay = fate.delay;
+  }
   ++rep.inbound;
-  const SimTime delay = networkDelay();
+  const SimTime delay = networkDelay() + faultDelay;
   if (delay == 0) {
     acceptAtReplica(t);
   } else {
@@ -119,9 +136,15 @@ void Core::acceptAtReplica(std::uint32_t t) {
   const std::uint32_t di = components_[c].deployment;
   Deployment& d = deployments_[di];
   Replica& rep = d.replicas[task.replica];
+  const bool sameLife = rep.incarnation == task.replicaIncarnation;
+  if (sameLife && rep.pausedBy > 0) {
+    // A stopped process reads nothing: the request waits until the pause ends.
+    deferred_.push_back(DeferredEvent{di, task.replica,
+                                      Event{now_, 0, task.incarnation, t, EventType::TaskArrive}});
+    return;
+  }
   ++componentStats_[c].arrivals;
   if (task.kind != TaskKind::Async) task.arrivedAt = now_;
-  const bool sameLife = rep.incarnation == task.replicaIncarnation;
   if (sameLife) --rep.inbound;  // a replica that died has reset its count
   const bool accepting =
       rep.state == model::ReplicaState::Ready || rep.state == model::ReplicaState::Draining;
@@ -129,6 +152,12 @@ void Core::acceptAtReplica(std::uint32_t t) {
     // The replica died while the message travelled: the connection is refused.
     task.replica = kNone;
     completeTask(t, model::FailureCause::Crashed);
+    return;
+  }
+  if (!faults_.empty() && takeFailFirst(receiver(di, task.replica))) {
+    const std::uint32_t r = task.replica;
+    completeTask(t, model::FailureCause::Error);  // at once, before the queue
+    finishDrainIfIdle(di, r);
     return;
   }
   attach(t);
@@ -167,12 +196,16 @@ void Core::beginWork(std::uint32_t t) {
   SimTime work = comp.serviceTime.sample(comp.rng);
   const double factor = rep.slowFactor * rep.versionFactor;
   if (factor != 1.0) work = clampedNanos(static_cast<double>(work) * factor);
-  schedule(now_ + work, EventType::ServiceDone, t, task.incarnation);
+  task.workEnd = now_ + work;
+  schedule(task.workEnd, EventType::ServiceDone, t, task.incarnation);
 }
 
 void Core::onServiceDone(const Event& e) {
   Task& task = tasks_[e.target];
   if (task.incarnation != e.token || task.phase != TaskPhase::Serving) return;
+  // Once a replica has been paused, only the latest end of a work counts, and none while its
+  // replica is paused: resuming schedules it again (resumeReplica).
+  if (pausedEver_ && (e.time != task.workEnd || isPaused(e.target))) return;
   Component& comp = components_[task.component];
   if (comp.errorRate > 0.0 && comp.rng.chance(comp.errorRate)) {
     finishTask(e.target, model::FailureCause::Error);
@@ -206,6 +239,7 @@ void Core::completeTask(std::uint32_t t, model::FailureCause cause) {
     case TaskKind::Entry: {
       const Request& req = requests_[task.parent];
       if (!req.open || req.incarnation != task.parentCall) break;  // the client gave up
+      if (!faults_.empty() && replyLost(t)) break;                 // it waits, or times out
       const SimTime delay = networkDelay();
       if (delay == 0) {
         finishRequest(task.parent, cause);
@@ -219,6 +253,7 @@ void Core::completeTask(std::uint32_t t, model::FailureCause cause) {
       const Task& parent = tasks_[task.parent];
       if (parent.waitingCall != task.parentCall) break;  // it timed out or died meanwhile
       if (partitioned(nodeOfTask(t), nodeOfTask(task.parent))) break;
+      if (!faults_.empty() && replyLost(t)) break;
       scheduleReply(task.parent, task.parentCall, cause, networkDelay());
       break;
     }

@@ -26,6 +26,7 @@ enum class EventType : std::uint8_t {
   Reschedule,
   AutoscalerTick,
   RollingStep,
+  FaultEnd,
 };
 
 // Events at the same instant run in priority order (lower first), then in the order they

@@ -34,6 +34,7 @@ inline constexpr std::uint64_t kArrivals = 1;  // open arrivals: the gaps betwee
 inline constexpr std::uint64_t kNetwork = 2;   // network latency draws
 inline constexpr std::uint64_t kRouting = 3;   // load balancing and call probabilities
 inline constexpr std::uint64_t kUsers = 4;     // a closed workload's think times
+inline constexpr std::uint64_t kFaults = 5;    // the faults' draws (loss, jitter)
 // Component c (its index in the layout: services in file order, a monolith's modules in its
 // place) draws its service times and error draws from kComponentBase + c.
 inline constexpr std::uint64_t kComponentBase = 1000;

@@ -41,6 +41,10 @@ struct Replica {
   std::uint32_t taskHead = kNone;   // intrusive list of the tasks it holds
   bool awaitingReschedule = false;  // died with its node; to be placed elsewhere
   bool outdated = false;            // runs the old version during a rolling update
+  // Frozen by this many pause faults (core_faults.cpp), since pausedAt: nothing it holds
+  // moves; what reaches it waits in Core::deferred_.
+  int pausedBy = 0;
+  SimTime pausedAt = 0;
 };
 
 struct Edge {
@@ -66,6 +70,7 @@ struct Component {
   Rng rng;                           // its own stream of service times and error draws
   std::vector<std::uint32_t> calls;  // edge indexes, in the order the scenario lists them
   double errorRate = 0.0;
+  double scenarioErrorRate = 0.0;  // what reset_faults goes back to
 };
 
 struct Message {
@@ -127,12 +132,15 @@ struct Task {
   std::uint32_t replicaIncarnation = 0;
   std::uint32_t incarnation = 0;  // bumps when the slot is freed
   std::uint32_t parent = kNone;   // Entry: request; SyncChild, InProcess: parent task
+  std::uint32_t edge = kNone;     // the edge it came through
   std::uint64_t parentCall = 0;   // the call id the parent waits on for this task
   std::uint64_t waitingCall = 0;  // the call this task waits on; 0: none
-  std::uint32_t edge = kNone;     // the edge it came through
   SimTime arrivedAt = 0;          // at its service (Async: when published)
   SimTime callStart = 0;          // start of the current call attempt
-  std::uint32_t prev = kNone;     // replica task list
+  // When its work ends: only the ServiceDone event at this time counts, so that a pause can
+  // push the end later without searching the heap.
+  SimTime workEnd = 0;
+  std::uint32_t prev = kNone;  // replica task list
   std::uint32_t next = kNone;
   std::uint16_t nextCall = 0;
   std::uint16_t attempt = 0;
@@ -141,6 +149,44 @@ struct Task {
   TaskPhase phase = TaskPhase::Free;
   bool holdsWorker = false;
   bool countedInFlight = false;  // the current call attempt counts against the bulkhead
+};
+
+// A fault in force: an AddLatency ... FailFirst action (core_faults.cpp). It covers the
+// replicas that ran when it was applied, each in that life only (a replica that restarts is a
+// new process, free of it, as on real agents): the process's own replicas for a process
+// fault, the callers' for an edge fault, which they apply to the calls they send on it.
+struct FaultCover {
+  std::uint32_t incarnation = kNone;  // kNone: not covered
+  std::int64_t remaining = 0;         // FailFirst: requests still to fail
+};
+
+struct ActiveFault {
+  std::uint64_t id = 0;  // its FaultEnd event's token
+  model::ActionKind kind = model::ActionKind::AddLatency;
+  std::uint32_t deployment = 0;  // the process's, or the callers' on an edge
+  std::uint32_t edge = kNone;    // kNone: a process fault
+  double latencyNs = 0.0;
+  double jitterNs = 0.0;
+  double rate = 0.0;
+  std::vector<FaultCover> covers;  // by replica index
+
+  bool appliesTo(std::uint32_t replica, std::uint32_t incarnation) const {
+    return replica < covers.size() && covers[replica].incarnation == incarnation;
+  }
+};
+
+// Where a message meets faults: a process fault's replica (process), or the replica of the
+// caller sending on an edge (key: the edge).
+struct FaultTarget {
+  bool process = true;
+  std::uint32_t key = 0;  // deployment, or edge
+  std::uint32_t replica = 0;
+  std::uint32_t incarnation = 0;
+};
+
+struct MessageFate {
+  bool lost = false;
+  SimTime delay = 0;
 };
 
 struct Request {

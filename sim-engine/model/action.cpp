@@ -11,7 +11,8 @@ constexpr std::array<const char*, kActionKindCount> kActionNames = {
     "kill_replica",     "restart_replica", "crash_service",  "restart_service", "fail_node",
     "recover_node",     "slow_replica",    "slow_service",   "set_error_rate",  "partition",
     "heal_partition",   "broker_outage",   "broker_recover", "set_replicas",    "set_call_mode",
-    "set_arrival_rate", "rolling_update",  "set_resilience", "set_autoscaler",
+    "set_arrival_rate", "rolling_update",  "set_resilience", "set_autoscaler",  "add_latency",
+    "drop_messages",    "blackhole",       "pause",          "fail_first",      "reset_faults",
 };
 
 std::string formatNumber(double v) {
@@ -22,6 +23,16 @@ std::string formatNumber(double v) {
 
 std::string replicaLabel(const Action& a) { return a.service + "#" + std::to_string(a.replica); }
 
+// What a fault acts on: "orders", "orders#1" or "api->orders".
+std::string faultScope(const Action& a) {
+  if (a.service.empty()) return a.from + "->" + a.to;
+  return a.replica >= 0 ? replicaLabel(a) : a.service;
+}
+
+std::string forDuration(const Action& a) {
+  return a.durationS > 0 ? " for " + formatNumber(a.durationS) + " s" : std::string();
+}
+
 std::string onOff(const char* what, const std::optional<bool>& v) {
   if (!v) return {};
   return std::string(" ") + what + (*v ? " on" : " off");
@@ -30,6 +41,19 @@ std::string onOff(const char* what, const std::optional<bool>& v) {
 }  // namespace
 
 const char* callModeName(CallMode mode) { return mode == CallMode::Sync ? "sync" : "async"; }
+
+bool isFault(ActionKind kind) {
+  switch (kind) {
+    case ActionKind::AddLatency:
+    case ActionKind::DropMessages:
+    case ActionKind::Blackhole:
+    case ActionKind::Pause:
+    case ActionKind::FailFirst:
+      return true;
+    default:
+      return false;
+  }
+}
 
 const char* actionKindName(ActionKind kind) { return kActionNames[static_cast<int>(kind)]; }
 
@@ -85,6 +109,20 @@ std::string describeAction(const Action& a) {
     case ActionKind::SetAutoscaler:
       return std::string("autoscaler ") + (a.enabled ? "on" : "off") +
              (a.service.empty() ? "" : " " + a.service);
+    case ActionKind::AddLatency:
+      return "+" + formatNumber(a.latencyMs) +
+             (a.jitterMs > 0 ? "\u00b1" + formatNumber(a.jitterMs) : std::string()) + " ms on " +
+             faultScope(a) + forDuration(a);
+    case ActionKind::DropMessages:
+      return "lost " + formatNumber(a.rate * 100.0) + "% on " + faultScope(a) + forDuration(a);
+    case ActionKind::Blackhole:
+      return "blackholed " + faultScope(a) + forDuration(a);
+    case ActionKind::Pause:
+      return "paused " + faultScope(a) + forDuration(a);
+    case ActionKind::FailFirst:
+      return "failed the next " + std::to_string(a.count) + " on " + faultScope(a) + forDuration(a);
+    case ActionKind::ResetFaults:
+      return "faults reset";
   }
   return "?";
 }

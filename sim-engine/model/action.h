@@ -35,9 +35,22 @@ enum class ActionKind {
   RollingUpdate,   // service, factor (service-time factor of the new version, 1 = unchanged)
   SetResilience,   // timeouts, retries, circuitBreaker (each optional)
   SetAutoscaler,   // service (empty: every autoscaled service), enabled
+  // Faults borrowed from Toxiproxy, Chaos Mesh and Pumba (docs/scenario-format.md, "Faults").
+  // Each acts on a process (service, and replica or -1 for every replica) or on a call edge
+  // (from, to: component names), never both; Pause on processes only. durationS 0: until
+  // ResetFaults, else it ends by itself.
+  AddLatency,    // scope, latencyMs, jitterMs (uniform in [-jitter, +jitter], never below 0)
+  DropMessages,  // scope, rate (0..1: the share of messages lost)
+  Blackhole,     // scope: every message lost, answers included
+  Pause,         // service, replica: frozen (SIGSTOP / SIGCONT on real agents)
+  FailFirst,     // scope, count: the next count requests fail with cause error at once
+  ResetFaults,   // ends every fault, slow factors, injected error rates, partitions, outage
 };
 
-inline constexpr int kActionKindCount = static_cast<int>(ActionKind::SetAutoscaler) + 1;
+inline constexpr int kActionKindCount = static_cast<int>(ActionKind::ResetFaults) + 1;
+
+// True for the faults, AddLatency ... FailFirst (not ResetFaults, which ends them).
+bool isFault(ActionKind kind);
 
 // The name used in scenario files ("kill_replica", ...).
 const char* actionKindName(ActionKind kind);
@@ -55,6 +68,8 @@ struct Action {
   CallMode mode = CallMode::Sync;
   double factor = 1.0;
   double rate = 0.0;
+  double latencyMs = 0.0;
+  double jitterMs = 0.0;
   int count = 0;
   double durationS = 0.0;
   std::optional<bool> timeouts;

@@ -31,6 +31,18 @@ const char* replicaStateName(ReplicaState state);
 
 enum class BreakerState : std::uint8_t { None, Closed, Open, HalfOpen };
 
+// Which faults (Action kinds AddLatency ... FailFirst) are in force on a process or an edge.
+struct FaultsInForce {
+  bool latency = false;
+  bool loss = false;  // DropMessages
+  bool blackhole = false;
+  bool failFirst = false;
+  bool paused = false;  // processes only
+
+  bool any() const { return latency || loss || blackhole || failFirst || paused; }
+  bool operator==(const FaultsInForce&) const = default;
+};
+
 struct ReplicaView {
   int index = 0;  // the replica number actions use
   ReplicaState state = ReplicaState::Ready;
@@ -38,6 +50,7 @@ struct ReplicaView {
   int busyWorkers = 0;
   int queued = 0;
   double slowFactor = 1.0;
+  FaultsInForce faults{};
   // A live cluster's: false for a replica its plan did not count (an agent started by hand, a
   // replica beyond the planned number), shown as such; and the language its process announced
   // (empty: not said, or a simulation).
@@ -70,6 +83,7 @@ struct EdgeView {
   double errorRatio = 0.0;
   int inFlight = 0;
   BreakerState breaker = BreakerState::None;
+  FaultsInForce faults{};  // the faults on this edge itself, not on its callee
 };
 
 struct NodeView {

@@ -132,6 +132,17 @@ Json workloadJson(const WorkloadSpec& w) {
 }
 
 // The fields of one action, after whatever the caller put first (at_s).
+// A process (service, replica when one) or an edge (from, to).
+void faultScope(Json& j, const model::Action& a) {
+  if (!a.service.empty() || a.from.empty()) {
+    j["service"] = a.service;
+    if (a.replica >= 0) j["replica"] = a.replica;
+  } else {
+    j["from"] = a.from;
+    j["to"] = a.to;
+  }
+}
+
 void actionFields(Json& j, const model::Action& a) {
   j["action"] = model::actionKindName(a.kind);
   const auto service = [&] { j["service"] = a.service; };
@@ -198,7 +209,28 @@ void actionFields(Json& j, const model::Action& a) {
       if (!a.service.empty()) service();
       j["enabled"] = a.enabled;
       break;
+    case model::ActionKind::AddLatency:
+      faultScope(j, a);
+      j["latency_ms"] = number(a.latencyMs);
+      if (a.jitterMs != 0.0) j["jitter_ms"] = number(a.jitterMs);
+      break;
+    case model::ActionKind::DropMessages:
+      faultScope(j, a);
+      j["rate"] = number(a.rate);
+      break;
+    case model::ActionKind::Blackhole:
+    case model::ActionKind::Pause:
+      faultScope(j, a);
+      break;
+    case model::ActionKind::FailFirst:
+      faultScope(j, a);
+      j["count"] = a.count;
+      break;
+    case model::ActionKind::ResetFaults:
+      break;
   }
+  // A fault's duration: absent, it lasts until reset_faults.
+  if (model::isFault(a.kind) && a.durationS != 0.0) j["duration_s"] = number(a.durationS);
 }
 
 std::string dump(const Json& j, int indent) {

@@ -65,8 +65,9 @@ const std::vector<CallSpec>* callsOf(const NameTable& names, const std::string& 
   return service.modules.empty() ? &service.calls : nullptr;
 }
 
-void checkCallModeEdge(Problems& p, const NameTable& names, const ParseNotes& notes,
-                       const std::string& pointer, const model::Action& a) {
+// An edge named by `from` and `to` (both given, or nothing to check): a call the scenario has.
+void checkEdgeRef(Problems& p, const NameTable& names, const ParseNotes& notes,
+                  const std::string& pointer, const model::Action& a) {
   if (a.from.empty() || a.to.empty()) return;
   const bool fromOk =
       checkComponentRef(p, names, notes, pointer + "/from", a.from, "name one of its modules");
@@ -110,22 +111,37 @@ void checkTimeline(Problems& p, const Scenario& s, const ParseNotes& notes) {
     const model::Action& a = s.timeline[k].action;
     const std::string at = "/timeline/" + std::to_string(k);
     const std::string service = at + "/service";
+    // The service exists and, when one is named, so does the replica by then.
+    const auto checkReplica = [&] {
+      const int i = checkServiceRef(p, names, notes, service, a.service);
+      if (i < 0 || a.replica < 0 || !countKnown[static_cast<std::size_t>(i)]) return;
+      const auto at_i = static_cast<std::size_t>(i);
+      const ServiceSpec& spec = s.services[at_i];
+      const int limit = peak[at_i] * (rolled[at_i] ? 2 : 1);
+      if (a.replica >= limit) {
+        p.add(at + "/replica", "replica " + std::to_string(a.replica) + " does not exist: " +
+                                   replicaRange(spec.name, peak[at_i], spec.autoscale.has_value(),
+                                                rolled[at_i], s.timeline[k].atS));
+      }
+    };
     switch (a.kind) {
       case model::ActionKind::KillReplica:
       case model::ActionKind::RestartReplica:
-      case model::ActionKind::SlowReplica: {
-        const int i = checkServiceRef(p, names, notes, service, a.service);
-        if (i < 0 || a.replica < 0 || !countKnown[static_cast<std::size_t>(i)]) break;
-        const auto at_i = static_cast<std::size_t>(i);
-        const ServiceSpec& spec = s.services[at_i];
-        const int limit = peak[at_i] * (rolled[at_i] ? 2 : 1);
-        if (a.replica >= limit) {
-          p.add(at + "/replica", "replica " + std::to_string(a.replica) + " does not exist: " +
-                                     replicaRange(spec.name, peak[at_i], spec.autoscale.has_value(),
-                                                  rolled[at_i], s.timeline[k].atS));
+      case model::ActionKind::SlowReplica:
+      case model::ActionKind::Pause:
+        checkReplica();
+        break;
+      case model::ActionKind::AddLatency:
+      case model::ActionKind::DropMessages:
+      case model::ActionKind::Blackhole:
+      case model::ActionKind::FailFirst:
+        // A process or an edge (the parser reported a fault that names both or neither).
+        if (!a.service.empty()) {
+          checkReplica();
+        } else {
+          checkEdgeRef(p, names, notes, at, a);
         }
         break;
-      }
       case model::ActionKind::CrashService:
       case model::ActionKind::RestartService:
       case model::ActionKind::SlowService:
@@ -152,7 +168,7 @@ void checkTimeline(Problems& p, const Scenario& s, const ParseNotes& notes) {
         checkNodeRef(p, names, notes, at + "/nodes/1", a.otherNode);
         break;
       case model::ActionKind::SetCallMode:
-        checkCallModeEdge(p, names, notes, at, a);
+        checkEdgeRef(p, names, notes, at, a);
         break;
       case model::ActionKind::SetArrivalRate:
         if (s.workload.arrival == ArrivalKind::Closed) {
@@ -173,6 +189,7 @@ void checkTimeline(Problems& p, const Scenario& s, const ParseNotes& notes) {
       case model::ActionKind::BrokerOutage:
       case model::ActionKind::BrokerRecover:
       case model::ActionKind::SetResilience:
+      case model::ActionKind::ResetFaults:
         break;
     }
   }

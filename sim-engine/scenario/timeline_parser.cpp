@@ -26,7 +26,14 @@ enum Field : unsigned {
   kRetries = 1u << 13,
   kBreaker = 1u << 14,
   kEnabled = 1u << 15,
+  kLatency = 1u << 16,        // latency_ms: at least one tick
+  kJitter = 1u << 17,         // jitter_ms
+  kFaultCount = 1u << 18,     // count of fail_first: at least 1
+  kFaultDuration = 1u << 19,  // duration_s of a fault: at least one tick, absent: until reset
 };
+
+// What a fault acts on: a process, or the calls on one edge (checked in checkFaultScope).
+constexpr unsigned kScope = kService | kReplica | kFrom | kTo;
 
 struct KindFields {
   unsigned allowed;
@@ -54,6 +61,12 @@ constexpr std::array<KindFields, model::kActionKindCount> kKindFields = {{
     {kService | kFactor, kService},                                  // rolling_update
     {kTimeouts | kRetries | kBreaker, 0},                            // set_resilience
     {kService | kEnabled, kEnabled},                                 // set_autoscaler
+    {kScope | kLatency | kJitter | kFaultDuration, kLatency},        // add_latency
+    {kScope | kRate | kFaultDuration, kRate},                        // drop_messages
+    {kScope | kFaultDuration, 0},                                    // blackhole
+    {kService | kReplica | kFaultDuration, kService},                // pause
+    {kScope | kFaultCount | kFaultDuration, kFaultCount},            // fail_first
+    {0, 0},                                                          // reset_faults
 }};
 
 const std::vector<std::string> kModeNames = {"sync", "async"};
@@ -108,11 +121,43 @@ void readFields(ObjectReader& r, model::Action& a, unsigned allowed, unsigned re
     a.count =
         static_cast<int>(r.integer("count", 0, limits::kMaxReplicas, need(kCount)).value_or(0));
   }
+  if (allowed & kFaultCount) {
+    a.count =
+        static_cast<int>(r.integer("count", 1, limits::kMaxCount, need(kFaultCount)).value_or(0));
+  }
   if (allowed & kDuration) a.durationS = r.number("duration_s", Range::seconds()).value_or(0);
+  if (allowed & kFaultDuration) {
+    a.durationS = r.number("duration_s", Range::positiveSeconds()).value_or(0);
+  }
+  if (allowed & kLatency) {
+    a.latencyMs = r.number("latency_ms", Range::positiveMs(), need(kLatency)).value_or(0);
+  }
+  if (allowed & kJitter) a.jitterMs = r.number("jitter_ms", Range::ms()).value_or(0);
   if (allowed & kTimeouts) a.timeouts = r.boolean("timeouts");
   if (allowed & kRetries) a.retries = r.boolean("retries");
   if (allowed & kBreaker) a.circuitBreaker = r.boolean("circuit_breaker");
   if (allowed & kEnabled) a.enabled = r.boolean("enabled", need(kEnabled)).value_or(true);
+}
+
+// A fault acts on a process (service, and optionally one replica) or on an edge (from and
+// to), never both, as the protocol's faults do (docs/protocol.md, "Faults").
+void checkFaultScope(ObjectReader& r, const std::string& name) {
+  Problems& p = r.problems();
+  const bool process = r.has("service");
+  const bool edge = r.has("from") || r.has("to");
+  if (process && edge) {
+    p.add(r.pointerOf(r.has("from") ? "from" : "to"),
+          name + " acts on a \"service\" or on an edge (\"from\" and \"to\"), not both");
+  } else if (!process && !edge) {
+    p.add(r.pointer(),
+          name + " needs a \"service\" (and a \"replica\") or an edge (\"from\" and \"to\")");
+  } else if (edge && r.has("from") != r.has("to")) {
+    p.add(r.pointerOf(r.has("from") ? "from" : "to"),
+          name + " on an edge needs both \"from\" and \"to\"");
+  }
+  if (edge && !process && r.has("replica")) {
+    p.add(r.pointerOf("replica"), "a replica is named with its \"service\", not on an edge");
+  }
 }
 
 }  // namespace
@@ -133,9 +178,9 @@ model::Action parseAction(ObjectReader& r, bool& kindKnown) {
                 (hint.empty() ? " (expected one of " + quotedList(names, "or") + ")" : hint));
     }
     // The fields depend on the kind we could not read: leave them alone.
-    for (const char* key :
-         {"service", "replica", "node", "nodes", "from", "to", "mode", "factor", "rate", "rate_rps",
-          "count", "duration_s", "timeouts", "retries", "circuit_breaker", "enabled"}) {
+    for (const char* key : {"service", "replica", "node", "nodes", "from", "to", "mode", "factor",
+                            "rate", "rate_rps", "count", "duration_s", "timeouts", "retries",
+                            "circuit_breaker", "enabled", "latency_ms", "jitter_ms"}) {
       r.ignore(key);
     }
     r.finish();
@@ -157,6 +202,7 @@ model::Action parseAction(ObjectReader& r, bool& kindKnown) {
           "set_resilience needs at least one of \"timeouts\", \"retries\" and "
           "\"circuit_breaker\"");
   }
+  if ((fields.allowed & kScope) == kScope && r.ok()) checkFaultScope(r, *name);
   r.finish(" for action \"" + *name + "\"");
   return action;
 }

@@ -22,6 +22,8 @@ constexpr int kWorkers[] = {1, 1, 2, 16, 10000};
 constexpr int kUsers[] = {1, 3, 50, 1000, 1000000};
 constexpr double kFactors[] = {1e-9, 0.5, 1, 3, 1e6};
 constexpr double kRatios[] = {0, 0.3, 1};
+constexpr double kFaultSeconds[] = {1e-9, 2, 60, 1e6};
+constexpr int kFaultCounts[] = {1, 3, 1000000000};
 constexpr int kRetries[] = {0, 1, 3, 100};
 constexpr int kWindows[] = {1, 20, 1000000};
 constexpr const char* kLbs[] = {"round_robin", "random", "least_outstanding", "power_of_two"};
@@ -168,11 +170,53 @@ Json merged(Json a, const Json& fields) {
   return a;
 }
 
+// What a fault acts on: a process (a replica of it, sometimes) or a call the scenario has;
+// pause acts on processes only.
+Json faultScope(Splitmix& r, const Shape& shape, bool edgeAllowed) {
+  if (edgeAllowed && !shape.calls.empty() && r.chance(40)) {
+    const auto& [from, to] = shape.calls[r.below(shape.calls.size())];
+    return Json{{"from", from}, {"to", to}};
+  }
+  Json j{{"service", shape.services[r.below(shape.services.size())]}};
+  if (r.chance(30)) j["replica"] = 0;
+  return j;
+}
+
+// One of the faults (docs/scenario-format.md, "Faults"), or their reset.
+Json faultAction(Splitmix& r, const Shape& shape, Json a) {
+  const std::size_t kind = r.below(6);
+  if (kind == 5) return merged(a, Json{{"action", "reset_faults"}});
+  a.update(faultScope(r, shape, kind != 3));
+  if (r.chance(50)) a["duration_s"] = pick(r, kFaultSeconds);
+  switch (kind) {
+    case 0:
+      a["action"] = "add_latency";
+      a["latency_ms"] = pick(r, kPositiveMs);
+      if (r.chance(50)) a["jitter_ms"] = pick(r, kMs);
+      break;
+    case 1:
+      a["action"] = "drop_messages";
+      a["rate"] = pick(r, kRatios);
+      break;
+    case 2:
+      a["action"] = "blackhole";
+      break;
+    case 3:
+      a["action"] = "pause";
+      break;
+    default:
+      a["action"] = "fail_first";
+      a["count"] = pick(r, kFaultCounts);
+      break;
+  }
+  return a;
+}
+
 Json action(Splitmix& r, const Shape& shape, double at) {
   const auto service = [&] { return shape.services[r.below(shape.services.size())]; };
   const auto node = [&] { return shape.nodes[r.below(shape.nodes.size())]; };
   Json a{{"at_s", at}};
-  switch (r.below(16)) {
+  switch (r.below(18)) {
     case 0:
       return merged(a, Json{{"action", "kill_replica"}, {"service", service()}, {"replica", 0}});
     case 1:
@@ -217,6 +261,9 @@ Json action(Splitmix& r, const Shape& shape, double at) {
       if (shape.nodes.size() < 2) break;
       return merged(a, Json{{"action", r.chance(50) ? "partition" : "heal_partition"},
                             {"nodes", Json::array({shape.nodes[0], shape.nodes[1]})}});
+    case 15:
+    case 16:
+      return faultAction(r, shape, a);
     default:
       if (shape.autoscaled.empty()) break;
       return merged(a, Json{{"action", "set_autoscaler"}, {"enabled", r.chance(50)}});

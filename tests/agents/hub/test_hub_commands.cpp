@@ -145,6 +145,36 @@ class TestHubCommands : public QObject {
                  {"billing0", "broker", "launcher", "loadgen", "orders0", "orders1"});
   }
 
+  void faultsGivenAsActionsGoWhereTheirFaultsGo() {
+    // The GUI and a recorded session hold faults as model::Actions: routed as the protocol's.
+    Action latency = action(ActionKind::AddLatency);
+    latency.from = "orders";
+    latency.to = "billing";
+    latency.latencyMs = 20;
+    const auto result = send(command(latency));
+    QVERIFY(result && result->ok);
+    // The executors receive the protocol form, whatever the controller held.
+    const auto& received = peers_.at("orders0")->commands;
+    QCOMPARE(received.size(), std::size_t{1});
+    const auto* fault = std::get_if<p::Fault>(&received[0].what);
+    QVERIFY(fault != nullptr);
+    QCOMPARE(fault->kind, p::FaultKind::Latency);
+    QCOMPARE(fault->latencyMs, 20.0);
+    QCOMPARE(executors(), (std::vector<std::string>{"orders0", "orders1"}));
+    Action first = action(ActionKind::FailFirst, "orders", 1);
+    first.count = 2;
+    expectRouted(command(first), {"orders1"});
+    expectRouted(command(action(ActionKind::Blackhole, "billing")), {"billing0"});
+    expectRouted(command(action(ActionKind::Pause, "orders", 0)), {"launcher"});
+    expectRouted(command(action(ActionKind::ResetFaults)),
+                 {"billing0", "broker", "launcher", "loadgen", "orders0", "orders1"});
+    // Their references are checked as a fault's are.
+    const auto unknown = send(command(action(ActionKind::Blackhole, "nope")));
+    QVERIFY(unknown && !unknown->ok);
+    QCOMPARE(unknown->error, std::string("unknown service \"nope\""));
+    QVERIFY(executors().empty());
+  }
+
   void theTargetOverridesTheTable() {
     expectRouted(command(action(ActionKind::SlowService, "orders"), "orders#1"), {"orders1"});
     // Executors see an id of the hub's, not the controller's.

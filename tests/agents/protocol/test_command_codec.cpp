@@ -1,8 +1,9 @@
-// COMMAND: scenario actions with the timeline's own rules, live-only faults, reset; and
+// COMMAND: scenario actions with the timeline's own rules, faults, reset; and
 // COMMAND_RESULT.
 
 #include <QtTest>
 
+#include "fault_actions.h"
 #include "protocol_samples.h"
 #include "protocol_test_helpers.h"
 #include "scenario_loader.h"
@@ -11,6 +12,7 @@ using namespace clusterscope::agents::protocol;
 using namespace clusterscope::agents::protocol::testing;
 using clusterscope::model::Action;
 using clusterscope::model::ActionKind;
+using clusterscope::model::isFault;
 
 namespace {
 
@@ -58,10 +60,19 @@ class CommandCodecTest : public QObject {
     set(ActionKind::RollingUpdate, [](Action& a) { a.service = "orders", a.factor = 0.9; });
     set(ActionKind::SetResilience, [](Action& a) { a.retries = false; });
     set(ActionKind::SetAutoscaler, [](Action& a) { a.enabled = false; });
+    // The faults travel as `fault` / `reset_faults` and come back as the same Action.
+    set(ActionKind::AddLatency, [](Action& a) { a.service = "api", a.latencyMs = 30; });
+    set(ActionKind::DropMessages, [](Action& a) { a.from = "api", a.to = "orders", a.rate = 1; });
+    set(ActionKind::Blackhole, [](Action& a) { a.service = "api", a.durationS = 4; });
+    set(ActionKind::Pause, [](Action& a) { a.service = "api", a.replica = 0; });
+    set(ActionKind::FailFirst, [](Action& a) { a.service = "api", a.count = 2; });
     for (const Action& a : actions) {
       const auto d = decode(encodeControl(withAction(a)));
       QVERIFY2(d.ok(), qPrintable(messageOf(d)));
-      QVERIFY2(std::get<Action>(std::get<Command>(d.value()).what) == a,
+      const CommandPayload& what = std::get<Command>(d.value()).what;
+      const bool fault = isFault(a.kind) || a.kind == ActionKind::ResetFaults;
+      QCOMPARE(std::holds_alternative<Action>(what), !fault);
+      QVERIFY2(actionOf(what) == a,
                qPrintable(QString::fromStdString(clusterscope::engine::actionToJson(a))));
     }
   }

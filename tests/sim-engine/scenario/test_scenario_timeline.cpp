@@ -80,13 +80,28 @@ class ScenarioTimelineTest : public QObject {
     add(K::SetAutoscaler, [](Action& a) { a.service = "orders", a.enabled = false; });
     add(K::SetAutoscaler, [](Action&) {});
     add(K::KillReplica, [](Action& a) { a.service = "orders", a.replica = 7; });
+    add(K::AddLatency, [](Action& a) {
+      a.service = "orders", a.latencyMs = 200, a.jitterMs = 50, a.durationS = 30;
+    });
+    add(K::AddLatency, [](Action& a) { a.from = "gateway", a.to = "catalog", a.latencyMs = 5; });
+    add(K::DropMessages, [](Action& a) { a.service = "cart", a.replica = 1, a.rate = 0.3; });
+    add(K::DropMessages,
+        [](Action& a) { a.from = "orders", a.to = "billing", a.rate = 1, a.durationS = 0.5; });
+    add(K::Blackhole, [](Action& a) { a.service = "billing", a.durationS = 5; });
+    add(K::Blackhole, [](Action& a) { a.from = "catalog", a.to = "cart"; });
+    add(K::Pause, [](Action& a) { a.service = "orders", a.replica = 1, a.durationS = 10; });
+    add(K::Pause, [](Action& a) { a.service = "shop"; });
+    add(K::FailFirst, [](Action& a) { a.service = "gateway", a.count = 10; });
+    add(K::FailFirst,
+        [](Action& a) { a.from = "gateway", a.to = "orders", a.count = 3, a.durationS = 60; });
+    add(K::ResetFaults, [](Action&) {});
     const auto& timeline = r.scenario->timeline;
     QCOMPARE(timeline.size(), want.size());
     for (std::size_t i = 0; i < want.size(); ++i) {
       QVERIFY2(timeline[i].action == want[i], qPrintable(QString::number(i)));
     }
     QCOMPARE(timeline[0].atS, 30.0);
-    QCOMPARE(timeline.back().atS, 230.0);
+    QCOMPARE(timeline.back().atS, 250.0);
   }
 
   void fieldsMustMatchTheActionKind() {

@@ -58,6 +58,48 @@ class ScenarioWriterTest : public QObject {
     }
   }
 
+  void everyFaultSurvivesWithAwkwardNumbers() {
+    // The feature-rich example holds every kind (roundTripOfTheFeatureRichExample writes it);
+    // here each fault's numbers at the edges of their ranges, and the jitter, come back.
+    const Scenario features = loaded(dataFile("full_features.json"));
+    QSet<int> kinds;
+    for (const TimelineEntry& e : features.timeline) kinds.insert(static_cast<int>(e.action.kind));
+    QCOMPARE(kinds.size(), kActionKindCount);
+    Scenario s = loaded(dataFile("minimal.json"));
+    const auto at = [&](Action a) { s.timeline.push_back({1.0 / 3.0, std::move(a)}); };
+    Action a = action(ActionKind::AddLatency);
+    a.service = "api";
+    a.latencyMs = 1e-6;
+    a.jitterMs = 0.30000000000000004;
+    a.durationS = 1e-9;
+    at(a);
+    a.replica = 0;
+    a.latencyMs = 1e9;
+    a.jitterMs = 1e9;
+    a.durationS = 1e6;
+    at(a);
+    Action b = action(ActionKind::DropMessages);
+    b.service = "api";
+    b.rate = 1.0 / 7.0;
+    at(b);
+    b.kind = ActionKind::Blackhole;
+    b.rate = 0;
+    b.durationS = 2.5e-3;
+    at(b);
+    b.kind = ActionKind::Pause;
+    at(b);
+    Action c = action(ActionKind::FailFirst);
+    c.service = "api";
+    c.count = 1000000000;
+    at(c);
+    c.count = 1;
+    at(c);
+    at(action(ActionKind::ResetFaults));
+    const LoadResult again = load(scenarioToJson(s));
+    QVERIFY2(again.ok(), qPrintable(errorLines(again).join('\n')));
+    QVERIFY(*again.scenario == s);
+  }
+
   void canonicalTextOfTheMinimalExample() {
     const std::string expected = R"({
   "format": 1,
@@ -174,6 +216,33 @@ class ScenarioWriterTest : public QObject {
     f.circuitBreaker = true;
     add(f, R"({"action":"set_resilience","retries":false,"circuit_breaker":true})");
     add(action(K::SetAutoscaler), R"({"action":"set_autoscaler","enabled":true})");
+    // Faults: the scope (a process or an edge), the numbers of the kind, a duration when set.
+    Action g = action(K::AddLatency);
+    g.service = "orders";
+    g.replica = 1;
+    g.latencyMs = 20;
+    g.jitterMs = 5;
+    g.durationS = 30;
+    g.rate = 0.5;  // not a latency's
+    add(g, R"({"action":"add_latency","service":"orders","replica":1,"latency_ms":20,)"
+           R"("jitter_ms":5,"duration_s":30})");
+    g.kind = K::DropMessages;
+    add(g, R"({"action":"drop_messages","service":"orders","replica":1,"rate":0.5,)"
+           R"("duration_s":30})");
+    g.kind = K::Pause;
+    add(g, R"({"action":"pause","service":"orders","replica":1,"duration_s":30})");
+    g.kind = K::FailFirst;
+    g.count = 3;
+    add(g, R"({"action":"fail_first","service":"orders","replica":1,"count":3,"duration_s":30})");
+    g.kind = K::ResetFaults;
+    add(g, R"({"action":"reset_faults"})");
+    Action h = action(K::Blackhole);
+    h.from = "api";
+    h.to = "orders";
+    add(h, R"({"action":"blackhole","from":"api","to":"orders"})");
+    h.kind = K::AddLatency;
+    h.latencyMs = 0.25;
+    add(h, R"({"action":"add_latency","from":"api","to":"orders","latency_ms":0.25})");
 
     QSet<int> kinds;
     for (const auto& [act, json] : cases) {
