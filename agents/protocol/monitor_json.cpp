@@ -92,7 +92,7 @@ void readLayout(const ObjectIn& in, ClusterPlan& plan) {
                        e.boolean("in_process", false)});
   });
   in.eachObject("nodes", kMaxItems, ObjectIn::Need::Required, [&](const ObjectIn& n) {
-    l.nodes.push_back({n.token("name", Token::Name), n.number("cores", 0, kMaxFactor),
+    l.nodes.push_back({n.token("name", Token::Name), n.number("cores", 0, kMaxNodeCores),
                        n.boolean("implicit", false)});
   });
   l.entryComponent = l.components.empty() ? static_cast<int>(in.integer("entry", 0, 0, 0))

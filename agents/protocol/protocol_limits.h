@@ -46,6 +46,9 @@ inline constexpr double kMaxMs = 1e9;                     // durations in ms (~1
 inline constexpr double kMaxSeconds = 1e6;
 inline constexpr double kMaxRateRps = 1e7;
 inline constexpr double kMaxFactor = 1e6;
+// A node's cores in a CLUSTER plan: the engine's implicit node of a scenario that names none is
+// "large enough" (10^12 cores).
+inline constexpr double kMaxNodeCores = 1e12;
 
 // Request and async planes: [binary header][...][payload].
 inline constexpr std::size_t kMaxPayloadBytes = 64u * 1024u;

@@ -3,6 +3,8 @@
 
 #include <QtTest>
 
+#include "control_codec.h"
+#include "launch_settings.h"
 #include "replica_table.h"
 #include "scenario_loader.h"
 
@@ -183,6 +185,30 @@ class TestReplicaTable : public QObject {
     QVERIFY(t.apply(action(model::ActionKind::KillReplica, "b", 0)).error.find("external") !=
             std::string::npos);
     QVERIFY(!ReplicaTable::isProcessLevel(model::ActionKind::SlowService));
+  }
+
+  // The plan the launcher tells the hub must cross the wire for every bundled scenario: the
+  // hub drops a CLUSTER its decoder refuses, and monitors then see no plan at all (the
+  // implicit node's 10^12 cores once did that to every scenario without nodes).
+  void everyBundledScenariosPlanCrossesTheWire() {
+    const QDir dir(CLUSTERSCOPE_SCENARIOS_DIR);
+    int checked = 0;
+    for (const QString& name : dir.entryList({"*.json"})) {
+      if (name == "schema.json") continue;
+      QFile f(dir.filePath(name));
+      QVERIFY(f.open(QIODevice::ReadOnly));
+      const auto loaded = engine::loadScenarioText(f.readAll().toStdString(), name.toStdString());
+      QVERIFY2(loaded.ok(), qPrintable(name));
+      namespace p = agents::protocol;
+      const p::Frames frames = p::encodeControl(p::Cluster{clusterPlan(*loaded.scenario), 0});
+      const std::vector<std::string_view> views(frames.begin(), frames.end());
+      const auto decoded = p::decodeControl(views);
+      QVERIFY2(decoded.ok(),
+               qPrintable(name + ": " +
+                          QString::fromStdString(decoded.ok() ? "" : decoded.error().message)));
+      ++checked;
+    }
+    QVERIFY(checked >= 10);
   }
 };
 
