@@ -123,7 +123,8 @@ int main(int argc, char** argv) {
         backend, &ClusterBackend::clusterReset, &window,
         [&] {
           ComparisonWindow* w = window.compare(parser.value(compare));
-          if (w && parser.isSet(run)) {
+          // Real agents set the pace themselves: the simulation starts with their traffic.
+          if (w && parser.isSet(run) && parser.value(compare) != "real-agents") {
             w->setSpeed(speedFactor);
             QTimer::singleShot(200, w, &ComparisonWindow::run);
           }

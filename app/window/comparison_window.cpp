@@ -54,9 +54,13 @@ ComparisonWindow::ComparisonWindow(ClusterBackend* a, const QString& labelA, Clu
   topologyB_->setBackend(b_);
   charts_->addSource(a_, labelA, colorA);
   charts_->addSource(b_, labelB, colorB);
-  // Actions from either topology's menus apply to that cluster only.
-  connect(topologyA_, &TopologyView::actionRequested, a_, &ClusterBackend::applyAction);
-  connect(topologyB_, &TopologyView::actionRequested, b_, &ClusterBackend::applyAction);
+  // Actions from either topology's menus apply to that cluster only, or to both when mirrored.
+  for (TopologyView* view : {topologyA_, topologyB_}) {
+    connect(view, &TopologyView::actionRequested, this, [this, view](const model::Action& action) {
+      if (mirror_ || view == topologyA_) a_->applyAction(action);
+      if (mirror_ || view == topologyB_) b_->applyAction(action);
+    });
+  }
 
   auto* top = new QSplitter(Qt::Horizontal);
   top->addWidget(titled(labelA, colorA, topologyA_));
@@ -127,6 +131,8 @@ void ComparisonWindow::setSpeed(double factor) {
   const QSignalBlocker quiet(speed_);  // showing the value must not set it again
   speed_->setCurrentIndex(speed_->findData(factor));
 }
+
+void ComparisonWindow::setMirrorActions(bool on) { mirror_ = on; }
 
 void ComparisonWindow::setPresenterMode(bool on) {
   topologyA_->setPresenterMode(on);

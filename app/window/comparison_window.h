@@ -14,7 +14,8 @@ class TopologyView;
 // Two clusters side by side (two variants of one scenario with the same seed, or any two back
 // ends): both topologies on top, their curves overlaid on one set of charts below, in two
 // colours. Run, pause, reset and speed act on both at once, where both can, so that they stay
-// in step; an action from either topology's menu goes to that cluster only.
+// in step; an action from either topology's menu goes to that cluster only, or to both
+// (setMirrorActions).
 class ComparisonWindow : public QMainWindow {
   Q_OBJECT
 
@@ -28,6 +29,10 @@ class ComparisonWindow : public QMainWindow {
   ClusterBackend* backendB() const { return b_; }
   ChartsPanel* charts() const { return charts_; }
   void setPresenterMode(bool on);
+  // Every action chosen in either topology applies to both clusters (a model and the real
+  // cluster it models, kept doing the same things); off: to the cluster clicked only.
+  void setMirrorActions(bool on);
+  bool mirrorActions() const { return mirror_; }
 
  public slots:
   void run();
@@ -51,6 +56,7 @@ class ComparisonWindow : public QMainWindow {
   TopologyView* topologyB_;
   ChartsPanel* charts_;
   QComboBox* speed_;
+  bool mirror_ = false;
 };
 
 }  // namespace clusterscope::app

@@ -59,14 +59,21 @@ class MainWindow : public QMainWindow {
   // else. False (with a dialog) when the launch cannot start.
   bool runOnRealAgents();
   LiveLaunch* liveLaunch() const { return launch_; }
+  // Compare ▸ Simulation vs real agents: the session's scenario simulated and on real
+  // processes side by side, paced together in real time from the moment real traffic starts,
+  // their curves overlaid; every action chosen in either topology applies to both. Closing
+  // the window stops its processes. Null (with a dialog) when the launch cannot start.
+  ComparisonWindow* compareWithRealAgents();
   // The dialog shown while a launch starts (for tests).
   QProgressDialog* launchProgress() const { return launchProgress_; }
   // Writes the session's scenario plus what the user did as a scenario file that replays it.
   bool saveSession(const QString& path);
-  // Opens a comparison window of two simulated variants (ScenarioSession::variants). Returns
+  // Opens a comparison window of two simulated variants (ScenarioSession::variants), or of the
+  // simulation and real agents ("real-agents"). Returns
   // the window, or null for an unknown name or without a session.
   ComparisonWindow* compare(const QString& preset);
-  static QStringList comparePresets() { return ScenarioSession::presets(); }
+  // The simulated variants, and "real-agents" (compareWithRealAgents()).
+  static QStringList comparePresets() { return ScenarioSession::presets() << "real-agents"; }
 
   QString currentFile() const { return session_ ? session_->currentFile() : QString(); }
   TopologyView* topology() const { return topology_; }
@@ -106,6 +113,15 @@ class MainWindow : public QMainWindow {
   // Stops what this window launched (its processes go) and forgets it.
   void stopLaunch();
   void closeLaunchProgress();
+  struct LiveRun {
+    LiveLaunch* launch = nullptr;  // children of this window until reparented
+    LiveBackend* live = nullptr;
+  };
+  // Starts `scenario` on real processes and a back end that follows them; empty (a dialog
+  // says why) when it cannot.
+  LiveRun startLiveRun(const engine::Scenario& scenario);
+  QProgressDialog* showLaunchProgress(LiveLaunch* launch, QWidget* parent);
+  void followTimeline(LiveLaunch* launch, LiveBackend* live);
   // A run launched from this window is shown: its session is its scenario plus what the user
   // did (liveSession()).
   bool liveSessionShown() const;

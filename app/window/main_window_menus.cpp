@@ -142,6 +142,12 @@ void MainWindow::buildCompareMenu(QMenu* menu) {
   menu->addAction(tr("&Sync vs async"), this, [this] { compare("sync-async"); });
   menu->addAction(tr("Circuit breakers &on vs off"), this, [this] { compare("breakers"); });
   menu->addAction(tr("&Monolith vs microservices"), this, [this] { compare("monolith"); });
+  QAction* real =
+      menu->addAction(tr("Simulation vs &real agents"), this, [this] { compareWithRealAgents(); });
+  real->setObjectName("compareRealAction");
+  real->setToolTip(
+      tr("The same scenario and seed simulated and on real local processes, side "
+         "by side in real time; every action goes to both"));
   menu->addAction(tr("With &another file…"), this, [this] {
     if (!session_) return;
     const QString path = QFileDialog::getOpenFileName(this, tr("Compare with"),
@@ -162,6 +168,7 @@ void MainWindow::buildCompareMenu(QMenu* menu) {
 
 ComparisonWindow* MainWindow::compare(const QString& preset) {
   if (!session_ || backend_ != session_->backend()) return nullptr;
+  if (preset == "real-agents") return compareWithRealAgents();
   const auto variants = session_->variants(preset);
   return variants ? openComparison(*variants) : nullptr;
 }

@@ -52,3 +52,6 @@ shot compare-monolith 9 "" -- "$scenarios/monolith.json" --compare monolith --ru
 # The same chain on real processes (File ▸ Run on real agents), after the database slowed down
 # at 60 s: agents, load generator and hub are local processes, ended with the window.
 shot live-agents 80 "" -- "$scenarios/sync-chain-slow-db.json" --live
+# The queueing model against the measured cluster: the chain simulated and on real processes,
+# paced together, after the database slowed down (Compare ▸ Simulation vs real agents).
+shot compare-real-agents 80 "" -- "$scenarios/sync-chain-slow-db.json" --compare real-agents

@@ -10,12 +10,14 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "comparison_window.h"
 #include "live_backend.h"
 #include "main_window.h"
 #include "process_census.h"
 #include "scenario_loader.h"
 #include "scenario_session.h"
 #include "simulation_backend.h"
+#include "topology_view.h"
 
 using namespace clusterscope;
 using namespace clusterscope::app;
@@ -73,7 +75,8 @@ class TestLiveLaunch : public QObject {
     QVERIFY(window->windowTitle().contains("real agents"));
     QSignalSpy applied(live, &ClusterBackend::actionApplied);
     // Every process ready: the dialog goes, traffic starts, three replicas serve.
-    QTRY_VERIFY_WITH_TIMEOUT(!window->liveLaunch() || window->liveLaunch()->trafficStarted(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->liveLaunch() || window->liveLaunch()->trafficStarted(),
+                             30000);
     QVERIFY2(window->liveLaunch(),
              window->errorDialog() ? qPrintable(window->errorDialog()->informativeText()) : "");
     QTRY_VERIFY_WITH_TIMEOUT(!window->launchProgress(), 2000);
@@ -119,6 +122,49 @@ class TestLiveLaunch : public QObject {
     QCOMPARE(waitForNone([this] { return census(); }, 5s), 0u);
   }
 
+  // Compare ▸ Simulation vs real agents: one scenario simulated and launched, both clocks from
+  // the moment real traffic starts, an action chosen in one topology applied to both.
+  void simulationVsRealAgentsMirrorsActions() {
+    MainWindow window;
+    ScenarioSession session;
+    window.setScenarioSession(&session);
+    QVERIFY(window.openScenario(data("launch-chain.json")));
+    QTRY_VERIFY(session.backend()->hasScenario());
+    QPointer<ComparisonWindow> compare = window.compareWithRealAgents();
+    QVERIFY(compare);
+    QVERIFY(compare->mirrorActions());
+    ClusterBackend* sim = compare->backendA();
+    ClusterBackend* live = compare->backendB();
+    QVERIFY(qobject_cast<LiveBackend*>(live));
+    QTRY_COMPARE_WITH_TIMEOUT(sim->runState(), RunState::Running, 30000);  // traffic started
+    QTRY_COMPARE_WITH_TIMEOUT(readyReplicas(*qobject_cast<LiveBackend*>(live)), 3, 5000);
+    QSignalSpy simApplied(sim, &ClusterBackend::actionApplied);
+    QSignalSpy liveApplied(live, &ClusterBackend::actionApplied);
+    model::Action errors;
+    errors.kind = model::ActionKind::SetErrorRate;
+    errors.service = "orders";
+    errors.rate = 0.5;
+    const auto views = compare->findChildren<TopologyView*>();
+    QCOMPARE(views.size(), 2);
+    emit views[1]->actionRequested(errors);  // chosen in the real cluster's topology
+    auto appliedHas = [&](const QSignalSpy& spy) {
+      for (const auto& call : spy) {
+        if (call[1].value<model::Action>() == errors) return true;
+      }
+      return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(appliedHas(simApplied) && appliedHas(liveApplied), 5000);
+    // Paced together: the simulation's clock is the real one's, within a second.
+    QTRY_VERIFY_WITH_TIMEOUT(sim->lastSnapshot() && live->lastSnapshot(), 5000);
+    const double simS = model::toSeconds(sim->lastSnapshot()->time);
+    const double liveS = model::toSeconds(live->lastSnapshot()->time);
+    QVERIFY2(std::abs(simS - liveS) < 1.0, qPrintable(QString("%1 vs %2").arg(simS).arg(liveS)));
+    QVERIFY(census() >= 4);
+    compare->close();  // deletes itself, and its processes go
+    QTRY_VERIFY(!compare);
+    QCOMPARE(waitForNone([this] { return census(); }, 5s), 0u);
+  }
+
   void cancellingTheStartLeavesNothing() {
     MainWindow window;
     ScenarioSession session;
@@ -126,7 +172,8 @@ class TestLiveLaunch : public QObject {
     QVERIFY(window.openScenario(data("launch-chain.json")));
     QTRY_VERIFY(session.backend()->hasScenario());
     const bool launched = window.runOnRealAgents();
-    QVERIFY2(launched, window.errorDialog() ? qPrintable(window.errorDialog()->informativeText()) : "");
+    QVERIFY2(launched,
+             window.errorDialog() ? qPrintable(window.errorDialog()->informativeText()) : "");
     QPointer<QProgressDialog> progress = window.launchProgress();
     QVERIFY(progress);
     auto* cancel = progress->findChild<QPushButton*>();
