@@ -175,4 +175,43 @@ OfferedAction ActionCatalog::resilience(Resilience which, bool on) {
   return o;
 }
 
+std::vector<OfferedAction> ActionCatalog::faults(const FaultScope& scope) {
+  auto fault = [&](const QString& text, ActionKind kind, double durationS) {
+    OfferedAction o = offer(text, kind, scope.service);
+    o.action.replica = scope.service.empty() ? -1 : scope.replica;
+    o.action.from = scope.from;
+    o.action.to = scope.to;
+    o.action.durationS = durationS;
+    return o;
+  };
+  std::vector<OfferedAction> out;
+  OfferedAction latency = fault(tr("Add latency %1 ms ± %2 ms for %3 s")
+                                    .arg(kFaultLatencyMs)
+                                    .arg(kFaultJitterMs)
+                                    .arg(kFaultDurationS),
+                                ActionKind::AddLatency, kFaultDurationS);
+  latency.action.latencyMs = kFaultLatencyMs;
+  latency.action.jitterMs = kFaultJitterMs;
+  out.push_back(latency);
+  OfferedAction loss =
+      fault(tr("Lose %1 % of messages for %2 s").arg(percent(kFaultLossRate)).arg(kFaultDurationS),
+            ActionKind::DropMessages, kFaultDurationS);
+  loss.action.rate = kFaultLossRate;
+  out.push_back(loss);
+  out.push_back(
+      fault(tr("Blackhole for %1 s").arg(kFaultShortS), ActionKind::Blackhole, kFaultShortS));
+  if (!scope.service.empty()) {
+    out.push_back(fault(tr("Pause for %1 s").arg(kFaultShortS), ActionKind::Pause, kFaultShortS));
+  }
+  OfferedAction failFirst =
+      fault(tr("Fail the next %1 requests").arg(kFaultFailFirst), ActionKind::FailFirst, 0.0);
+  failFirst.action.count = kFaultFailFirst;
+  out.push_back(failFirst);
+  return out;
+}
+
+OfferedAction ActionCatalog::resetFaults() {
+  return offer(tr("Reset all faults"), ActionKind::ResetFaults);
+}
+
 }  // namespace clusterscope::app

@@ -4,6 +4,7 @@
 #include <QString>
 #include <array>
 #include <string>
+#include <vector>
 
 #include "action.h"
 
@@ -59,6 +60,23 @@ class ActionCatalog {
   static OfferedAction brokerRecover();
 
   static OfferedAction arrivalRate(double rps);
+
+  // Faults (Toxiproxy's, Chaos Mesh's), each with a duration, on a process (service, replica
+  // or -1 for every replica) or on a call edge (from, to): the "Faults" submenus.
+  static constexpr double kFaultLatencyMs = 100.0;
+  static constexpr double kFaultJitterMs = 20.0;
+  static constexpr double kFaultLossRate = 0.2;
+  static constexpr int kFaultFailFirst = 10;
+  static constexpr double kFaultDurationS = 30.0;
+  static constexpr double kFaultShortS = 10.0;  // blackhole and pause: a shorter outage
+  struct FaultScope {
+    std::string service;   // a process: a service (or module) ...
+    int replica = -1;      // ... one replica, or -1 for all
+    std::string from, to;  // or an edge
+  };
+  // Latency, loss, blackhole, pause (processes only), fail-first, in that order.
+  static std::vector<OfferedAction> faults(const FaultScope& scope);
+  static OfferedAction resetFaults();
   enum class Resilience { Timeouts, Retries, CircuitBreakers };
   static OfferedAction resilience(Resilience which, bool on);
 };

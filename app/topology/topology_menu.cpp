@@ -42,6 +42,15 @@ class MenuBuilder {
 
 TopologyMenuEntry separator() { return {}; }
 
+// The "Faults" submenu of a process or an edge, ending with the reset of every fault.
+void addFaultEntries(MenuBuilder& b, std::vector<TopologyMenuEntry>& out,
+                     const ActionCatalog::FaultScope& scope, bool enabled) {
+  const std::size_t first = out.size();
+  for (const OfferedAction& fault : C::faults(scope)) b.add(out, fault, enabled);
+  b.add(out, C::resetFaults());
+  for (std::size_t i = first; i < out.size(); ++i) out[i].submenu = tr("Faults");
+}
+
 void addServiceEntries(MenuBuilder& b, std::vector<TopologyMenuEntry>& out, int d,
                        const model::ClusterLayout& layout, const model::ClusterSnapshot* snap,
                        const QString& submenu) {
@@ -88,6 +97,7 @@ void addReplicaEntries(MenuBuilder& b, TopologyMenu& menu, const LayoutTarget& t
   e.push_back(separator());
   b.add(e, C::slowReplica(info.name, t.replica), !down);
   b.add(e, C::normalReplica(info.name, t.replica), replica && replica->slowFactor != 1.0);
+  addFaultEntries(b, e, {info.name, t.replica, {}, {}}, !down);
   e.push_back(separator());
   addServiceEntries(b, e, t.index, layout, snap,
                     tr("Service %1").arg(QString::fromStdString(info.name)));
@@ -144,6 +154,8 @@ void addEdgeEntries(MenuBuilder& b, TopologyMenu& menu, int index,
     item.checkable = true;
     item.checked = mode == m;
   }
+  // Between two modules of one process a sync call is a function call: no message to disturb.
+  if (!e.inProcess) addFaultEntries(b, menu.entries, {{}, -1, from, to}, true);
 }
 
 void addBrokerEntries(MenuBuilder& b, TopologyMenu& menu, const model::ClusterSnapshot* snap) {
@@ -171,6 +183,7 @@ TopologyMenu topologyMenu(const LayoutTarget& t, const model::ClusterLayout& lay
       if (!inRange(t.index, layout.deployments)) break;
       menu.title = QString::fromStdString(layout.deployments[t.index].name);
       addServiceEntries(b, menu.entries, t.index, layout, snap, {});
+      addFaultEntries(b, menu.entries, {layout.deployments[t.index].name, -1, {}, {}}, true);
       break;
     case Selection::Kind::Component: {
       if (!inRange(t.index, layout.components)) break;
@@ -180,6 +193,7 @@ TopologyMenu topologyMenu(const LayoutTarget& t, const model::ClusterLayout& lay
       } else {
         menu.title = QString::fromStdString(layout.deployments[c.deployment].name);
         addServiceEntries(b, menu.entries, c.deployment, layout, snap, {});
+        addFaultEntries(b, menu.entries, {layout.deployments[c.deployment].name, -1, {}, {}}, true);
       }
       break;
     }

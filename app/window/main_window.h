@@ -141,6 +141,7 @@ class MainWindow : public QMainWindow {
   QList<QAction*> speedActions_;                  // need capabilities().speed
   QAction* saveSessionAction_ = nullptr;
   QAction* runLiveAction_ = nullptr;
+  QAction* resetFaultsAction_ = nullptr;
   TopologyView* topology_;
   ChartsPanel* charts_;
   ControlBar* controls_;

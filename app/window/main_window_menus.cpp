@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QSettings>
 
+#include "action_catalog.h"
 #include "charts_panel.h"
 #include "comparison_window.h"
 #include "control_bar.h"
@@ -80,6 +81,14 @@ void MainWindow::buildMenus() {
   pauseActions_ << toggle;
   speedActions_ << faster << slower;
   run->addSeparator();
+  resetFaultsAction_ = run->addAction(ActionCatalog::resetFaults().text, this, [this] {
+    if (backend_) backend_->applyAction(ActionCatalog::resetFaults().action);
+  });
+  resetFaultsAction_->setObjectName("resetFaultsAction");
+  resetFaultsAction_->setToolTip(
+      tr("End every fault, slowdown, injected error rate, partition "
+         "and broker outage in force"));
+  run->addSeparator();
   QAction* next = run->addAction(tr("Next lesson step"), lesson_, &LessonPanel::next);
   next->setShortcut(Qt::Key_N);
   QAction* previous = run->addAction(tr("Previous lesson step"), lesson_, &LessonPanel::previous);
@@ -133,6 +142,7 @@ void MainWindow::updateMenus() {
   saveSessionAction_->setEnabled((simulationShown && caps.saveSession) || liveSessionShown());
   runLiveAction_->setEnabled(session_ && session_->backend()->hasScenario());
   for (QAction* a : pauseActions_) a->setEnabled(backend_ && caps.pause);
+  resetFaultsAction_->setEnabled(backend_ && caps.supports(model::ActionKind::ResetFaults));
   for (QAction* a : speedActions_) a->setEnabled(backend_ && caps.speed);
 }
 

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "action_catalog.h"
 #include "comparison_window.h"
 #include "live_backend.h"
 #include "main_window.h"
@@ -103,7 +104,39 @@ class TestLiveLaunch : public QObject {
     const double killedAt = live->userActions()[0].atS;
     QVERIFY(killedAt > 2.0);
 
-    // Save session: the scenario plus the kill, at the cluster time it took effect.
+    // A fault from the GUI's catalogue, obeyed by the real agent: 100 ms ± 20 ms more on every
+    // request api receives shows in the end-to-end p50 of the next whole second.
+    QSignalSpy samples(live, &ClusterBackend::samplesReady);
+    const model::Action latency =
+        ActionCatalog::faults({"api", -1, {}, {}})[0].action;  // add latency, 30 s
+    QCOMPARE(latency.kind, model::ActionKind::AddLatency);
+    live->applyAction(latency);
+    QTRY_VERIFY_WITH_TIMEOUT(applied.size() >= 3, 5000);
+    const double faultAt = applied.last()[0].toDouble();
+    auto p50After = [&](double from) {
+      for (const auto& batch : samples) {
+        for (const auto& sample : batch[0].value<QVector<model::ChartSample>>()) {
+          if (sample.startS >= from && sample.requests.throughputRps > 0) {
+            return double(sample.requests.p50Ms);
+          }
+        }
+      }
+      return -1.0;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(p50After(faultAt + 0.01) >= 0, 5000);
+    qInfo("end-to-end p50 with 100 ms ± 20 ms added on api: %.1f ms", p50After(faultAt + 0.01));
+    QVERIFY(p50After(faultAt + 0.01) > 80.0);
+    // Run ▸ Reset all faults ends it.
+    auto* reset = window->findChild<QAction*>("resetFaultsAction");
+    QVERIFY(reset && reset->isEnabled());
+    reset->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(applied.size() >= 4, 5000);
+    QCOMPARE(applied.last()[1].value<model::Action>().kind, model::ActionKind::ResetFaults);
+    const double resetAt = applied.last()[0].toDouble();
+    QTRY_VERIFY_WITH_TIMEOUT(p50After(resetAt + 0.01) >= 0, 5000);
+    QVERIFY(p50After(resetAt + 0.01) < 50.0);
+
+    // Save session: the scenario plus what the user did, at the cluster times it took effect.
     QTemporaryDir out;
     const QString saved = out.path() + "/session.json";
     QVERIFY(window->findChild<QAction*>("runLiveAction"));
@@ -112,9 +145,11 @@ class TestLiveLaunch : public QObject {
     QVERIFY(f.open(QIODevice::ReadOnly));
     const auto loaded = engine::loadScenarioText(f.readAll().toStdString(), "session.json");
     QVERIFY(loaded.ok());
-    QCOMPARE(loaded.scenario->timeline.size(), 2u);
+    QCOMPARE(loaded.scenario->timeline.size(), 4u);
     QCOMPARE(loaded.scenario->timeline[1].action, kill);
     QCOMPARE(loaded.scenario->timeline[1].atS, killedAt);
+    QCOMPARE(loaded.scenario->timeline[2].action, latency);
+    QCOMPARE(loaded.scenario->timeline[3].action.kind, model::ActionKind::ResetFaults);
 
     // Closing the window stops what it launched, and only that.
     window->close();

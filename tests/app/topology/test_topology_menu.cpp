@@ -121,6 +121,48 @@ class TestTopologyMenu : public QObject {
     QCOMPARE(a.mode, model::CallMode::Sync);
   }
 
+  // Each process and each call between processes has a Faults submenu, every fault with its
+  // duration; a call inside one process has none (it is a function call), pause is for processes.
+  void faults() {
+    const auto replica =
+        app::topologyMenu({Selection::Kind::Replica, 0, 0}, layout_, &snap_, caps_);
+    const auto* latency = find(replica, "Add latency 100 ms ± 20 ms for 30 s");
+    QVERIFY(latency);
+    QCOMPARE(latency->submenu, QStringLiteral("Faults"));
+    QCOMPARE(latency->action->kind, ActionKind::AddLatency);
+    QCOMPARE(latency->action->service, std::string("api"));
+    QCOMPARE(latency->action->replica, 0);
+    QCOMPARE(latency->action->latencyMs, 100.0);
+    QCOMPARE(latency->action->jitterMs, 20.0);
+    QCOMPARE(latency->action->durationS, 30.0);
+    QCOMPARE(find(replica, "Lose 20 % of messages for 30 s")->action->rate, 0.2);
+    QCOMPARE(find(replica, "Pause for 10 s")->action->kind, ActionKind::Pause);
+    QCOMPARE(find(replica, "Fail the next 10 requests")->action->count, 10);
+    QCOMPARE(find(replica, "Reset all faults")->action->kind, ActionKind::ResetFaults);
+    // A down replica has nothing to disturb.
+    const auto down = app::topologyMenu({Selection::Kind::Replica, 0, 1}, layout_, &snap_, caps_);
+    QVERIFY(!find(down, "Blackhole for 10 s")->enabled);
+    const auto service =
+        app::topologyMenu({Selection::Kind::Deployment, 1}, layout_, &snap_, caps_);
+    QCOMPARE(find(service, "Blackhole for 10 s")->action->replica, -1);
+    const auto edge = app::topologyMenu({Selection::Kind::Edge, 0}, layout_, &snap_, caps_);
+    const auto* loss = find(edge, "Lose 20 % of messages for 30 s");
+    QVERIFY(loss);
+    QCOMPARE(loss->action->from, std::string("api"));
+    QCOMPARE(loss->action->to, std::string("db"));
+    QVERIFY(loss->action->service.empty());
+    QVERIFY(!find(edge, "Pause for 10 s"));
+    QVERIFY(!find(app::topologyMenu({Selection::Kind::Edge, 1}, layout_, &snap_, caps_),
+                  "Blackhole for 10 s"));
+    // A cluster that cannot take a fault says why.
+    model::ClusterCapabilities watchOnly;
+    watchOnly.refuse(ActionKind::Blackhole, "this hub runs without keys");
+    const auto refused =
+        app::topologyMenu({Selection::Kind::Deployment, 1}, layout_, &snap_, watchOnly);
+    QCOMPARE(find(refused, "Blackhole for 10 s")->toolTip,
+             QStringLiteral("this hub runs without keys"));
+  }
+
   void node() {
     const auto n1 = app::topologyMenu({Selection::Kind::Node, 0}, layout_, &snap_, caps_);
     QVERIFY(find(n1, "Fail node")->enabled);
