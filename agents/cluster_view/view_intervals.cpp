@@ -157,6 +157,9 @@ void ClusterView::finishInterval(IntervalStats& stats) const {
   for (std::size_t d = 0; d < l.deployments.size(); ++d) {
     const int planned = layout_.plannedReplicas(static_cast<int>(d));
     stats.deployments[d].desiredReplicas = layout_.plan() ? planned : present[d];
+    // As the engine counts them: what the live replicas reserve (the plan says how much each).
+    stats.deployments[d].cores =
+        stats.deployments[d].liveReplicas * l.deployments[d].coresPerReplica;
   }
 }
 
@@ -214,7 +217,10 @@ const LiveInterval* ClusterView::closeInterval(Instant now) {
   r.deployments = &closedStats_.deployments;
   r.broker = closedStats_.broker;
   r.requestSecondsInSystem = closedStats_.requestSeconds;
+  // The cores reserved at the interval's end, held over it (replicas change at most a few
+  // times a second; the engine integrates exactly).
   r.coreSeconds = 0.0;
+  for (const auto& d : closedStats_.deployments) r.coreSeconds += d.cores * secs;
   r.requestsInFlight = closedStats_.requestsInFlight;
   interval_.sample = engine::makeChartSample(r);
   keepLastViews();

@@ -110,11 +110,12 @@ struct LiveInterval {
   //                requests if it is the entry
   //   edges        each call edge as its callers saw it
   //   deployments  busy, capacity and queued integrals of the reported gauges on the
-  //                caller's clock; desired: the plan's count (else the live replicas); cores 0
+  //                caller's clock; desired: the plan's count (else the live replicas); cores: the live
+  //                replicas times the plan's cores per replica
   //   broker       the queues' counters and gauges (published, delivered, rejected,
   //                redelivered, backlog, largest backlog and lag seen); up: every broker
   //                joined and up
-  //   coreSeconds  0: processes do not report their cores
+  //   coreSeconds  the cores at the interval's end times its length
   engine::IntervalReport report;
   model::ChartSample sample;  // engine::makeChartSample(report)
 };

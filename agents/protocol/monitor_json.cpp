@@ -35,6 +35,7 @@ Json layoutJson(const ClusterPlan& plan) {
            {"autoscaled", d.autoscaled},
            {"replicas", i < plan.replicas.size() ? plan.replicas[i] : 0}};
     if (!d.language.empty()) j["language"] = d.language;
+    if (d.coresPerReplica > 0) j["cores"] = d.coresPerReplica;
     deployments.push_back(std::move(j));
   }
   Json edges = Json::array();
@@ -83,6 +84,7 @@ void readLayout(const ObjectIn& in, ClusterPlan& plan) {
     info.language = d.textOr("language", kMaxNameBytes);
     info.workersPerReplica = static_cast<int>(d.integer("workers", 1, kMaxCount32));
     info.autoscaled = d.boolean("autoscaled", false);
+    info.coresPerReplica = d.number("cores", 0, kMaxFactor, 0.0);
     plan.replicas.push_back(d.integer("replicas", 0, kMaxReplicas));
     l.deployments.push_back(std::move(info));
   });

@@ -59,8 +59,8 @@ void Core::buildNodes() {
 void Core::buildDeployments() {
   for (const auto& s : scenario_.services) {
     const auto d = static_cast<int>(deployments_.size());
-    model::DeploymentInfo info{s.name,     {},        !s.modules.empty(),
-                               s.language, s.workers, s.autoscale.has_value()};
+    model::DeploymentInfo info{
+        s.name, {}, !s.modules.empty(), s.language, s.workers, s.autoscale.has_value(), s.cpu};
     Deployment dep;
     dep.workers = std::max(1, s.workers);
     dep.queueCapacity = s.queueCapacity ? *s.queueCapacity : -1;

@@ -27,6 +27,7 @@ struct DeploymentInfo {
   std::string language;
   int workersPerReplica = 1;
   bool autoscaled = false;
+  double coresPerReplica = 0.0;  // what each replica reserves on its node (0: unknown)
   bool operator==(const DeploymentInfo&) const = default;
 };
 
