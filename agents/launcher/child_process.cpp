@@ -1,6 +1,7 @@
 #include "child_process.h"
 
 #include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -59,8 +60,8 @@ ExitStatus statusOf(int wstatus) {
 
 // The child, between fork and exec: async-signal-safe calls only (the parent has threads, and
 // any lock they held is held for ever here). Never returns.
-[[noreturn]] void execChild(pid_t parent, int nullFd, int logFd, int errorFd, const char* path,
-                            char* const* argv, char* const* envp) {
+[[noreturn]] void execChild(pid_t parent, int nullFd, int logFd, int errorFd, int netnsFd,
+                            const char* path, char* const* argv, char* const* envp) {
   sigset_t none;
   sigemptyset(&none);
   sigprocmask(SIG_SETMASK, &none, nullptr);
@@ -76,7 +77,9 @@ ExitStatus statusOf(int wstatus) {
   dup2(logFd, STDERR_FILENO);
   // Nothing of the launcher's (sockets, the connection to the hub, key files) leaks in.
   close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
-  execve(path, argv, envp);
+  // Into the node's network namespace (launch --netns): only the network, so the program,
+  // its files and its pid are the same as without.
+  if (netnsFd < 0 || setns(netnsFd, CLONE_NEWNET) == 0) execve(path, argv, envp);
   const int error = errno;
   [[maybe_unused]] const auto n = write(errorFd, &error, sizeof error);
   _exit(127);
@@ -134,12 +137,21 @@ std::unique_ptr<ChildProcess> ChildProcess::spawn(const SpawnSpec& spec) {
   }
   errorRead.fd = pipeFds[0];
   errorWrite.fd = pipeFds[1];
+  Fd netns;
+  if (!spec.netnsPath.empty()) {
+    netns.fd = ::open(spec.netnsPath.c_str(), O_RDONLY | O_CLOEXEC);
+    if (netns.fd < 0) {
+      throw std::runtime_error("cannot open the network namespace " + spec.netnsPath + ": " +
+                               std::strerror(errno));
+    }
+  }
 
   const pid_t parent = ::getpid();
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error("cannot start " + program + ": " + std::strerror(errno));
   if (pid == 0) {
-    execChild(parent, null.fd, log.fd, errorWrite.fd, path.c_str(), argv.data(), envp.data());
+    execChild(parent, null.fd, log.fd, errorWrite.fd, netns.fd, path.c_str(), argv.data(),
+              envp.data());
   }
   errorWrite.reset();
   // Both sides set the group, so a signal sent to it right after fork cannot miss the child.

@@ -40,6 +40,8 @@ struct SpawnSpec {
   std::vector<std::string> argv;
   std::string logPath;                // stdout and stderr appended here; empty: /dev/null
   std::vector<std::string> extraEnv;  // "NAME=VALUE", added to (or replacing in) the environment
+  // A network namespace (/run/netns/NAME) the child enters before exec; empty: the launcher's.
+  std::string netnsPath;
 };
 
 // The program `name` as exec would find it: itself when it holds a '/', else the first

@@ -52,6 +52,9 @@ struct LaunchSettings {
   bool timeline = true;       // apply the scenario's timeline
   bool telemetryPub = false;  // the hub's PUB socket for PlotJuggler
   bool untilStopped = false;  // keep running after duration_s, until stop()
+  // Each scenario node a network namespace of this machine (node_network.h, docs/nodes.md):
+  // needs root; bindHost is then the bridge's address.
+  bool netns = false;
   // Every process planned must report ready within this, or the launch fails.
   std::chrono::milliseconds readyTimeout{60000};
   // A process asked to leave (SIGTERM) is killed (SIGKILL) after this.

@@ -66,6 +66,20 @@ void Launcher::start() {
                                settings_.scenario.name);
     }
   }
+  std::vector<std::string> nodeNames;
+  if (settings_.netns) {
+    // Before anything is made: without the privileges, nothing is.
+    if (const std::string why = NodeNetwork::missingPrivileges(); !why.empty()) {
+      throw std::runtime_error(why);
+    }
+    for (const NodeRecord& node : table_.nodes()) {
+      if (node.name.empty()) {
+        throw std::runtime_error("--netns: " + settings_.scenario.name +
+                                 " has no nodes to make namespaces of");
+      }
+      nodeNames.push_back(node.name);
+    }
+  }
   const Programs defaults = defaultPrograms();
   if (settings_.programs.agent.empty()) settings_.programs.agent = defaults.agent;
   if (settings_.programs.broker.empty()) settings_.programs.broker = defaults.broker;
@@ -84,6 +98,17 @@ void Launcher::start() {
   plan_ = clusterPlan(settings_.scenario);
 
   try {
+    if (settings_.netns) {
+      NodeNetwork::sweepStale();  // a killed launcher's namespaces, links and bridge
+      network_ = std::make_unique<NodeNetwork>(nodeNames);
+      settings_.bindHost = network_->bridgeAddress();
+      info_.bridge = network_->bridge();
+      info_.subnet = network_->subnet();
+      for (int n = 0; n < network_->nodeCount(); ++n) {
+        info_.namespaces.push_back({nodeNames[n], network_->namespaceName(n), network_->address(n),
+                                    network_->hostLink(n)});
+      }
+    }
     files_ = makeRunFiles(settings_.connectionFile, settings_.logDir);
     const ClusterKeys keys = makeClusterKeys(files_.keysDir);
     // The agents' copy: the claims are the launcher's to check, and a run shortened by
@@ -387,6 +412,7 @@ void Launcher::closeEverything() {
     hub_.reset();
   }
   removeRunFiles(files_);
+  network_.reset();  // every child is gone by now: nothing holds a namespace
 }
 
 }  // namespace clusterscope::agents::launcher

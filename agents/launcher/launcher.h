@@ -16,6 +16,7 @@
 #include "hub_client.h"
 #include "hub_thread.h"
 #include "launch_settings.h"
+#include "node_network.h"
 #include "replica_table.h"
 #include "run_files.h"
 
@@ -101,6 +102,14 @@ struct LaunchResult {
   bool completed = false;  // the run reached duration_s
 };
 
+// A node's network namespace (launch --netns).
+struct NodeNamespace {
+  std::string node;     // as the scenario names it
+  std::string name;     // the namespace: `ip netns exec NAME ...`
+  std::string address;  // its agents bind here
+  std::string link;     // its veth end on the bridge, in the root namespace
+};
+
 // Where the running cluster can be reached; filled by start().
 struct LaunchInfo {
   std::string hubEndpoint;
@@ -109,6 +118,10 @@ struct LaunchInfo {
   std::string connectionFile;
   std::string runDir;  // keys, the scenario as run, logs (removed at the end)
   std::string logDir;
+  // With --netns: the bridge, its subnet, and each node's namespace; empty otherwise.
+  std::string bridge;
+  std::string subnet;
+  std::vector<NodeNamespace> namespaces;
 };
 
 // Called on the loop's thread. Every one is optional.
@@ -206,6 +219,9 @@ class Launcher {
   void onCommand(const protocol::Command& command, CommandReply reply);
   ActionEvent applyProcessAction(const model::Action& action, const std::string& source);
   ActionEvent pause(const protocol::Fault& fault);
+  // With --netns: a node action on the network too (link down or up, routes); an error, or
+  // empty.
+  std::string applyToNetwork(const model::Action& action);
   void resumeAll();
 
   EventLoop& loop_;
@@ -217,6 +233,7 @@ class Launcher {
   protocol::ClusterPlan plan_;
   ReplicaTable table_;
   bool brokerPlanned_ = false;
+  std::unique_ptr<NodeNetwork> network_;  // --netns; made before the hub, removed after
   std::unique_ptr<HubThread> hub_;
   zmq::context_t context_;
   std::unique_ptr<HubClient> client_;

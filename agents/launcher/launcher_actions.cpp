@@ -42,6 +42,10 @@ void Launcher::applyFrom(const model::Action& action, const std::string& source,
   };
   if (ReplicaTable::isProcessLevel(action.kind)) return finish(applyProcessAction(action, source));
   const std::string description = model::describeAction(action);
+  // The routes go in before the agents hear of it: the network cuts, whatever they do.
+  if (const std::string error = applyToNetwork(action); !error.empty()) {
+    return finish({source, description, false, error, {}});
+  }
   if (action.kind == model::ActionKind::SetAutoscaler) {
     return finish({source, description, false, "real processes have no autoscaler yet", {}});
   }
@@ -64,6 +68,9 @@ ActionEvent Launcher::applyProcessAction(const model::Action& action, const std:
     return event;
   }
   ActionOutcome outcome = table_.apply(action);
+  // A failed node's link goes down before its processes are killed, so what they held is cut
+  // off as on a real failure; a recovered one's comes up before anything is placed on it.
+  if (outcome.error.empty()) outcome.error = applyToNetwork(action);
   if (outcome.error.empty()) outcome.error = execute(outcome.ops);
   event.ok = outcome.error.empty();
   event.error = outcome.error;
@@ -85,6 +92,7 @@ void Launcher::onCommand(const p::Command& command, CommandReply reply) {
   } else {
     event = {"command", "reset faults", true, {}, {}};
     resumeAll();
+    if (network_) network_->healAll();
   }
   reply(event.ok, event.error);
   if (events_.action) events_.action(event);
@@ -124,6 +132,31 @@ ActionEvent Launcher::pause(const p::Fault& fault) {
     }
   }
   return event;
+}
+
+std::string Launcher::applyToNetwork(const model::Action& action) {
+  if (!network_) return {};
+  auto nodeIndex = [this](const std::string& name) {
+    for (int n = 0; n < static_cast<int>(table_.nodes().size()); ++n) {
+      if (table_.nodes()[n].name == name) return n;
+    }
+    return -1;
+  };
+  using model::ActionKind;
+  switch (action.kind) {
+    case ActionKind::FailNode:
+    case ActionKind::RecoverNode:
+      return network_->setLinkUp(nodeIndex(action.node), action.kind == ActionKind::RecoverNode);
+    case ActionKind::Partition:
+    case ActionKind::HealPartition:
+      return network_->setPartitioned(nodeIndex(action.node), nodeIndex(action.otherNode),
+                                      action.kind == ActionKind::Partition);
+    case ActionKind::ResetFaults:
+      network_->healAll();
+      return {};
+    default:
+      return {};
+  }
 }
 
 void Launcher::resumeAll() {

@@ -100,11 +100,17 @@ Launcher::Child* Launcher::spawn(ProcessKind kind, int d, int r, std::uint64_t g
       argv.insert(argv.end(), common.begin(), common.end());
       break;
   }
+  // With --netns an agent lives in its node's namespace and binds its address there; the
+  // broker and the load generator stay beside the hub, on the bridge.
+  std::string bind = settings_.bindHost, netnsPath;
+  if (network_ && kind == ProcessKind::Agent && node >= 0 && node < network_->nodeCount()) {
+    bind = network_->address(node);
+    netnsPath = network_->namespacePath(node);
+  }
   // The default is what every child does anyway; only a different address is said.
-  if (settings_.bindHost != "127.0.0.1")
-    argv = with(std::move(argv), {"--bind", settings_.bindHost});
+  if (bind != "127.0.0.1") argv = with(std::move(argv), {"--bind", bind});
   child->logPath = files_.logDir + "/" + child->instance + ".log";
-  SpawnSpec spec{argv, child->logPath, {"PYTHONUNBUFFERED=1"}};
+  SpawnSpec spec{argv, child->logPath, {"PYTHONUNBUFFERED=1"}, netnsPath};
   child->process = ChildProcess::spawn(spec);
 
   Child* raw = child.get();

@@ -43,6 +43,7 @@ ln::LaunchSettings settingsFor(const CliOptions& o, engine::Scenario scenario) {
   s.programs = {ln::splitCommand(o.live.agentProgram), ln::splitCommand(o.live.brokerProgram),
                 ln::splitCommand(o.live.loadgenProgram)};
   s.load = !o.live.noLoad;
+  s.netns = o.live.netns;
   s.telemetryPub = o.live.telemetry;
   s.untilStopped = o.live.keep;
   s.readyTimeout = std::chrono::milliseconds(static_cast<long>(o.live.readyTimeoutS * 1000));
@@ -102,6 +103,12 @@ class LaunchRun {
       if (!info.hubMetricsUrl.empty()) out_ << "  (metrics " << info.hubMetricsUrl << ")";
       out_ << "\nconnection  " << engine::printableText(info.connectionFile) << "\n";
       if (!info.telemetryEndpoint.empty()) out_ << "telemetry   " << info.telemetryEndpoint << "\n";
+      if (!info.bridge.empty())
+        out_ << "bridge      " << info.bridge << "  " << info.subnet << "\n";
+      for (const ln::NodeNamespace& n : info.namespaces) {
+        out_ << "node        " << engine::printableText(n.node) << ": namespace " << n.name << "  "
+             << n.address << "  link " << n.link << "\n";
+      }
       for (const std::string& e : o_.live.external) {
         out_ << "external    " << engine::printableText(e) << ": start its replicas with "
              << "--connection " << engine::printableText(info.connectionFile) << "\n";

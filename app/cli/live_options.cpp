@@ -63,6 +63,9 @@ void addLaunchOptions(CLI::App* launch, LiveRaw& raw) {
       ->type_name("HOST");
   launch->add_flag("--keep", "keep the cluster running after the run, until Ctrl-C");
   launch->add_flag("--no-load", "start the services but no load generator");
+  launch->add_flag("--netns",
+                   "each node a network namespace on a bridge, its agents inside (root only; "
+                   "docs/nodes.md)");
   launch->add_flag("--telemetry", "the hub also publishes every report (PlotJuggler)");
   launch->add_option("--log-dir", raw.logDir, "keep each process's output there (INSTANCE.log)")
       ->type_name("DIR");
@@ -172,6 +175,10 @@ std::string convertLiveOptions(const LiveRaw& raw, const CLI::App& app, LiveOpti
   if (o.bind.empty()) return "--bind needs a host";
   o.keep = given(app, "--keep");
   o.noLoad = given(app, "--no-load");
+  o.netns = given(app, "--netns");
+  if (o.netns && given(app, "--bind")) {
+    return "--netns chooses the addresses (the bridge's and each node's): not with --bind";
+  }
   o.telemetry = given(app, "--telemetry");
   o.logDir = raw.logDir;
   o.agentProgram = raw.agentProgram;

@@ -19,6 +19,7 @@ struct LiveOptions {
   std::string bind = "127.0.0.1";
   bool keep = false;    // keep the cluster running after the run, until Ctrl-C
   bool noLoad = false;  // no load generator
+  bool netns = false;   // each node a network namespace (root only)
   bool telemetry = false;
   std::string logDir;
   std::string agentProgram, brokerProgram, loadgenProgram;  // commands as typed; empty: default

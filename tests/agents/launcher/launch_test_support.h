@@ -42,6 +42,16 @@ inline CliRun runCli(const QStringList& args, int timeoutMs = 30000) {
   return r;
 }
 
+// A file of the tests' data directory.
+inline QString data(const char* name) { return QString(CLUSTERSCOPE_TEST_DATA_DIR) + "/" + name; }
+
+// A JSON file (a launch's --summary): null when unreadable, discarded when not JSON.
+inline nlohmann::json readJson(const QString& path) {
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) return nlohmann::json();
+  return nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
+}
+
 // The Python agent as a launch's agent program (--agent-program).
 inline QString pythonAgentCommand() {
   return QString("/usr/bin/python3 '%1'").arg(CLUSTERSCOPE_PYTHON_AGENT);

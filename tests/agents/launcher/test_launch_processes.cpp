@@ -10,8 +10,6 @@ using namespace clusterscope::testing;
 
 namespace {
 
-QString data(const char* name) { return QString(CLUSTERSCOPE_TEST_DATA_DIR) + "/" + name; }
-
 QStringList pairArgs(QStringList more = {}) {
   return QStringList{data("pair.json"), "--no-load", "--agent-program", pythonAgentCommand()} +
          more;

@@ -7,18 +7,6 @@
 
 using namespace clusterscope::testing;
 
-namespace {
-
-QString data(const char* name) { return QString(CLUSTERSCOPE_TEST_DATA_DIR) + "/" + name; }
-
-nlohmann::json readJson(const QString& path) {
-  QFile f(path);
-  if (!f.open(QIODevice::ReadOnly)) return nlohmann::json();
-  return nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
-}
-
-}  // namespace
-
 class TestLaunchReal : public QObject {
   Q_OBJECT
 
