@@ -40,7 +40,7 @@ class TestChildProcess : public QObject {
     QTemporaryDir tmp;
     const std::string log = tmp.path().toStdString() + "/child.log";
     auto child = ChildProcess::spawn(
-        {{"sh", "-c", "echo hello $GREETING; exit 3"}, log, {"GREETING=world"}});
+        {{"sh", "-c", "echo hello $GREETING; exit 3"}, log, {"GREETING=world"}, {}});
     QVERIFY(child->pid() > 0);
     QVERIFY(child->pidfd() >= 0);
     QVERIFY(exitSeen(*child, 5000));
@@ -52,14 +52,14 @@ class TestChildProcess : public QObject {
 
   void programsThatCannotRunAreNamed() {
     try {
-      ChildProcess::spawn({{"/nonexistent/clusterscope-agent"}, {}, {}});
+      ChildProcess::spawn({{"/nonexistent/clusterscope-agent"}, {}, {}, {}});
       QFAIL("spawned a missing program");
     } catch (const std::runtime_error& e) {
       QVERIFY2(std::string(e.what()).find("/nonexistent/clusterscope-agent") != std::string::npos,
                e.what());
     }
     try {
-      ChildProcess::spawn({{"clusterscope-no-such-program"}, {}, {}});
+      ChildProcess::spawn({{"clusterscope-no-such-program"}, {}, {}, {}});
       QFAIL("spawned a missing program");
     } catch (const std::runtime_error& e) {
       QVERIFY2(std::string(e.what()).find("not found in PATH") != std::string::npos, e.what());
@@ -68,7 +68,7 @@ class TestChildProcess : public QObject {
   }
 
   void aSignalReachesItsWholeGroup() {
-    auto child = ChildProcess::spawn({{"sh", "-c", "sleep 30 & sleep 30 & wait"}, {}, {}});
+    auto child = ChildProcess::spawn({{"sh", "-c", "sleep 30 & sleep 30 & wait"}, {}, {}, {}});
     const pid_t group = child->pid();
     QVERIFY(waitForNone([&] { return processGroup(group).size() == 3 ? 0u : 1u; }, 5000ms) == 0);
     QVERIFY(child->signal(SIGTERM));
@@ -83,7 +83,7 @@ class TestChildProcess : public QObject {
     sigemptyset(&term);
     sigaddset(&term, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &term, &previous);
-    auto child = ChildProcess::spawn({{"sleep", "30"}, {}, {}});
+    auto child = ChildProcess::spawn({{"sleep", "30"}, {}, {}, {}});
     pthread_sigmask(SIG_SETMASK, &previous, nullptr);
     QVERIFY(child->signal(SIGTERM));
     QVERIFY(exitSeen(*child, 5000));
@@ -92,7 +92,7 @@ class TestChildProcess : public QObject {
 
   void diesWithTheThreadThatStartedIt() {
     std::unique_ptr<ChildProcess> child;
-    std::thread([&] { child = ChildProcess::spawn({{"sleep", "30"}, {}, {}}); }).join();
+    std::thread([&] { child = ChildProcess::spawn({{"sleep", "30"}, {}, {}, {}}); }).join();
     QVERIFY(exitSeen(*child, 5000));
     QCOMPARE(child->reap()->describe(), std::string("signal 9"));
   }
@@ -100,7 +100,7 @@ class TestChildProcess : public QObject {
   void theDestructorLeavesNothing() {
     pid_t group = 0;
     {
-      auto child = ChildProcess::spawn({{"sh", "-c", "sleep 30 & wait"}, {}, {}});
+      auto child = ChildProcess::spawn({{"sh", "-c", "sleep 30 & wait"}, {}, {}, {}});
       group = child->pid();
       QVERIFY(waitForNone([&] { return processGroup(group).size() == 2 ? 0u : 1u; }, 5000ms) == 0);
     }
