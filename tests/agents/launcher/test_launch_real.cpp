@@ -80,6 +80,37 @@ class TestLaunchReal : public QObject {
     QCOMPARE(waitForNone([&] { return launch.census(); }, 5s), 0u);
   }
 
+  // Coordinated omission: the load generator itself frozen for a second (SIGSTOP) sends the
+  // requests it owed late, but counts their latency from when they were due, so the stall
+  // shows; and it catches up instead of stretching its schedule (none of them is skipped).
+  void aStalledLoadGeneratorDoesNotHideTheStall() {
+    QTemporaryDir tmp;
+    const QString summary = tmp.path() + "/real.json";
+    Launch launch(tmp, {data("constant-50.json"), "--summary", summary, "--no-progress"});
+    QVERIFY2(launch.waitFor("traffic started"), qPrintable(launch.err()));
+    std::vector<pid_t> loadgen;
+    for (pid_t pid : processesMentioning(tmp.path().toStdString())) {
+      if (readProc(pid, "cmdline").find("clusterscope-loadgen") != std::string::npos) {
+        loadgen.push_back(pid);
+      }
+    }
+    QCOMPARE(loadgen.size(), 1u);
+    QTest::qWait(3000);
+    QCOMPARE(::kill(loadgen[0], SIGSTOP), 0);
+    QTest::qWait(1000);
+    QCOMPARE(::kill(loadgen[0], SIGCONT), 0);
+    QCOMPARE(launch.finish(60000), 0);
+    const nlohmann::json r = readJson(summary);
+    const double maxMs = r["requests"]["latency_ms"]["max"].get<double>();
+    const int sent = r["requests"]["sent"].get<int>();
+    qInfo("a 1 s stall of the load generator: max latency %.0f ms, p99 %.0f ms, %d sent", maxMs,
+          r["requests"]["latency_ms"]["p99"].get<double>(), sent);
+    QVERIFY(maxMs > 900);  // the first request owed waited the whole second
+    QVERIFY(r["requests"]["latency_ms"]["p99"].get<double>() > 300);
+    QVERIFY(std::abs(sent - 400) <= 2);  // 50 a second for 8 s, none skipped
+    QCOMPARE(waitForNone([&] { return launch.census(); }, 5s), 0u);
+  }
+
   void thePythonAgentPlaysOneService() {
     QTemporaryDir tmp;
     Launch launch(tmp, {data("chain-python.json"), "--external", "orders", "--no-progress"});
