@@ -8,8 +8,6 @@
 //   bench_hub_monitor [SECONDS=60] [PEERS=200]
 
 #include <signal.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,13 +15,12 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "bench_child.h"
 #include "bench_util.h"
 #include "control_codec.h"
 #include "curve_keys.h"
@@ -39,6 +36,8 @@ using namespace clusterscope::agents;
 using namespace std::chrono_literals;
 namespace p = agents::protocol;
 using Clock = std::chrono::steady_clock;
+using bench::Child;
+using bench::cpuSeconds;
 
 namespace {
 
@@ -96,62 +95,6 @@ int runRelay(const std::string& keyDir) {
     }
   }
   return 0;
-}
-
-// ---- a child process: the hub or the relay ----
-
-struct Child {
-  pid_t pid = -1;
-  std::string endpoint;
-};
-
-Child spawn(const std::vector<std::string>& argv, const std::string& marker) {
-  int out[2];
-  if (pipe(out) != 0) throw std::runtime_error("pipe");
-  Child c;
-  c.pid = fork();
-  if (c.pid == 0) {
-    prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive the benchmark
-    dup2(out[1], STDOUT_FILENO);
-    close(out[0]);
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execv(args[0], args.data());
-    _exit(127);
-  }
-  close(out[1]);
-  std::string text;
-  char buffer[512];
-  while (text.find(marker) == std::string::npos ||
-         text.find('\n', text.find(marker)) == std::string::npos) {
-    const ssize_t n = read(out[0], buffer, sizeof buffer);
-    if (n <= 0) throw std::runtime_error("the child said nothing: " + argv[0]);
-    text.append(buffer, static_cast<std::size_t>(n));
-  }
-  const std::size_t at = text.find(marker) + marker.size();
-  c.endpoint = text.substr(at, text.find_first_of(" \n", at) - at);
-  close(out[0]);  // (the hub prints a few lines more; a closed pipe is fine for it)
-  return c;
-}
-
-void stop(Child& c) {
-  kill(c.pid, SIGTERM);
-  int status = 0;
-  waitpid(c.pid, &status, 0);
-}
-
-// utime + stime of a process, in seconds.
-double cpuSeconds(pid_t pid) {
-  std::ifstream f("/proc/" + std::to_string(pid) + "/stat");
-  std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  std::istringstream fields(text.substr(text.rfind(')') + 2));
-  std::string v;
-  double ticks = 0;
-  for (int i = 3; i <= 15 && fields >> v; ++i) {
-    if (i == 14 || i == 15) ticks += std::stod(v);
-  }
-  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 // ---- the lag the monitor sees, window by window ----
@@ -342,13 +285,13 @@ int main(int argc, char** argv) {
   std::printf("%d peers at 10 Hz, one monitor, %d s after a %lld s warm-up, CURVE\n", peers,
               seconds, static_cast<long long>(kWarmUp.count()));
 
-  Child relay = spawn({argv[0], "--relay", dir}, "relay listening on ");
+  Child relay = bench::spawn({argv[0], "--relay", dir}, "relay listening on ");
   const Run baseline = measure(relay, false, keys, peers, seconds);
-  stop(relay);
+  bench::stop(relay);
   Child hub =
-      spawn({CLUSTERSCOPE_HUB_PATH, "--keys", dir, "--no-connection-file"}, "listening on ");
+      bench::spawn({CLUSTERSCOPE_HUB_PATH, "--keys", dir, "--no-connection-file"}, "listening on ");
   const Run withHub = measure(hub, true, keys, peers, seconds);
-  stop(hub);
+  bench::stop(hub);
   std::filesystem::remove_all(dir);
 
   print("baseline (bare relay)", baseline);
