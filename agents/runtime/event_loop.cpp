@@ -122,7 +122,12 @@ int EventLoop::fireDueTimers() {
     due_.pop();
     auto it = timers_.find(d.id);
     if (it == timers_.end() || it->second.when != d.when) continue;  // cancelled or stale
-    const auto lateNs = std::chrono::duration_cast<std::chrono::nanoseconds>(now - d.when).count();
+    // A timer set for "at once" (the clock's minimum) is not late by centuries: now - min
+    // overflows.
+    const std::int64_t lateNs =
+        d.when == Clock::time_point::min()
+            ? 0
+            : std::chrono::duration_cast<std::chrono::nanoseconds>(now - d.when).count();
     ++lateCount_;
     lateSumNs_ += static_cast<double>(lateNs);
     lateMaxNs_ = std::max<std::int64_t>(lateMaxNs_, lateNs);

@@ -15,12 +15,13 @@ StopSignals::StopSignals() {
 }
 
 StopSignals::~StopSignals() {
-  if (loop_) loop_->unwatchFd(fd_);
+  // The loop it watched is usually gone already: StopSignals is made first (before any thread
+  // starts, so that all of them inherit the blocked mask) and so destroyed last. Closing the fd
+  // takes it out of the loop's epoll set; the loop must not run again after this.
   if (fd_ >= 0) close(fd_);
 }
 
 void StopSignals::watch(EventLoop& loop) {
-  loop_ = &loop;
   loop.watchFd(fd_, [this] {
     signalfd_siginfo info{};
     while (read(fd_, &info, sizeof info) == sizeof info) requested_ = true;

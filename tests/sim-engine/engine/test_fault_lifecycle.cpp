@@ -36,8 +36,8 @@ class FaultLifecycleTest : public QObject {
     sim.runUntil(secondsToSim(20));
     QCOMPARE(sim.applyAction(pause), std::string());
     sim.runUntil(secondsToSim(22));
-    for (const ReplicaView& r : sim.snapshot().deployments[kBack].replicas)
-      QVERIFY(r.faults.paused);
+    const auto during = sim.snapshot();  // the loop must not outlive the snapshot
+    for (const ReplicaView& r : during.deployments[kBack].replicas) QVERIFY(r.faults.paused);
     sim.runUntil(secondsToSim(26));
     QVERIFY(!anyFault(sim.snapshot(), kBack));
     sim.runToEnd();
