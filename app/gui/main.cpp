@@ -1,5 +1,5 @@
 // clusterscope: the GUI. With a scenario file it opens that file; with none, the default
-// lesson.
+// lesson, and the course's list of lessons over it (the start screen).
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -10,6 +10,7 @@
 
 #include "comparison_window.h"
 #include "control_bar.h"
+#include "lessons_dialog.h"
 #include "main_window.h"
 #include "scenario_files.h"
 #include "scenario_session.h"
@@ -106,6 +107,11 @@ int main(int argc, char** argv) {
   SimulationBackend* backend = session->backend();
   backend->setSpeed(speedFactor);
   if (parser.isSet(presenter)) window.setPresenterMode(true);
+  // The start screen: with nothing asked for, the course's lessons over the default one.
+  if (files.isEmpty() && !parser.isSet(run) && !parser.isSet(compare) &&
+      LessonsDialog::showAtStart()) {
+    QTimer::singleShot(0, &window, [&window] { window.showLessons(); });
+  }
   if (parser.isSet(live)) {
     // Once the scenario is loaded: it is what runs. A launch that cannot start says why in a
     // dialog, and the simulation of the same scenario stays shown.

@@ -12,6 +12,7 @@
 #include "scenario_session.h"
 
 class QMenu;
+class QToolBar;
 
 namespace clusterscope::app {
 
@@ -21,6 +22,7 @@ class ControlBar;
 class DetailsPanel;
 class EventLog;
 class LessonPanel;
+class LessonsDialog;
 class TopologyView;
 
 // The application window. It only assembles panels around the back end it is given and wires
@@ -86,6 +88,15 @@ class MainWindow : public QMainWindow {
   QMessageBox* errorDialog() const { return errorDialog_; }
   bool presenterMode() const { return presenter_; }
 
+  // Help > Lessons: the course's lessons; choosing one opens it (openLesson). Non-modal; the
+  // window keeps one at a time.
+  LessonsDialog* showLessons();
+  // Opens a lesson of the bundled course by id (its scenario's file name without ".json"):
+  // the scenario in this window, plus what the lesson asks for (a side-by-side comparison, a
+  // run on real agents). False (with a dialog) for an unknown id or a scenario that fails.
+  bool openLesson(const QString& id);
+  QToolBar* lessonToolBar() const { return lessonBar_; }
+
  public slots:
   void setPresenterMode(bool on);
   void openDialog();
@@ -102,6 +113,8 @@ class MainWindow : public QMainWindow {
   void buildDocks();
   void buildMenus();
   void buildCompareMenu(QMenu* menu);
+  // The Lesson toolbar and Help > Lessons (main_window_course.cpp).
+  void buildLessonActions(QMenu* help);
   void rebuildRecentMenu();
   // Enables the menus' entries from the back end's capabilities and the session.
   void updateMenus();
@@ -149,6 +162,8 @@ class MainWindow : public QMainWindow {
   EventLog* log_;
   DetailsPanel* details_;
   QMenu* recentMenu_ = nullptr;
+  QToolBar* lessonBar_ = nullptr;
+  QPointer<LessonsDialog> lessonsDialog_;
   QPointer<QMessageBox> errorDialog_;
   bool presenter_ = false;
   bool firstRun_ = false;

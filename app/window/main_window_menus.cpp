@@ -88,13 +88,8 @@ void MainWindow::buildMenus() {
   resetFaultsAction_->setToolTip(
       tr("End every fault, slowdown, injected error rate, partition "
          "and broker outage in force"));
-  run->addSeparator();
-  QAction* next = run->addAction(tr("Next lesson step"), lesson_, &LessonPanel::next);
-  next->setShortcut(Qt::Key_N);
-  QAction* previous = run->addAction(tr("Previous lesson step"), lesson_, &LessonPanel::previous);
-  previous->setShortcut(Qt::Key_P);
   // Shortcuts must work whichever panel has the focus.
-  for (QAction* a : {toggle, faster, slower, next, previous}) {
+  for (QAction* a : {toggle, faster, slower}) {
     a->setShortcutContext(Qt::ApplicationShortcut);
     addAction(a);
   }
@@ -113,6 +108,8 @@ void MainWindow::buildMenus() {
   buildCompareMenu(menuBar()->addMenu(tr("&Compare")));
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  buildLessonActions(help);
+  help->addSeparator();
   help->addAction(tr("&About ClusterScope"), this, [this] {
     QMessageBox::about(this, tr("About ClusterScope"),
                        tr("<h3>ClusterScope %1</h3><p>See a cluster of microservices at work: "

@@ -1,0 +1,107 @@
+// MainWindow's course: Help > Lessons, opening a lesson, and the Lesson toolbar a teacher
+// drives from the keyboard or a presentation clicker (which sends Page Up / Page Down).
+
+#include <QAction>
+#include <QLocale>
+#include <QMenuBar>
+#include <QStyle>
+#include <QToolBar>
+
+#include "course.h"
+#include "lesson_panel.h"
+#include "lessons_dialog.h"
+#include "main_window.h"
+#include "scenario_files.h"
+#include "simulation_backend.h"
+
+namespace clusterscope::app {
+
+namespace {
+// The language of the lessons' texts: the interface's.
+QString textLanguage() { return QLocale().name().left(2); }
+}  // namespace
+
+void MainWindow::buildLessonActions(QMenu* help) {
+  QAction* lessons = help->addAction(tr("&Lessons…"), this, &MainWindow::showLessons);
+  lessons->setObjectName("lessonsAction");
+  lessons->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+  lessons->setToolTip(tr("The course: every lesson in teaching order"));
+
+  QMenu* menu = new QMenu(tr("&Lesson"), this);
+  menuBar()->insertMenu(help->menuAction(), menu);
+  QAction* previous = menu->addAction(tr("&Previous step"), lesson_, &LessonPanel::previous);
+  previous->setObjectName("previousStepAction");
+  previous->setShortcuts({QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::Key_P)});
+  QAction* next = menu->addAction(tr("&Next step"), lesson_, &LessonPanel::next);
+  next->setObjectName("nextStepAction");
+  next->setShortcuts({QKeySequence(Qt::Key_PageDown), QKeySequence(Qt::Key_N)});
+  menu->addSeparator();
+  menu->addAction(lessons);
+  // A clicker's keys must work whichever panel has the focus.
+  for (QAction* a : {previous, next}) {
+    a->setShortcutContext(Qt::ApplicationShortcut);
+    addAction(a);
+  }
+
+  lessonBar_ = new QToolBar(tr("Lesson"), this);
+  lessonBar_->setObjectName("lessonToolBar");
+  lessonBar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  previous->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+  next->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+  lessons->setIcon(style()->standardIcon(QStyle::SP_FileDialogListView));
+  lessonBar_->addAction(previous);
+  lessonBar_->addAction(next);
+  lessonBar_->addSeparator();
+  lessonBar_->addAction(lessons);
+  addToolBar(Qt::TopToolBarArea, lessonBar_);
+}
+
+LessonsDialog* MainWindow::showLessons() {
+  if (lessonsDialog_) {
+    lessonsDialog_->raise();
+    lessonsDialog_->activateWindow();
+    return lessonsDialog_;
+  }
+  const CourseLoad course = bundledCourse();
+  if (!course.ok()) {
+    // The bundled course is checked by the tests; this says which file broke if it ever does.
+    showError(tr("The lessons cannot be listed"), tr("The bundled course has problems."),
+              course.errors.join('\n'), "courseErrorDialog");
+    return nullptr;
+  }
+  lessonsDialog_ = new LessonsDialog(course.course, textLanguage(), this);
+  lessonsDialog_->setAttribute(Qt::WA_DeleteOnClose);
+  connect(lessonsDialog_, &LessonsDialog::lessonChosen, this, &MainWindow::openLesson);
+  lessonsDialog_->show();
+  return lessonsDialog_;
+}
+
+bool MainWindow::openLesson(const QString& id) {
+  const CourseLoad course = bundledCourse();
+  const CourseLesson* lesson = course.course.find(id);
+  if (!lesson) {
+    showError(tr("No such lesson"), tr("The course has no lesson \"%1\".").arg(id), {},
+              "courseErrorDialog");
+    return false;
+  }
+  if (!openScenario(lesson->file)) return false;
+  LessonsDialog::rememberOpened(id);
+  switch (lesson->opening) {
+    case CourseLesson::Opening::Simulate:
+      if (!lesson->compareWith.isEmpty()) {
+        const auto other = ScenarioFiles::load(lesson->compareWith);
+        if (!other.ok()) return false;  // the course's own test loads every pair
+        const engine::Scenario& shown = session_->backend()->scenario();
+        openComparison({shown, QString::fromStdString(shown.name), *other.scenario,
+                        QString::fromStdString(other.scenario->name)});
+      }
+      return true;
+    case CourseLesson::Opening::RealAgents:
+      return runOnRealAgents();
+    case CourseLesson::Opening::CompareRealAgents:
+      return compareWithRealAgents() != nullptr;
+  }
+  return true;
+}
+
+}  // namespace clusterscope::app
