@@ -45,11 +45,25 @@ std::vector<std::string> locate(const std::string& name) {
   return {name};
 }
 
+std::string pythonAgentScript() {
+  const std::string installed =
+      executableDir() + "/../share/clusterscope/python/clusterscope_agent.py";
+  std::error_code ec;
+  if (fs::exists(installed, ec)) return fs::weakly_canonical(installed, ec).string();
+#ifdef CLUSTERSCOPE_PYTHON_AGENT_SOURCE
+  return CLUSTERSCOPE_PYTHON_AGENT_SOURCE;
+#else
+  return "clusterscope_agent.py";
+#endif
+}
+
 }  // namespace
 
 Programs defaultPrograms() {
-  return {locate("clusterscope-agent"), locate("clusterscope-broker"),
-          locate("clusterscope-loadgen")};
+  return {locate("clusterscope-agent"),
+          locate("clusterscope-broker"),
+          locate("clusterscope-loadgen"),
+          {"/usr/bin/python3", pythonAgentScript()}};
 }
 
 std::vector<std::string> splitCommand(const std::string& text) {

@@ -22,10 +22,14 @@ struct Programs {
   std::vector<std::string> agent;
   std::vector<std::string> broker;
   std::vector<std::string> loadgen;
+  // The replicas of services whose scenario says "agent": "python".
+  std::vector<std::string> pythonAgent;
 };
 
 // clusterscope-agent, -broker and -loadgen: beside the running executable (an installed
-// tree), else where this build put them, else by name (PATH).
+// tree), else where this build put them, else by name (PATH). The Python agent: Debian's
+// /usr/bin/python3 (where python3-zmq is) on agents/python/clusterscope_agent.py, from the
+// installed tree's share/clusterscope/python, else from the source tree of this build.
 Programs defaultPrograms();
 
 // A command line as a user types it ("python3 agents/python/clusterscope_agent.py"): split on

@@ -84,6 +84,7 @@ void Launcher::start() {
   if (settings_.programs.agent.empty()) settings_.programs.agent = defaults.agent;
   if (settings_.programs.broker.empty()) settings_.programs.broker = defaults.broker;
   if (settings_.programs.loadgen.empty()) settings_.programs.loadgen = defaults.loadgen;
+  if (settings_.programs.pythonAgent.empty()) settings_.programs.pythonAgent = defaults.pythonAgent;
   brokerPlanned_ = settings_.broker == BrokerChoice::Always ||
                    (settings_.broker == BrokerChoice::Auto && needsBroker(settings_.scenario));
   auto need = [](const std::vector<std::string>& command, const char* what) {
@@ -93,6 +94,16 @@ void Launcher::start() {
     }
   };
   need(settings_.programs.agent, "agent");
+  const auto& services = settings_.scenario.services;
+  if (std::any_of(services.begin(), services.end(), [](const engine::ServiceSpec& s) {
+        return s.agent == engine::AgentProgram::Python;
+      })) {
+    need(settings_.programs.pythonAgent, "Python agent");
+    const std::string& script = settings_.programs.pythonAgent.back();
+    if (settings_.programs.pythonAgent.size() > 1 && ::access(script.c_str(), R_OK) != 0) {
+      throw std::runtime_error("cannot read the Python agent \"" + script + "\"");
+    }
+  }
   if (brokerPlanned_) need(settings_.programs.broker, "broker");
   if (settings_.load) need(settings_.programs.loadgen, "load generator");
   plan_ = clusterPlan(settings_.scenario);

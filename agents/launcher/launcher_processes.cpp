@@ -24,6 +24,13 @@ std::vector<std::string> with(std::vector<std::string> command,
   return command;
 }
 
+// The Python agent serves the services whose scenario asks for it ("agent": "python").
+bool servedByPython(const engine::Scenario& scenario, const std::string& service) {
+  return std::any_of(scenario.services.begin(), scenario.services.end(), [&](const auto& s) {
+    return s.name == service && s.agent == engine::AgentProgram::Python;
+  });
+}
+
 }  // namespace
 
 std::string Launcher::execute(const std::vector<ProcessOp>& ops) {
@@ -83,7 +90,8 @@ Launcher::Child* Launcher::spawn(ProcessKind kind, int d, int r, std::uint64_t g
       child->instance = table_.instance(d, r);
       child->node = node >= 0 ? table_.nodes()[node].name : std::string();
       child->versionFactor = table_.replica(d, r)->versionFactor;
-      argv = with(settings_.programs.agent,
+      argv = with(servedByPython(settings_.scenario, dep.name) ? settings_.programs.pythonAgent
+                                                               : settings_.programs.agent,
                   {"--connection", files_.connectionFile, "--scenario", files_.scenarioFile,
                    "--service", dep.name, "--replica", std::to_string(r)});
       if (!child->node.empty()) argv = with(std::move(argv), {"--node", child->node});

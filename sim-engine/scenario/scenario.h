@@ -60,6 +60,10 @@ struct ModuleSpec {
   bool operator==(const ModuleSpec&) const = default;
 };
 
+// Which agent runs a service's replicas on real processes: ours, or the Python agent of
+// agents/python (a service in another language, speaking the same protocol).
+enum class AgentProgram { Native, Python };
+
 struct ServiceSpec {
   std::string name;
   int replicas = 1;
@@ -74,6 +78,8 @@ struct ServiceSpec {
   double errorRate = 0.0;
   std::optional<AutoscaleSpec> autoscale;
   std::string language;  // shown only, e.g. "go"
+  // The program that serves it on real agents; the simulator ignores it.
+  AgentProgram agent = AgentProgram::Native;
   bool operator==(const ServiceSpec&) const = default;
 };
 

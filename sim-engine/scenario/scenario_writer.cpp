@@ -107,6 +107,7 @@ Json serviceJson(const ServiceSpec& s) {
                           {"stabilization_s", number(a.stabilizationS)}};
   }
   if (!s.language.empty()) j["language"] = s.language;
+  if (s.agent == AgentProgram::Python) j["agent"] = "python";
   return j;
 }
 

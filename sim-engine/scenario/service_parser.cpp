@@ -10,6 +10,7 @@ using limits::kMaxCount;
 using limits::kMaxReplicas;
 using limits::kMaxWindow;
 
+const std::vector<std::string> kAgentNames = {"native", "python"};
 const std::vector<std::string> kLbNames = {"round_robin", "random", "least_outstanding",
                                            "power_of_two"};
 const std::vector<std::string> kModeNames = {"sync", "async"};
@@ -133,6 +134,9 @@ ServiceSpec parseService(Problems& p, const Json& v, const std::string& pointer,
     s.autoscale = parseAutoscale(p, *autoscale, r.pointerOf("autoscale"));
   }
   s.language = r.string("language").value_or("");
+  if (const auto agent = r.choice("agent", kAgentNames, "agent")) {
+    s.agent = static_cast<AgentProgram>(*agent);
+  }
 
   if (const Json* modules = r.array("modules")) {
     const std::string modulesPointer = r.pointerOf("modules");

@@ -108,7 +108,9 @@ class TestLaunchReal : public QObject {
           r["requests"]["latency_ms"]["p99"].get<double>(), sent);
     QVERIFY(maxMs > 900);  // the first request owed waited the whole second
     QVERIFY(r["requests"]["latency_ms"]["p99"].get<double>() > 300);
-    QVERIFY(std::abs(sent - 400) <= 2);  // 50 a second for 8 s, none skipped
+    // 50 a second for 8 s, none skipped: a few may miss the end of the run on a loaded
+    // machine (the last ones due as traffic stops), never the second of the stall.
+    QVERIFY2(std::abs(sent - 400) <= 4, qPrintable(QString::number(sent)));
     QCOMPARE(waitForNone([&] { return launch.census(); }, 5s), 0u);
   }
 
@@ -137,6 +139,38 @@ class TestLaunchReal : public QObject {
     QVERIFY2(code == 0, qPrintable(launch.out() + launch.err()));
     python.terminate();
     QVERIFY(python.waitForFinished(10000));
+    QCOMPARE(waitForNone([&] { return launch.census(); }, 5s), 0u);
+  }
+
+  // A scenario that gives a service to the Python agent ("agent": "python"): the launcher
+  // starts those replicas on /usr/bin/python3, kills one (SIGKILL) and restarts it like any
+  // other, and the C++ caller never notices the language.
+  void aServiceTheScenarioGivesToPython() {
+    QTemporaryDir tmp;
+    Launch launch(tmp, {data("chain-python-launched.json"), "--no-progress"});
+    QVERIFY2(launch.waitFor("traffic started", 30s), qPrintable(launch.out() + launch.err()));
+    std::size_t pythonReplicas = 0;
+    for (pid_t pid : processesMentioning(tmp.path().toStdString())) {
+      const std::string cmd = readProc(pid, "cmdline");
+      if (cmd.find("clusterscope_agent.py") != std::string::npos &&
+          cmd.find("orders") != std::string::npos) {
+        ++pythonReplicas;
+      }
+    }
+    QCOMPARE(pythonReplicas, 2u);
+    {
+      MonitorStream monitor(launch.connectionFile());
+      const auto line = monitor.until(
+          [](const nlohmann::json& l) {
+            const auto row = replicaRow(l, "orders", 0);
+            return row && (*row)["state"] == "ready" && (*row)["language"] == "python";
+          },
+          10s);
+      QVERIFY2(line, qPrintable(monitor.err()));
+    }
+    const int code = launch.finish(60000);
+    QVERIFY2(code == 0, qPrintable(launch.out() + launch.err()));
+    QVERIFY2(launch.err().contains("timeline: restarted orders#1"), qPrintable(launch.err()));
     QCOMPARE(waitForNone([&] { return launch.census(); }, 5s), 0u);
   }
 };
