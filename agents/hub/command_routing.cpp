@@ -179,6 +179,12 @@ Executors forAction(const model::Action& a) {
       return agentsOf(a.service, -1);
     case ActionKind::Partition:
     case ActionKind::HealPartition:
+      // The agents drop traffic across the cut; a launcher that made the nodes network
+      // namespaces cuts their routes too (a partition from anywhere, not only its timeline).
+      return {[](const Peer& peer) {
+                return isAgent(peer) || peer.hello.role == p::PeerRole::Launcher;
+              },
+              "no live agent"};
     case ActionKind::SetResilience:
       return everyAgent();
     case ActionKind::SetCallMode:

@@ -85,6 +85,12 @@ void Launcher::onCommand(const p::Command& command, CommandReply reply) {
       event = applyProcessAction(*action, "command");
     } else if (action->kind == model::ActionKind::SetAutoscaler) {
       event.error = "real processes have no autoscaler yet";
+    } else if (action->kind == model::ActionKind::Partition ||
+               action->kind == model::ActionKind::HealPartition) {
+      // Routed to the agents and to us: with node namespaces the routes are ours to cut (the
+      // same cut asked twice, from our timeline and back from the hub, is done once).
+      event.error = applyToNetwork(*action);
+      event.ok = event.error.empty();
     }
   } else if (const auto* fault = std::get_if<p::Fault>(&command.what)) {
     event.description = std::string("fault ") + p::faultKindName(fault->kind);

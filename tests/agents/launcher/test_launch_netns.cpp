@@ -225,6 +225,20 @@ class TestLaunchNetns : public QObject {
     const qint64 pid = launch.pid();
     launchers_.push_back(pid);
     QVERIFY(!leftovers(pid).isEmpty());
+    // A partition sent through the hub (as `inject` and the GUI do) cuts the namespaces'
+    // routes as the timeline's does, and its heal restores them.
+    const std::vector<Node> nodes = nodesOf(launch.out());
+    QCOMPARE(nodes.size(), 2u);
+    CliRun cut = runCli(
+        {"inject", "--connection", launch.connectionFile(), "partition", "nodes=node-a,node-b"});
+    QVERIFY2(cut.code == 0, qPrintable(cut.out + cut.err));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        sh("ip -n " + nodes[0].ns + " route").contains("blackhole " + nodes[1].address), 5000);
+    QVERIFY(probe(nodes[0].ns, nodes[1].address).startsWith("cut"));
+    CliRun heal = runCli({"inject", "--connection", launch.connectionFile(), "heal_partition",
+                          "nodes=node-a,node-b"});
+    QVERIFY2(heal.code == 0, qPrintable(heal.out + heal.err));
+    QTRY_COMPARE_WITH_TIMEOUT(probe(nodes[0].ns, nodes[1].address), QString("refused"), 5000);
     launch.signal(SIGTERM);
     QVERIFY(launch.finish(15000) >= 0);
     QVERIFY2(leftovers(pid).isEmpty(), qPrintable(leftovers(pid)));
