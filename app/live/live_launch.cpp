@@ -1,5 +1,7 @@
 #include "live_launch.h"
 
+#include <unistd.h>
+
 #include <QMetaObject>
 #include <stdexcept>
 
@@ -12,6 +14,8 @@ namespace ln = agents::launcher;
 LiveLaunch::LiveLaunch(engine::Scenario scenario, QObject* parent)
     : QObject(parent), scenario_(std::move(scenario)) {}
 
+bool LiveLaunch::canMakeNodeNamespaces() { return ::geteuid() == 0; }
+
 LiveLaunch::~LiveLaunch() {
   // The window is going: its processes go with it at once (LauncherThread kills and reaps).
   if (thread_ && thread_->running()) thread_->kill();
@@ -22,6 +26,7 @@ void LiveLaunch::start() {
   if (thread_) throw std::runtime_error("this run was already started");
   ln::LaunchSettings settings;
   settings.scenario = scenario_;
+  settings.netns = nodeNamespaces_;
   // Every callback below runs on the launcher's thread: hand each to this object's thread.
   // A LiveLaunch destroyed meanwhile drops them (the context object is gone).
   auto post = [this](auto f) {

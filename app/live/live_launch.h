@@ -25,9 +25,16 @@ class LiveLaunch : public QObject {
   Q_OBJECT
 
  public:
-  // `scenario` as it will run. `agentProgram` empty: clusterscope-agent.
+  // `scenario` as it will run.
   explicit LiveLaunch(engine::Scenario scenario, QObject* parent = nullptr);
   ~LiveLaunch() override;
+
+  // Before start(): each of the scenario's nodes a network namespace of this machine
+  // (`launch --netns`, docs/nodes.md). Needs root; start() says so otherwise.
+  void setNodeNamespaces(bool on) { nodeNamespaces_ = on; }
+  bool nodeNamespaces() const { return nodeNamespaces_; }
+  // Whether this process may make namespaces (it runs as root).
+  static bool canMakeNodeNamespaces();
 
   // Writes the keys and the connection file, starts the hub and the first processes, and
   // returns. Throws std::runtime_error with a message for people (a program not found, a file
@@ -62,6 +69,7 @@ class LiveLaunch : public QObject {
   engine::Scenario scenario_;
   QString connectionFile_;
   bool trafficStarted_ = false;
+  bool nodeNamespaces_ = false;
   std::unique_ptr<agents::launcher::LauncherThread> thread_;
 };
 

@@ -154,6 +154,7 @@ class MainWindow : public QMainWindow {
   QList<QAction*> speedActions_;                  // need capabilities().speed
   QAction* saveSessionAction_ = nullptr;
   QAction* runLiveAction_ = nullptr;
+  QAction* nodeNamespacesAction_ = nullptr;  // Run on real agents with --netns
   QAction* resetFaultsAction_ = nullptr;
   TopologyView* topology_;
   ChartsPanel* charts_;

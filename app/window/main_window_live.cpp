@@ -46,6 +46,7 @@ void MainWindow::showLive(LiveBackend* live, const QString& title) {
 
 MainWindow::LiveRun MainWindow::startLiveRun(const engine::Scenario& scenario) {
   auto* launch = new LiveLaunch(scenario, this);
+  launch->setNodeNamespaces(nodeNamespacesAction_ && nodeNamespacesAction_->isChecked());
   try {
     launch->start();
   } catch (const std::exception& e) {

@@ -25,6 +25,7 @@ namespace clusterscope::app {
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->setToolTipsVisible(true);  // a disabled entry says why
   sessionActions_ << file->addAction(tr("&Open…"), QKeySequence::Open, this,
                                      &MainWindow::openDialog);
   recentMenu_ = file->addMenu(tr("Open &recent"));
@@ -47,6 +48,21 @@ void MainWindow::buildMenus() {
   runLiveAction_->setToolTip(
       tr("Start the open scenario as real local processes (a hub, its agents, broker and load "
          "generator) and show them here"));
+  nodeNamespacesAction_ = file->addAction(tr("Nodes as network &namespaces"));
+  nodeNamespacesAction_->setObjectName("nodeNamespacesAction");
+  nodeNamespacesAction_->setCheckable(true);
+  if (LiveLaunch::canMakeNodeNamespaces()) {
+    nodeNamespacesAction_->setChecked(QSettings().value("live/nodeNamespaces", false).toBool());
+    nodeNamespacesAction_->setToolTip(
+        tr("Run on real agents puts each node's agents in a network namespace of its own: "
+           "failing a node takes its link down, a partition cuts the routes between nodes"));
+    connect(nodeNamespacesAction_, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue("live/nodeNamespaces", on); });
+  } else {
+    nodeNamespacesAction_->setEnabled(false);
+    nodeNamespacesAction_->setToolTip(
+        tr("Needs ClusterScope to run as root: making network namespaces needs CAP_NET_ADMIN"));
+  }
   file->addSeparator();
   saveSessionAction_ = file->addAction(tr("&Save session as scenario…"), QKeySequence::Save, this,
                                        &MainWindow::saveSessionDialog);

@@ -4,6 +4,7 @@
 // scenario that replays it, and stops exactly what it launched when it closes or is cancelled.
 
 #include <QAction>
+#include <QProcess>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -13,6 +14,7 @@
 #include "action_catalog.h"
 #include "comparison_window.h"
 #include "live_backend.h"
+#include "live_launch.h"
 #include "main_window.h"
 #include "process_census.h"
 #include "scenario_loader.h"
@@ -219,6 +221,48 @@ class TestLiveLaunch : public QObject {
     QCOMPARE(window.liveBackend()->runState(), RunState::Finished);
     // What a finished run cannot do is refused with its reason, not ignored.
     QVERIFY(!window.liveBackend()->capabilities().supports(model::ActionKind::KillReplica));
+  }
+
+  // File ▸ Nodes as network namespaces (root only): the window's run puts each node's agents
+  // in a namespace; a partition chosen in the window (through the hub) cuts the routes between
+  // them; closing the window removes every namespace and link of the run.
+  void nodesAsNamespacesFromTheWindow() {
+    auto* window = new MainWindow;
+    ScenarioSession session;
+    window->setScenarioSession(&session);
+    auto* netns = window->findChild<QAction*>("nodeNamespacesAction");
+    QVERIFY(netns);
+    QCOMPARE(netns->isEnabled(), LiveLaunch::canMakeNodeNamespaces());
+    if (!LiveLaunch::canMakeNodeNamespaces() || QStandardPaths::findExecutable("ip").isEmpty()) {
+      delete window;
+      QSKIP("network namespaces need root and iproute2");
+    }
+    netns->setChecked(true);
+    QVERIFY(window->openScenario(QString(CLUSTERSCOPE_LAUNCHER_DATA_DIR) + "/netns-pair.json"));
+    QTRY_VERIFY(session.backend()->hasScenario());
+    QVERIFY(window->runOnRealAgents());
+    QTRY_VERIFY_WITH_TIMEOUT(window->liveLaunch() && window->liveLaunch()->trafficStarted(), 30000);
+    const QString ns = QString("cs-%1-node-a").arg(QCoreApplication::applicationPid());
+    auto ip = [](const QStringList& args) {
+      QProcess p;
+      p.start("ip", args);
+      p.waitForFinished(5000);
+      return QString::fromUtf8(p.readAllStandardOutput());
+    };
+    QVERIFY2(ip({"netns", "list"}).contains(ns), qPrintable(ip({"netns", "list"})));
+
+    model::Action cut;
+    cut.kind = model::ActionKind::Partition;
+    cut.node = "node-a";
+    cut.otherNode = "node-b";
+    QSignalSpy applied(window->liveBackend(), &ClusterBackend::actionApplied);
+    window->liveBackend()->applyAction(cut);
+    QTRY_VERIFY_WITH_TIMEOUT(applied.size() >= 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(ip({"-n", ns, "route"}).contains("blackhole"), 5000);
+
+    delete window;  // closing the window stops its run: namespaces and processes go
+    QTRY_VERIFY_WITH_TIMEOUT(!ip({"netns", "list"}).contains(ns), 10000);
+    QCOMPARE(waitForNone([this] { return census(); }, 5s), 0u);
   }
 
   void aScenarioThatCannotStartIsSaidPlainly() {
