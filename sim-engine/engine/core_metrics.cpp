@@ -122,6 +122,7 @@ void Core::refreshLiveViews() {
     v.p50Ms = ms(s.latency.percentileNs(50));
     v.p95Ms = ms(s.latency.percentileNs(95));
     v.p99Ms = ms(s.latency.percentileNs(99));
+    v.meanMs = s.latency.meanNs() / 1e6;
     v.failedRatio = s.failedRatio();
   }
   for (std::size_t e = 0; e < edges_.size(); ++e) {
