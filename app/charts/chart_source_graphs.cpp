@@ -1,6 +1,8 @@
 #include "chart_source_graphs.h"
 
+#include <QCoreApplication>
 #include <algorithm>
+#include <cmath>
 
 namespace clusterscope::app {
 
@@ -21,6 +23,7 @@ ChartSourceGraphs::ChartSourceGraphs(ChartCanvas* canvas, int index, const QColo
   add(P::Latency, M::P50, QStringLiteral("p50"), ChartStyle::shade(base, 0, 3));
   add(P::Latency, M::P95, QStringLiteral("p95"), ChartStyle::shade(base, 1, 3));
   add(P::Latency, M::P99, QStringLiteral("p99"), ChartStyle::shade(base, 2, 3));
+  addTheory(base);
   for (int c = 1; c < model::kFailureCauseCount; ++c) {
     const auto cause = static_cast<model::FailureCause>(c);
     add(P::Errors, M::Failures, causeLabel(cause), ChartStyle::causeColor(cause), false, cause);
@@ -75,6 +78,43 @@ void ChartSourceGraphs::add(ChartPlot plot, ChartMetric metric, const QString& n
   show(series_.back(), !s.onlyOnceSeen);
 }
 
+// Theory predicts a mean, so the overlay compares it with the measured mean, not a percentile:
+// both hidden until asked for, the prediction dashed in a neutral dark grey that reads as "not
+// measured" beside the source's colours.
+void ChartSourceGraphs::addTheory(const QColor& base) {
+  add(ChartPlot::Latency, ChartMetric::Mean,
+      QCoreApplication::translate("ChartSourceGraphs", "mean"), base.darker(140));
+  add(ChartPlot::Latency, ChartMetric::TheoryMean,
+      QCoreApplication::translate("ChartSourceGraphs", "theory (mean)"), QColor(0x30, 0x30, 0x30));
+  QCPGraph* prediction = series_.back().graph;
+  QPen pen = prediction->pen();
+  pen.setStyle(Qt::DashLine);
+  pen.setWidthF(pen.widthF() * 1.5);
+  prediction->setPen(pen);
+  // A prediction holds from one interval's end to the next: steps, not slopes.
+  prediction->setLineStyle(QCPGraph::lsStepLeft);
+  for (auto it = series_.end() - 2; it != series_.end(); ++it) {
+    it->theory = true;
+    show(*it, false);
+  }
+}
+
+void ChartSourceGraphs::showTheory() {
+  for (Series& s : series_) {
+    if (s.theory) show(s, theoryOn_ && theorySeen_);
+  }
+}
+
+void ChartSourceGraphs::setTheoryShown(bool on) {
+  theoryOn_ = on;
+  showTheory();
+}
+
+bool ChartSourceGraphs::theoryVisible() const {
+  return std::any_of(series_.begin(), series_.end(),
+                     [](const Series& s) { return s.theory && s.graph->visible(); });
+}
+
 void ChartSourceGraphs::show(Series& s, bool shown) {
   s.graph->setName(tag_.isEmpty() ? s.name : tag_ + QStringLiteral(": ") + s.name);
   QCPLegend* legend = canvas_->plotLegend(s.plot);
@@ -92,13 +132,24 @@ void ChartSourceGraphs::revealIfSeen(Series& s, const QVector<double>& values) {
   }
 }
 
+namespace {
+
+bool anyFinite(const QVector<double>& values) {
+  return std::any_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+}
+
+}  // namespace
+
 void ChartSourceGraphs::rebuild(const ChartHistory& history, int scope) {
+  theorySeen_ = false;
   for (Series& s : series_) {
     ChartSeries data = history.series(s.metric, scope, 0, s.cause);
     if (s.onlyOnceSeen) show(s, false);
     revealIfSeen(s, data.y);
+    if (s.metric == ChartMetric::TheoryMean && anyFinite(data.y)) theorySeen_ = true;
     s.graph->setData(data.x, data.y, true);
   }
+  showTheory();
 }
 
 void ChartSourceGraphs::appendTail(const ChartHistory& history, int scope, std::size_t count) {
@@ -107,6 +158,10 @@ void ChartSourceGraphs::appendTail(const ChartHistory& history, int scope, std::
   for (Series& s : series_) {
     ChartSeries data = history.series(s.metric, scope, history.size() - count, s.cause);
     revealIfSeen(s, data.y);
+    if (s.metric == ChartMetric::TheoryMean && !theorySeen_ && anyFinite(data.y)) {
+      theorySeen_ = true;
+      showTheory();
+    }
     s.graph->addData(data.x, data.y, true);
   }
 }
@@ -132,6 +187,7 @@ void ChartSourceGraphs::setDashesAllowed(bool allowed) {
   dashesAllowed_ = allowed;
   const Qt::PenStyle style = allowed ? ChartStyle::sourcePenStyle(index_) : Qt::SolidLine;
   for (Series& s : series_) {
+    if (s.metric == ChartMetric::TheoryMean) continue;  // always dashed: a prediction
     QPen pen = s.graph->pen();
     pen.setStyle(style);
     s.graph->setPen(pen);

@@ -55,6 +55,10 @@ class ChartsPanel : public QWidget {
   double windowSeconds() const { return windowS_; }
   bool follow() const { return follow_; }
   bool logLatency() const;
+  // The queueing-theory overlay on the latency chart (remembered across runs), and whether it
+  // is drawn now: only for a component scope with a prediction in its history.
+  bool theoryShown() const { return theoryShown_; }
+  bool theoryOverlayVisible() const;
   bool presenterMode() const { return style_.presenter; }
 
   // Write the charts as they are shown (PNG, PDF) or every sample of the current scope (CSV;
@@ -82,6 +86,7 @@ class ChartsPanel : public QWidget {
   void setWindowSeconds(double seconds);
   void setFollow(bool on);
   void setLogLatency(bool on);
+  void setTheoryShown(bool on);
   void setPresenterMode(bool on);
   // Follows the topology's selection: a component, or the (first) component of a selected
   // deployment, replica or call edge's callee; anything else shows end to end.
@@ -119,6 +124,7 @@ class ChartsPanel : public QWidget {
   int scope_ = ChartHistory::kEndToEnd;
   double windowS_ = 120.0;
   bool follow_ = true;
+  bool theoryShown_ = true;
   ChartStyle style_;
   int refreshCount_ = 0;
   QString lastError_;

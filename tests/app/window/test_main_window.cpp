@@ -222,7 +222,7 @@ class MainWindowTest : public QObject {
     w.show();
     auto* examples = w.menuBar()->findChild<QMenu*>("examplesMenu");
     QVERIFY(examples);
-    QCOMPARE(examples->actions().size(), 14);
+    QCOMPARE(examples->actions().size(), 15);
     QCOMPARE(examples->actions().first()->text(),
              QString("Lesson: a microservice cluster at work"));
     w.openScenario(scenarioPath("mm1.json"));
