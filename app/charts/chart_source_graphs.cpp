@@ -12,6 +12,14 @@ QString causeLabel(model::FailureCause cause) {
   return QString::fromLatin1(model::failureCauseName(cause)).replace(QLatin1Char('_'), ' ');
 }
 
+bool isPrediction(ChartMetric m) {
+  return m == ChartMetric::TheoryMean || m == ChartMetric::TheoryUtilization;
+}
+
+bool anyFinite(const QVector<double>& values) {
+  return std::any_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+}
+
 }  // namespace
 
 ChartSourceGraphs::ChartSourceGraphs(ChartCanvas* canvas, int index, const QColor& base,
@@ -23,7 +31,13 @@ ChartSourceGraphs::ChartSourceGraphs(ChartCanvas* canvas, int index, const QColo
   add(P::Latency, M::P50, QStringLiteral("p50"), ChartStyle::shade(base, 0, 3));
   add(P::Latency, M::P95, QStringLiteral("p95"), ChartStyle::shade(base, 1, 3));
   add(P::Latency, M::P99, QStringLiteral("p99"), ChartStyle::shade(base, 2, 3));
-  addTheory(base);
+  // Theory predicts a mean, so the overlay compares it with the measured mean, not a
+  // percentile.
+  add(P::Latency, M::Mean, QCoreApplication::translate("ChartSourceGraphs", "mean"),
+      base.darker(140));
+  series_.back().theory = true;
+  show(series_.back(), false);
+  addTheory(ChartPlot::Latency, ChartMetric::TheoryMean);
   for (int c = 1; c < model::kFailureCauseCount; ++c) {
     const auto cause = static_cast<model::FailureCause>(c);
     add(P::Errors, M::Failures, causeLabel(cause), ChartStyle::causeColor(cause), false, cause);
@@ -31,6 +45,10 @@ ChartSourceGraphs::ChartSourceGraphs(ChartCanvas* canvas, int index, const QColo
   add(P::Queue, M::Queue, QStringLiteral("queued"), base);
   add(P::Queue, M::BrokerBacklog, QStringLiteral("broker backlog"), ChartStyle::shade(base, 0, 3),
       true);
+  // One service's busy share of its workers; end to end there is none.
+  add(P::Utilization, M::Utilization,
+      QCoreApplication::translate("ChartSourceGraphs", "busy workers"), base);
+  addTheory(ChartPlot::Utilization, ChartMetric::TheoryUtilization);
   add(P::Replicas, M::ReadyReplicas, QStringLiteral("ready replicas"), base);
   add(P::Replicas, M::Cores, QStringLiteral("cores"), ChartStyle::shade(base, 0, 3), true);
 }
@@ -78,25 +96,20 @@ void ChartSourceGraphs::add(ChartPlot plot, ChartMetric metric, const QString& n
   show(series_.back(), !s.onlyOnceSeen);
 }
 
-// Theory predicts a mean, so the overlay compares it with the measured mean, not a percentile:
-// both hidden until asked for, the prediction dashed in a neutral dark grey that reads as "not
+// A prediction, hidden until asked for: dashed, in a neutral dark grey that reads as "not
 // measured" beside the source's colours.
-void ChartSourceGraphs::addTheory(const QColor& base) {
-  add(ChartPlot::Latency, ChartMetric::Mean,
-      QCoreApplication::translate("ChartSourceGraphs", "mean"), base.darker(140));
-  add(ChartPlot::Latency, ChartMetric::TheoryMean,
-      QCoreApplication::translate("ChartSourceGraphs", "theory (mean)"), QColor(0x30, 0x30, 0x30));
-  QCPGraph* prediction = series_.back().graph;
-  QPen pen = prediction->pen();
+void ChartSourceGraphs::addTheory(ChartPlot plot, ChartMetric metric) {
+  add(plot, metric, QCoreApplication::translate("ChartSourceGraphs", "theory"),
+      QColor(0x30, 0x30, 0x30));
+  Series& s = series_.back();
+  QPen pen = s.graph->pen();
   pen.setStyle(Qt::DashLine);
   pen.setWidthF(pen.widthF() * 1.5);
-  prediction->setPen(pen);
+  s.graph->setPen(pen);
   // A prediction holds from one interval's end to the next: steps, not slopes.
-  prediction->setLineStyle(QCPGraph::lsStepLeft);
-  for (auto it = series_.end() - 2; it != series_.end(); ++it) {
-    it->theory = true;
-    show(*it, false);
-  }
+  s.graph->setLineStyle(QCPGraph::lsStepLeft);
+  s.theory = true;
+  show(s, false);
 }
 
 void ChartSourceGraphs::showTheory() {
@@ -131,14 +144,6 @@ void ChartSourceGraphs::revealIfSeen(Series& s, const QVector<double>& values) {
     show(s, true);
   }
 }
-
-namespace {
-
-bool anyFinite(const QVector<double>& values) {
-  return std::any_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
-}
-
-}  // namespace
 
 void ChartSourceGraphs::rebuild(const ChartHistory& history, int scope) {
   theorySeen_ = false;
@@ -187,7 +192,7 @@ void ChartSourceGraphs::setDashesAllowed(bool allowed) {
   dashesAllowed_ = allowed;
   const Qt::PenStyle style = allowed ? ChartStyle::sourcePenStyle(index_) : Qt::SolidLine;
   for (Series& s : series_) {
-    if (s.metric == ChartMetric::TheoryMean) continue;  // always dashed: a prediction
+    if (isPrediction(s.metric)) continue;  // always dashed
     QPen pen = s.graph->pen();
     pen.setStyle(style);
     s.graph->setPen(pen);

@@ -9,9 +9,10 @@
 #include "chart_canvas.h"
 #include "chart_history.h"
 
-// The graphs one source draws on a ChartCanvas: throughput; p50, p95 and p99 (and, as the
-// theory overlay, the mean and queueing theory's prediction of it); failures by
-// cause; queued tasks and broker backlog; ready replicas and cores. Colours come from the
+// The graphs one source draws on a ChartCanvas: throughput; p50, p95 and p99; failures by
+// cause; queued tasks and broker backlog; one service's utilisation; ready replicas and cores.
+// The theory overlay adds the mean latency and queueing theory's predictions of it and of
+// the utilisation, dashed, while switched on and predicted for the scope. Colours come from the
 // source's family, causes keep their own hue; a second source is dashed. A cause's graph stays
 // hidden, and out of the legend, until that cause has occurred in the scope shown. GUI thread
 // only; the canvas owns the graphs, this class tracks and removes them.
@@ -61,7 +62,7 @@ class ChartSourceGraphs {
            bool rightAxis = false, model::FailureCause cause = model::FailureCause::None);
   void show(Series& s, bool shown);
   void revealIfSeen(Series& s, const QVector<double>& values);
-  void addTheory(const QColor& base);
+  void addTheory(ChartPlot plot, ChartMetric metric);
   void showTheory();
 
   QPointer<ChartCanvas> canvas_;

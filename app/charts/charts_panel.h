@@ -16,7 +16,8 @@
 #include "selection.h"
 
 // The charts of issue 3: throughput; latency p50/p95/p99 (log scale optional); errors by cause;
-// queued tasks and broker backlog; ready replicas and cores; a labelled vertical marker at
+// queued tasks and broker backlog; one service's utilisation; ready replicas and cores; for a
+// service that fits a classic queue, queueing theory's predictions; a labelled vertical marker at
 // every action. End to end or one component. A rolling window follows the newest data; dragging
 // or zooming the time axis stops following and looks back into the history; "Follow" resumes.
 // In comparison mode two sources (variants of one scenario) overlay their curves.

@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QtTest>
+#include <cmath>
 
 #include "charts_panel.h"
 #include "details_panel.h"
@@ -48,6 +49,16 @@ struct Views {
   }
 };
 
+// The value at the end of the visible "theory" graph of `plot`; NaN when none is shown.
+double theoryShown(const ChartsPanel& charts, ChartPlot plot) {
+  for (QCPGraph* g : charts.canvas()->plotRect(plot)->graphs()) {
+    if (g->visible() && g->name() == "theory" && !g->data()->isEmpty()) {
+      return (g->data()->constEnd() - 1)->value;
+    }
+  }
+  return std::nan("");
+}
+
 }  // namespace
 
 class TheoryViewsTest : public QObject {
@@ -78,6 +89,8 @@ class TheoryViewsTest : public QObject {
     // Scoped to the server, the charts draw the prediction; end to end they do not.
     charts.setScope(0);
     QVERIFY(charts.theoryOverlayVisible());
+    QVERIFY(std::abs(theoryShown(charts, ChartPlot::Latency) - 1000.0 / 30) < 1e-3);
+    QVERIFY(std::abs(theoryShown(charts, ChartPlot::Utilization) - 0.7) < 1e-6);
     charts.setScope(-1);
     QVERIFY(!charts.theoryOverlayVisible());
     charts.setScope(0);
