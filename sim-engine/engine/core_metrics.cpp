@@ -159,6 +159,7 @@ model::ClusterSnapshot Core::snapshot() const {
       if (rep.state == model::ReplicaState::Removed) continue;
       v.replicas.push_back(model::ReplicaView{static_cast<int>(r), rep.state, rep.node, rep.busy,
                                               static_cast<int>(rep.queue.size()), rep.slowFactor});
+      v.replicas.back().versionFactor = rep.versionFactor;
       if (faults_.empty()) continue;
       model::FaultsInForce& flags = v.replicas.back().faults;
       flags.paused = rep.pausedBy > 0;

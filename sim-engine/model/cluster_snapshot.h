@@ -57,6 +57,9 @@ struct ReplicaView {
   // (empty: not said, or a simulation).
   bool inPlan = true;
   std::string language{};
+  // Service times x this from a rolling update's new version (slowFactor is the injected
+  // slowness on top); 1 where unknown (a live cluster).
+  double versionFactor = 1.0;
 };
 
 struct DeploymentView {

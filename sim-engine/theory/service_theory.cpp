@@ -164,8 +164,9 @@ LoadState loadFromSnapshot(const model::ClusterLayout& layout,
     ServiceLoad s{0, 1.0, false};
     for (const auto& r : snapshot.deployments[d].replicas) {
       if (r.state != model::ReplicaState::Ready) continue;
-      if (s.readyReplicas > 0 && r.slowFactor != s.slowFactor) s.unevenReplicas = true;
-      s.slowFactor = r.slowFactor;
+      const double factor = r.slowFactor * r.versionFactor;
+      if (s.readyReplicas > 0 && factor != s.slowFactor) s.unevenReplicas = true;
+      s.slowFactor = factor;
       ++s.readyReplicas;
     }
     load.services[layout.deployments[d].name] = s;

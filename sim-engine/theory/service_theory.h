@@ -23,7 +23,7 @@ namespace clusterscope::theory {
 // One deployment as it stands now.
 struct ServiceLoad {
   int readyReplicas = 1;
-  double slowFactor = 1.0;      // service times x this (slow_service, rolling updates)
+  double slowFactor = 1.0;      // service times x this (slow_service, a new version)
   bool unevenReplicas = false;  // its ready replicas have different slow factors
   bool operator==(const ServiceLoad&) const = default;
 };

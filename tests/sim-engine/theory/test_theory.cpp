@@ -164,6 +164,14 @@ class TheoryTest : public QObject {
     slowOne.factor = 2;
     QVERIFY(sim.applyAction(slowOne).empty());
     QCOMPARE(now().reason, NoTheoryReason::UnevenReplicas);
+    // A rolling update to a version twice as slow, once done: rho 0.4 x 2 on both replicas.
+    QVERIFY(sim.applyAction(testing::makeAction(model::ActionKind::ResetFaults)).empty());
+    model::Action update = testing::makeAction(model::ActionKind::RollingUpdate, "server");
+    update.factor = 2;
+    QVERIFY(sim.applyAction(update).empty());
+    sim.runUntil(secondsToSim(60));
+    QVERIFY2(std::abs(now().utilization - 0.8) < 1e-9,
+             qPrintable(QString::number(now().utilization)));
 
     Scenario staged = testing::singleQueue(10, DistributionSpec::exponential(20), 1, 100);
     staged.workload.stages = {RateStage{30, 40}, RateStage{60, 60}};
