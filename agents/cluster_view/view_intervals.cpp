@@ -166,10 +166,14 @@ void ClusterView::finishInterval(IntervalStats& stats) const {
 void ClusterView::keepLastViews() {
   const double secs = std::max(interval_.report.seconds(), 1e-9);
   const auto view = [secs](const engine::TrafficStats& t) {
-    return model::ComponentView{
-        static_cast<double>(t.arrivals) / secs, static_cast<double>(t.completed) / secs,
-        ms(t.latency.percentileNs(50)),         ms(t.latency.percentileNs(95)),
-        ms(t.latency.percentileNs(99)),         t.failedRatio()};
+    return model::ComponentView{static_cast<double>(t.arrivals) / secs,
+                                static_cast<double>(t.completed) / secs,
+                                ms(t.latency.percentileNs(50)),
+                                ms(t.latency.percentileNs(95)),
+                                ms(t.latency.percentileNs(99)),
+                                t.failedRatio(),
+                                0.0,
+                                t.latency.meanNs() / 1e6};
   };
   lastRequests_ = view(closedStats_.requests);
   lastComponents_.resize(closedStats_.components.size());

@@ -23,6 +23,8 @@ const char* title(ChartPlot plot) {
       return "Errors by cause";
     case ChartPlot::Queue:
       return "Queues";
+    case ChartPlot::Utilization:
+      return "Utilisation";
     case ChartPlot::Replicas:
       return "Capacity";
   }
@@ -39,6 +41,8 @@ const char* leftLabel(ChartPlot plot) {
       return "failed/s";
     case ChartPlot::Queue:
       return "tasks";
+    case ChartPlot::Utilization:
+      return "busy";
     case ChartPlot::Replicas:
       return "replicas";
   }

@@ -14,8 +14,8 @@
 
 namespace clusterscope::app {
 
-enum class ChartPlot { Throughput, Latency, Errors, Queue, Replicas };
-inline constexpr int kChartPlotCount = 5;
+enum class ChartPlot { Throughput, Latency, Errors, Queue, Utilization, Replicas };
+inline constexpr int kChartPlotCount = 6;
 
 class ChartCanvas : public QCustomPlot {
   Q_OBJECT

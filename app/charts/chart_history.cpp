@@ -203,6 +203,12 @@ double ChartHistory::value(const model::ChartSample& s, ChartMetric metric, int 
     }
     case ChartMetric::Utilization:
       return endToEnd ? kNaN : p.utilization;
+    case ChartMetric::Mean:
+      return latency(p.meanMs);
+    case ChartMetric::TheoryMean:
+      return endToEnd || p.theoryMeanMs < 0 ? kNaN : p.theoryMeanMs;
+    case ChartMetric::TheoryUtilization:
+      return endToEnd || p.theoryUtilization < 0 ? kNaN : p.theoryUtilization;
     case ChartMetric::ReadyReplicas:
       return endToEnd ? s.readyReplicas : p.readyReplicas;
     default:

@@ -25,20 +25,23 @@ namespace clusterscope::app {
 // What a series shows. Scope-dependent metrics read the end-to-end figures or one component's;
 // Cores, BrokerBacklog, BrokerLagMs and InFlight are cluster-wide whatever the scope.
 enum class ChartMetric {
-  Arrivals,       // requests/s
-  Throughput,     // completed requests/s
-  Failures,       // failed/s; with a cause, only that cause's
-  FailedRatio,    // 0..1
-  P50,            // ms; NaN when nothing completed in the interval
-  P95,            // ms; NaN as above
-  P99,            // ms; NaN as above
-  Queue,          // tasks waiting: the component's host, or every deployment end to end
-  Utilization,    // 0..1 busy share of the host's workers; NaN end to end
-  ReadyReplicas,  // the component's host deployment, or all deployments end to end
-  Cores,          // mean cores provisioned in the cluster
-  BrokerBacklog,  // messages waiting in the broker
-  BrokerLagMs,    // oldest message's wait
-  InFlight,       // requests in the system (mean)
+  Arrivals,           // requests/s
+  Throughput,         // completed requests/s
+  Failures,           // failed/s; with a cause, only that cause's
+  FailedRatio,        // 0..1
+  P50,                // ms; NaN when nothing completed in the interval
+  P95,                // ms; NaN as above
+  P99,                // ms; NaN as above
+  Queue,              // tasks waiting: the component's host, or every deployment end to end
+  Utilization,        // 0..1 busy share of the host's workers; NaN end to end
+  ReadyReplicas,      // the component's host deployment, or all deployments end to end
+  Cores,              // mean cores provisioned in the cluster
+  BrokerBacklog,      // messages waiting in the broker
+  BrokerLagMs,        // oldest message's wait
+  InFlight,           // requests in the system (mean)
+  Mean,               // ms, mean latency; NaN when nothing completed
+  TheoryMean,         // ms, queueing theory's mean latency; NaN end to end or where none applies
+  TheoryUtilization,  // 0..1, the same for utilisation
 };
 
 // A vertical marker: an action that took effect at cluster time `atS`.

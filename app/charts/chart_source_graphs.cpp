@@ -1,6 +1,8 @@
 #include "chart_source_graphs.h"
 
+#include <QCoreApplication>
 #include <algorithm>
+#include <cmath>
 
 namespace clusterscope::app {
 
@@ -8,6 +10,14 @@ namespace {
 
 QString causeLabel(model::FailureCause cause) {
   return QString::fromLatin1(model::failureCauseName(cause)).replace(QLatin1Char('_'), ' ');
+}
+
+bool isPrediction(ChartMetric m) {
+  return m == ChartMetric::TheoryMean || m == ChartMetric::TheoryUtilization;
+}
+
+bool anyFinite(const QVector<double>& values) {
+  return std::any_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
 }
 
 }  // namespace
@@ -21,6 +31,13 @@ ChartSourceGraphs::ChartSourceGraphs(ChartCanvas* canvas, int index, const QColo
   add(P::Latency, M::P50, QStringLiteral("p50"), ChartStyle::shade(base, 0, 3));
   add(P::Latency, M::P95, QStringLiteral("p95"), ChartStyle::shade(base, 1, 3));
   add(P::Latency, M::P99, QStringLiteral("p99"), ChartStyle::shade(base, 2, 3));
+  // Theory predicts a mean, so the overlay compares it with the measured mean, not a
+  // percentile.
+  add(P::Latency, M::Mean, QCoreApplication::translate("ChartSourceGraphs", "mean"),
+      base.darker(140));
+  series_.back().theory = true;
+  show(series_.back(), false);
+  addTheory(ChartPlot::Latency, ChartMetric::TheoryMean);
   for (int c = 1; c < model::kFailureCauseCount; ++c) {
     const auto cause = static_cast<model::FailureCause>(c);
     add(P::Errors, M::Failures, causeLabel(cause), ChartStyle::causeColor(cause), false, cause);
@@ -28,6 +45,10 @@ ChartSourceGraphs::ChartSourceGraphs(ChartCanvas* canvas, int index, const QColo
   add(P::Queue, M::Queue, QStringLiteral("queued"), base);
   add(P::Queue, M::BrokerBacklog, QStringLiteral("broker backlog"), ChartStyle::shade(base, 0, 3),
       true);
+  // One service's busy share of its workers; end to end there is none.
+  add(P::Utilization, M::Utilization,
+      QCoreApplication::translate("ChartSourceGraphs", "busy workers"), base);
+  addTheory(ChartPlot::Utilization, ChartMetric::TheoryUtilization);
   add(P::Replicas, M::ReadyReplicas, QStringLiteral("ready replicas"), base);
   add(P::Replicas, M::Cores, QStringLiteral("cores"), ChartStyle::shade(base, 0, 3), true);
 }
@@ -75,6 +96,38 @@ void ChartSourceGraphs::add(ChartPlot plot, ChartMetric metric, const QString& n
   show(series_.back(), !s.onlyOnceSeen);
 }
 
+// A prediction, hidden until asked for: dashed, in a neutral dark grey that reads as "not
+// measured" beside the source's colours.
+void ChartSourceGraphs::addTheory(ChartPlot plot, ChartMetric metric) {
+  add(plot, metric, QCoreApplication::translate("ChartSourceGraphs", "theory"),
+      QColor(0x30, 0x30, 0x30));
+  Series& s = series_.back();
+  QPen pen = s.graph->pen();
+  pen.setStyle(Qt::DashLine);
+  pen.setWidthF(pen.widthF() * 1.5);
+  s.graph->setPen(pen);
+  // A prediction holds from one interval's end to the next: steps, not slopes.
+  s.graph->setLineStyle(QCPGraph::lsStepLeft);
+  s.theory = true;
+  show(s, false);
+}
+
+void ChartSourceGraphs::showTheory() {
+  for (Series& s : series_) {
+    if (s.theory) show(s, theoryOn_ && theorySeen_);
+  }
+}
+
+void ChartSourceGraphs::setTheoryShown(bool on) {
+  theoryOn_ = on;
+  showTheory();
+}
+
+bool ChartSourceGraphs::theoryVisible() const {
+  return std::any_of(series_.begin(), series_.end(),
+                     [](const Series& s) { return s.theory && s.graph->visible(); });
+}
+
 void ChartSourceGraphs::show(Series& s, bool shown) {
   s.graph->setName(tag_.isEmpty() ? s.name : tag_ + QStringLiteral(": ") + s.name);
   QCPLegend* legend = canvas_->plotLegend(s.plot);
@@ -93,12 +146,15 @@ void ChartSourceGraphs::revealIfSeen(Series& s, const QVector<double>& values) {
 }
 
 void ChartSourceGraphs::rebuild(const ChartHistory& history, int scope) {
+  theorySeen_ = false;
   for (Series& s : series_) {
     ChartSeries data = history.series(s.metric, scope, 0, s.cause);
     if (s.onlyOnceSeen) show(s, false);
     revealIfSeen(s, data.y);
+    if (s.metric == ChartMetric::TheoryMean && anyFinite(data.y)) theorySeen_ = true;
     s.graph->setData(data.x, data.y, true);
   }
+  showTheory();
 }
 
 void ChartSourceGraphs::appendTail(const ChartHistory& history, int scope, std::size_t count) {
@@ -107,6 +163,10 @@ void ChartSourceGraphs::appendTail(const ChartHistory& history, int scope, std::
   for (Series& s : series_) {
     ChartSeries data = history.series(s.metric, scope, history.size() - count, s.cause);
     revealIfSeen(s, data.y);
+    if (s.metric == ChartMetric::TheoryMean && !theorySeen_ && anyFinite(data.y)) {
+      theorySeen_ = true;
+      showTheory();
+    }
     s.graph->addData(data.x, data.y, true);
   }
 }
@@ -132,6 +192,7 @@ void ChartSourceGraphs::setDashesAllowed(bool allowed) {
   dashesAllowed_ = allowed;
   const Qt::PenStyle style = allowed ? ChartStyle::sourcePenStyle(index_) : Qt::SolidLine;
   for (Series& s : series_) {
+    if (isPrediction(s.metric)) continue;  // always dashed
     QPen pen = s.graph->pen();
     pen.setStyle(style);
     s.graph->setPen(pen);

@@ -10,7 +10,9 @@
 #include "chart_history.h"
 
 // The graphs one source draws on a ChartCanvas: throughput; p50, p95 and p99; failures by
-// cause; queued tasks and broker backlog; ready replicas and cores. Colours come from the
+// cause; queued tasks and broker backlog; one service's utilisation; ready replicas and cores.
+// The theory overlay adds the mean latency and queueing theory's predictions of it and of
+// the utilisation, dashed, while switched on and predicted for the scope. Colours come from the
 // source's family, causes keep their own hue; a second source is dashed. A cause's graph stays
 // hidden, and out of the legend, until that cause has occurred in the scope shown. GUI thread
 // only; the canvas owns the graphs, this class tracks and removes them.
@@ -38,6 +40,10 @@ class ChartSourceGraphs {
   // sub-pixel segments a hundred times slower than a solid one, and at that density dashes do
   // not read anyway: the panel turns them off when a view is that dense.
   void setDashesAllowed(bool allowed);
+  // The queueing-theory overlay: the measured mean latency and theory's dashed prediction,
+  // shown while `on` and while the scope has a prediction somewhere in its history.
+  void setTheoryShown(bool on);
+  bool theoryVisible() const;
   // Graphs of one plot, in creation order, hidden ones included.
   std::vector<QCPGraph*> graphs(ChartPlot plot) const;
 
@@ -49,17 +55,22 @@ class ChartSourceGraphs {
     model::FailureCause cause = model::FailureCause::None;
     QString name;
     bool onlyOnceSeen = false;  // a cause: shown from its first non-zero value on
+    bool theory = false;        // part of the theory overlay
   };
 
   void add(ChartPlot plot, ChartMetric metric, const QString& name, const QColor& color,
            bool rightAxis = false, model::FailureCause cause = model::FailureCause::None);
   void show(Series& s, bool shown);
   void revealIfSeen(Series& s, const QVector<double>& values);
+  void addTheory(ChartPlot plot, ChartMetric metric);
+  void showTheory();
 
   QPointer<ChartCanvas> canvas_;
   int index_;
   QString tag_;
   bool dashesAllowed_ = true;
+  bool theoryOn_ = false;
+  bool theorySeen_ = false;  // the scope shown has a prediction in its history
   std::vector<Series> series_;
 };
 

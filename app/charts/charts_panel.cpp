@@ -3,6 +3,7 @@
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QSettings>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -47,6 +48,9 @@ ChartsPanel::ChartsPanel(QWidget* parent)
   connect(toolbar_, &ChartsToolbar::windowChosen, this, &ChartsPanel::setWindowSeconds);
   connect(toolbar_, &ChartsToolbar::followToggled, this, &ChartsPanel::setFollow);
   connect(toolbar_, &ChartsToolbar::logLatencyToggled, this, &ChartsPanel::setLogLatency);
+  connect(toolbar_, &ChartsToolbar::theoryToggled, this, &ChartsPanel::setTheoryShown);
+  theoryShown_ = QSettings().value(QStringLiteral("charts/theory"), true).toBool();
+  toolbar_->setTheory(theoryShown_);
   connect(toolbar_, &ChartsToolbar::exportRequested, this, &ChartsPanel::exportWithDialog);
 
   refreshTimer_.setSingleShot(true);
@@ -73,6 +77,7 @@ void ChartsPanel::addSource(ClusterBackend* backend, const QString& label, const
   s->label = label;
   s->color = base.isValid() ? base : ChartStyle::sourceColor(index);
   s->graphs = std::make_unique<ChartSourceGraphs>(canvas_, index, s->color, QString());
+  s->graphs->setTheoryShown(theoryShown_);
   s->history.reset(backend->layout());
   sources_.push_back(std::move(s));
   connectSource(*sources_.back());
@@ -111,6 +116,7 @@ void ChartsPanel::removeSource(Source* s) {
     Source& other = *sources_[i];
     other.graphs =
         std::make_unique<ChartSourceGraphs>(canvas_, static_cast<int>(i), other.color, QString());
+    other.graphs->setTheoryShown(theoryShown_);
     other.graphs->rebuild(other.history, scope_);
     for (const ChartMarker& m : other.history.markers()) {
       markers_->add(m.atS, m.label, static_cast<int>(i), ChartStyle::markerColor());
@@ -263,6 +269,19 @@ void ChartsPanel::setFollow(bool on) {
 }
 
 bool ChartsPanel::logLatency() const { return canvas_->logLatency(); }
+
+bool ChartsPanel::theoryOverlayVisible() const {
+  return std::any_of(sources_.begin(), sources_.end(),
+                     [](const auto& s) { return s->graphs->theoryVisible(); });
+}
+
+void ChartsPanel::setTheoryShown(bool on) {
+  theoryShown_ = on;
+  toolbar_->setTheory(on);
+  QSettings().setValue(QStringLiteral("charts/theory"), on);
+  for (auto& s : sources_) s->graphs->setTheoryShown(on);
+  markDirty();
+}
 
 void ChartsPanel::setLogLatency(bool on) {
   toolbar_->setLogLatency(on);

@@ -16,7 +16,8 @@
 #include "selection.h"
 
 // The charts of issue 3: throughput; latency p50/p95/p99 (log scale optional); errors by cause;
-// queued tasks and broker backlog; ready replicas and cores; a labelled vertical marker at
+// queued tasks and broker backlog; one service's utilisation; ready replicas and cores; for a
+// service that fits a classic queue, queueing theory's predictions; a labelled vertical marker at
 // every action. End to end or one component. A rolling window follows the newest data; dragging
 // or zooming the time axis stops following and looks back into the history; "Follow" resumes.
 // In comparison mode two sources (variants of one scenario) overlay their curves.
@@ -55,6 +56,10 @@ class ChartsPanel : public QWidget {
   double windowSeconds() const { return windowS_; }
   bool follow() const { return follow_; }
   bool logLatency() const;
+  // The queueing-theory overlay on the latency chart (remembered across runs), and whether it
+  // is drawn now: only for a component scope with a prediction in its history.
+  bool theoryShown() const { return theoryShown_; }
+  bool theoryOverlayVisible() const;
   bool presenterMode() const { return style_.presenter; }
 
   // Write the charts as they are shown (PNG, PDF) or every sample of the current scope (CSV;
@@ -82,6 +87,7 @@ class ChartsPanel : public QWidget {
   void setWindowSeconds(double seconds);
   void setFollow(bool on);
   void setLogLatency(bool on);
+  void setTheoryShown(bool on);
   void setPresenterMode(bool on);
   // Follows the topology's selection: a component, or the (first) component of a selected
   // deployment, replica or call edge's callee; anything else shows end to end.
@@ -119,6 +125,7 @@ class ChartsPanel : public QWidget {
   int scope_ = ChartHistory::kEndToEnd;
   double windowS_ = 120.0;
   bool follow_ = true;
+  bool theoryShown_ = true;
   ChartStyle style_;
   int refreshCount_ = 0;
   QString lastError_;

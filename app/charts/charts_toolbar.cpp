@@ -17,7 +17,8 @@ ChartsToolbar::ChartsToolbar(QWidget* parent)
       scopeBox_(new QComboBox(this)),
       windowBox_(new QSpinBox(this)),
       followButton_(new QToolButton(this)),
-      logBox_(new QCheckBox(tr("Log latency"), this)) {
+      logBox_(new QCheckBox(tr("Log latency"), this)),
+      theoryBox_(new QCheckBox(tr("Theory"), this)) {
   scopeBox_->setToolTip(tr("Show the whole cluster (end to end) or one service"));
   scopeBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   connect(scopeBox_, &QComboBox::activated, this,
@@ -39,6 +40,10 @@ ChartsToolbar::ChartsToolbar(QWidget* parent)
   connect(followButton_, &QToolButton::toggled, this, &ChartsToolbar::followToggled);
 
   connect(logBox_, &QCheckBox::toggled, this, &ChartsToolbar::logLatencyToggled);
+  theoryBox_->setToolTip(
+      tr("For one service that fits a classic queue (M/M/c, M/D/1, M/G/1): its measured mean "
+         "latency and, dashed, what queueing theory predicts for the cluster as it is now"));
+  connect(theoryBox_, &QCheckBox::toggled, this, &ChartsToolbar::theoryToggled);
 
   auto* exportButton = new QToolButton(this);
   exportButton->setText(tr("Export"));
@@ -60,6 +65,7 @@ ChartsToolbar::ChartsToolbar(QWidget* parent)
   row->addWidget(followButton_);
   row->addSpacing(12);
   row->addWidget(logBox_);
+  row->addWidget(theoryBox_);
   row->addStretch(1);
   row->addWidget(exportButton);
   setScopeChoices({});
@@ -92,6 +98,11 @@ void ChartsToolbar::setFollow(bool on) {
 void ChartsToolbar::setLogLatency(bool on) {
   const QSignalBlocker block(logBox_);
   logBox_->setChecked(on);
+}
+
+void ChartsToolbar::setTheory(bool on) {
+  const QSignalBlocker block(theoryBox_);
+  theoryBox_->setChecked(on);
 }
 
 void ChartsToolbar::setPresenterMode(bool on) {

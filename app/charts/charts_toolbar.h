@@ -8,7 +8,8 @@ class QComboBox;
 class QSpinBox;
 class QToolButton;
 
-// The row of controls above the charts: scope, rolling window, follow, log latency, export.
+// The row of controls above the charts: scope, rolling window, follow, log latency, theory,
+// export.
 // It only reports what the user chose (signals) and shows what the panel decided (setters,
 // which do not emit); the ChartsPanel holds the state. GUI thread only.
 
@@ -28,6 +29,7 @@ class ChartsToolbar : public QWidget {
   void setWindowSeconds(double seconds);
   void setFollow(bool on);
   void setLogLatency(bool on);
+  void setTheory(bool on);
   void setPresenterMode(bool on);
 
   static constexpr double kMinWindowS = 10.0;
@@ -38,6 +40,7 @@ class ChartsToolbar : public QWidget {
   void windowChosen(double seconds);
   void followToggled(bool on);
   void logLatencyToggled(bool on);
+  void theoryToggled(bool on);
   void exportRequested(clusterscope::app::ChartsToolbar::ExportFormat format);
 
  private:
@@ -45,6 +48,7 @@ class ChartsToolbar : public QWidget {
   QSpinBox* windowBox_;
   QToolButton* followButton_;
   QCheckBox* logBox_;
+  QCheckBox* theoryBox_;
 };
 
 }  // namespace clusterscope::app

@@ -2,10 +2,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
 #include "live_monitor.h"
+#include "service_theory.h"
 
 namespace clusterscope::app {
 
@@ -70,6 +72,10 @@ LiveBackend::LiveBackend(agents::HubConnection connection, QObject* parent)
             s->duration = static_cast<model::ClusterTime>(description_->durationS * 1e9);
           }
           lastTimeS_ = model::toSeconds(s->time);
+          if (theoryScenario_ && layout_->components.size() == s->components.size()) {
+            s->theory = theory::predictComponents(*theoryScenario_, *layout_,
+                                                  theory::loadFromSnapshot(*layout_, *s));
+          }
           snapshot_ = std::move(s);
           emit snapshotReady(snapshot_);
         },
@@ -78,7 +84,19 @@ LiveBackend::LiveBackend(agents::HubConnection connection, QObject* parent)
   callbacks.onSamples = [this](std::vector<model::ChartSample> samples) {
     QMetaObject::invokeMethod(
         this,
-        [this, samples = std::move(samples)] {
+        [this, samples = std::move(samples)]() mutable {
+          // The prediction in force at the last snapshot, a tenth of a second old at most.
+          if (snapshot_ && !snapshot_->theory.empty()) {
+            for (auto& sample : samples) {
+              const std::size_t n = std::min(sample.components.size(), snapshot_->theory.size());
+              for (std::size_t c = 0; c < n; ++c) {
+                const model::ComponentTheory& t = snapshot_->theory[c];
+                if (!t.applies()) continue;
+                sample.components[c].theoryMeanMs = static_cast<float>(t.meanResponseMs);
+                sample.components[c].theoryUtilization = static_cast<float>(t.utilization);
+              }
+            }
+          }
           emit samplesReady(QVector<model::ChartSample>(samples.begin(), samples.end()));
         },
         Qt::QueuedConnection);
@@ -106,7 +124,11 @@ LiveBackend::LiveBackend(agents::HubConnection connection, QObject* parent)
   monitor_ = std::make_unique<LiveMonitor>(std::move(options), std::move(callbacks));
 }
 
-LiveBackend::~LiveBackend() = default;  // the monitor's thread stops first; queued calls die
+LiveBackend::~LiveBackend() = default;
+
+void LiveBackend::setTheoryScenario(std::shared_ptr<const engine::Scenario> scenario) {
+  theoryScenario_ = std::move(scenario);
+}  // the monitor's thread stops first; queued calls die
 
 QString LiveBackend::endpoint() const { return QString::fromStdString(connection_.endpoint); }
 

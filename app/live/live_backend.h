@@ -6,6 +6,7 @@
 
 #include "cluster_backend.h"
 #include "hub_connection.h"
+#include "scenario.h"
 
 namespace clusterscope::app {
 
@@ -40,6 +41,9 @@ class LiveBackend : public ClusterBackend {
   // An action the launcher applied (the scenario's timeline): shown like the user's, with its
   // marker, but not one of userActions().
   void showAppliedAction(const model::Action& action);
+  // The scenario the cluster was launched from: with it, snapshots and chart samples carry
+  // queueing theory's predictions for the cluster as it stands (as the simulation's do).
+  void setTheoryScenario(std::shared_ptr<const engine::Scenario> scenario);
   // The run is over and its hub gone: Finished, history kept, nothing more is followed.
   void finish();
   // What the user applied through this back end, at the cluster times it took effect: a
@@ -73,6 +77,7 @@ class LiveBackend : public ClusterBackend {
   std::shared_ptr<const model::ClusterLayout> layout_;
   std::shared_ptr<const model::ClusterDescription> description_;
   std::shared_ptr<const model::ClusterSnapshot> snapshot_;
+  std::shared_ptr<const engine::Scenario> theoryScenario_;
 };
 
 }  // namespace clusterscope::app

@@ -4,6 +4,8 @@
 #include <QVBoxLayout>
 #include <array>
 
+#include "theory_labels.h"
+
 namespace clusterscope::app {
 
 namespace {
@@ -157,7 +159,34 @@ QString DetailsPanel::deploymentHtml(int d) const {
                            .arg(num(cv.throughputRps), num(cv.p95Ms), percent(cv.failedRatio)));
     if (cv.errorRate > 0) rows += row(tr("injected errors"), percent(cv.errorRate));
   }
+  if (!info.isMonolith && info.components.size() == 1) rows += theoryRows(info.components[0]);
   return table(q(info.name) + (info.isMonolith ? tr(" (monolith)") : QString()), rows);
+}
+
+// Queueing theory beside the measurement of the last interval, or why no formula applies. The
+// formula predicts the service's own latency (queue and work at one replica), as measured.
+QString DetailsPanel::theoryRows(int c) const {
+  if (c >= static_cast<int>(snapshot_->theory.size())) return {};
+  const model::ComponentTheory& t = snapshot_->theory[c];
+  const auto& cv = snapshot_->components[c];
+  if (!t.applies())
+    return row(tr("queueing theory"), tr("no formula: %1").arg(TheoryLabels::reason(t)));
+  const QString measured = cv.throughputRps > 0 ? num(cv.meanMs) + " ms" : tr("nothing completed");
+  QString rows =
+      row(tr("queueing theory"), TheoryLabels::modelName(t)) +
+      row(tr("mean latency"),
+          tr("theory %1 ms, measured %2").arg(num(t.meanResponseMs), measured)) +
+      row(tr("utilisation"),
+          tr("theory %1, measured %2")
+              .arg(percent(t.utilization),
+                   percent(snapshot_->deployments[layout_->components[c].deployment].utilization)));
+  if (t.p99Ms > 0) {
+    rows += row(tr("p50 / p95 / p99"), tr("theory %1 / %2 / %3 ms, measured %4 / %5 / %6 ms")
+                                           .arg(num(t.p50Ms), num(t.p95Ms), num(t.p99Ms),
+                                                num(cv.p50Ms), num(cv.p95Ms), num(cv.p99Ms)));
+  }
+  if (t.approximate) rows += row(QString(), TheoryLabels::approximation(t));
+  return rows;
 }
 
 QString DetailsPanel::replicaHtml(int d, int replica) const {

@@ -30,6 +30,7 @@ class DetailsPanel : public QWidget {
   QString clusterHtml() const;
   QString deploymentHtml(int d) const;
   QString replicaHtml(int d, int replica) const;
+  QString theoryRows(int component) const;
   QString edgeHtml(int e) const;
   QString nodeHtml(int n) const;
   QString brokerHtml() const;

@@ -5,6 +5,7 @@
 
 #include "interval_sample.h"
 #include "run_cost.h"
+#include "service_theory.h"
 #include "summary_json.h"
 
 namespace clusterscope::app {
@@ -175,7 +176,7 @@ void SimulationRunner::publish(bool force) {
   const qint64 now = clock_.nsecsElapsed();
   if (sim_ && (force || now - lastSnapshotNs_ >= kSnapshotEveryNs)) {
     lastSnapshotNs_ = now;
-    emit snapshotReady(std::make_shared<const model::ClusterSnapshot>(sim_->snapshot()));
+    emit snapshotReady(std::make_shared<const model::ClusterSnapshot>(snapshotWithTheory()));
   }
 }
 
@@ -192,8 +193,24 @@ void SimulationRunner::setFinished() {
   setState(RunState::Finished);
 }
 
+model::ClusterSnapshot SimulationRunner::snapshotWithTheory() const {
+  model::ClusterSnapshot s = sim_->snapshot();
+  s.theory = theory::predictComponents(sim_->scenario(), sim_->layout(),
+                                       theory::loadFromSnapshot(sim_->layout(), s));
+  return s;
+}
+
 void SimulationRunner::onIntervalClosed(const engine::IntervalReport& report) {
-  pending_.push_back(engine::makeChartSample(report));
+  model::ChartSample sample = engine::makeChartSample(report);
+  // Theory for the cluster as it stands at the interval's end: the charts draw it beside the
+  // measurement, following the load, the replicas and the slow-downs in force.
+  const std::vector<model::ComponentTheory> predicted = snapshotWithTheory().theory;
+  for (std::size_t c = 0; c < predicted.size() && c < sample.components.size(); ++c) {
+    if (!predicted[c].applies()) continue;
+    sample.components[c].theoryMeanMs = static_cast<float>(predicted[c].meanResponseMs);
+    sample.components[c].theoryUtilization = static_cast<float>(predicted[c].utilization);
+  }
+  pending_.push_back(std::move(sample));
 }
 
 void SimulationRunner::onActionApplied(engine::SimTime at, const model::Action& action) {

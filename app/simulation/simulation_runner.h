@@ -60,6 +60,7 @@ class SimulationRunner : public QObject, private engine::SimulationObserver {
   void setState(RunState state);
   void setFinished();
   void reanchor();
+  model::ClusterSnapshot snapshotWithTheory() const;
   void onIntervalClosed(const engine::IntervalReport& report) override;
   void onActionApplied(engine::SimTime at, const model::Action& action) override;
 

@@ -56,7 +56,9 @@ MainWindow::LiveRun MainWindow::startLiveRun(const engine::Scenario& scenario) {
     return {};
   }
   try {
-    return {launch, new LiveBackend(liveConnection(launch->connectionFile().toStdString()), this)};
+    auto* live = new LiveBackend(liveConnection(launch->connectionFile().toStdString()), this);
+    live->setTheoryScenario(std::make_shared<const engine::Scenario>(scenario));
+    return {launch, live};
   } catch (const std::exception& e) {
     delete launch;  // its processes go with it
     showError(tr("Run on real agents"), tr("Cannot follow the processes just started."),

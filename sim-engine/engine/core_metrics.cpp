@@ -122,6 +122,7 @@ void Core::refreshLiveViews() {
     v.p50Ms = ms(s.latency.percentileNs(50));
     v.p95Ms = ms(s.latency.percentileNs(95));
     v.p99Ms = ms(s.latency.percentileNs(99));
+    v.meanMs = s.latency.meanNs() / 1e6;
     v.failedRatio = s.failedRatio();
   }
   for (std::size_t e = 0; e < edges_.size(); ++e) {
@@ -158,6 +159,7 @@ model::ClusterSnapshot Core::snapshot() const {
       if (rep.state == model::ReplicaState::Removed) continue;
       v.replicas.push_back(model::ReplicaView{static_cast<int>(r), rep.state, rep.node, rep.busy,
                                               static_cast<int>(rep.queue.size()), rep.slowFactor});
+      v.replicas.back().versionFactor = rep.versionFactor;
       if (faults_.empty()) continue;
       model::FaultsInForce& flags = v.replicas.back().faults;
       flags.paused = rep.pausedBy > 0;

@@ -23,12 +23,17 @@ struct ScopeSample {
   float p50Ms = 0.0F;  // of completed requests; 0 when none completed
   float p95Ms = 0.0F;
   float p99Ms = 0.0F;
+  float meanMs = 0.0F;  // of completed requests; 0 when none completed
   FailureRates failuresByCause{};
   float meanQueue = 0.0F;      // components only: tasks waiting in the host's queues
   float utilization = 0.0F;    // components only: the host's busy share of workers
   float readyReplicas = 0.0F;  // components only: the host's ready replicas
   float backlog = 0.0F;        // components only: broker messages waiting for the host
   float cores = 0.0F;          // components only: cores the host's replicas reserve
+  // Components only: what queueing theory predicts for the cluster as it stood at the end of
+  // the interval (component_theory.h); below 0 where no formula applies or none was computed.
+  float theoryMeanMs = -1.0F;
+  float theoryUtilization = -1.0F;
 };
 
 struct ChartSample {

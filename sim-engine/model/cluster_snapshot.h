@@ -7,6 +7,7 @@
 
 #include "action.h"
 #include "cluster_time.h"
+#include "component_theory.h"
 
 // An immutable picture of the whole cluster at one instant, cheap enough to take 30 times a
 // second on a 2,000-replica cluster. Rates and percentiles come from the last closed metrics
@@ -56,6 +57,9 @@ struct ReplicaView {
   // (empty: not said, or a simulation).
   bool inPlan = true;
   std::string language{};
+  // Service times x this from a rolling update's new version (slowFactor is the injected
+  // slowness on top); 1 where unknown (a live cluster).
+  double versionFactor = 1.0;
 };
 
 struct DeploymentView {
@@ -74,6 +78,7 @@ struct ComponentView {
   double p99Ms = 0.0;
   double failedRatio = 0.0;
   double errorRate = 0.0;  // injected
+  double meanMs = 0.0;     // mean latency of the completed requests
 };
 
 struct EdgeView {
@@ -116,6 +121,9 @@ struct ClusterSnapshot {
   double failedRatio = 0.0;
   std::uint64_t requestsInFlight = 0;
   double cores = 0.0;
+  // What queueing theory predicts per component now, indexed as components; empty when the
+  // back end has no scenario to compute it from.
+  std::vector<ComponentTheory> theory;
 };
 
 }  // namespace clusterscope::model

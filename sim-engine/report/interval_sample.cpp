@@ -17,6 +17,7 @@ model::ScopeSample reduce(const TrafficStats& t, double secs) {
   s.p50Ms = ms(t.latency.percentileNs(50));
   s.p95Ms = ms(t.latency.percentileNs(95));
   s.p99Ms = ms(t.latency.percentileNs(99));
+  s.meanMs = t.latency.meanNs() / 1e6;
   for (int c = 0; c < model::kFailureCauseCount; ++c) {
     s.failuresByCause[c] = static_cast<double>(t.failures.byCause[c]) / secs;
   }

@@ -134,11 +134,12 @@ class TestChartsPanel : public QObject {
     panel.resize(1200, 900);
     panel.show();
     panel.addSource(&a, "sync");
-    QCOMPARE(panel.graphCount(ChartPlot::Latency), 3);
+    // p50, p95, p99, and the theory overlay's mean and prediction (hidden without one).
+    QCOMPARE(panel.graphCount(ChartPlot::Latency), 5);
     const int errorGraphs = panel.graphCount(ChartPlot::Errors);
     panel.addSource(&b, "async");
     QCOMPARE(panel.graphCount(ChartPlot::Throughput), 2);
-    QCOMPARE(panel.graphCount(ChartPlot::Latency), 6);
+    QCOMPARE(panel.graphCount(ChartPlot::Latency), 10);
     QCOMPARE(panel.graphCount(ChartPlot::Errors), 2 * errorGraphs);
     a.resetCluster(shop);
     b.resetCluster(shop);
@@ -146,12 +147,13 @@ class TestChartsPanel : public QObject {
     b.publishSamples(samples(shop, 1, 50));
     a.emitApplied(20.0, kill("orders", 0));
     QCOMPARE(panel.graphPointCount(ChartPlot::Latency, 1), 60);
-    QCOMPARE(panel.graphPointCount(ChartPlot::Latency, 4), 50);
+    QCOMPARE(panel.graphPointCount(ChartPlot::Latency, 6), 50);
     panel.replotNow();
     const auto graphs = panel.canvas()->plotRect(ChartPlot::Latency)->graphs();
-    QCOMPARE(graphs[4]->name(), QStringLiteral("async: p95"));
-    QVERIFY(graphs[4]->pen().style() == Qt::DashLine);
-    QVERIFY(graphs[4]->pen().color() != graphs[1]->pen().color());
+    QCOMPARE(graphs[6]->name(), QStringLiteral("async: p95"));
+    QVERIFY(graphs[6]->pen().style() == Qt::DashLine);
+    QVERIFY(graphs[6]->pen().color() != graphs[1]->pen().color());
+    QVERIFY(!panel.theoryOverlayVisible());  // the fake samples carry no prediction
     QCOMPARE(panel.markerLabels(), QStringList{"killed orders#0"});
 
     QTemporaryDir dir;

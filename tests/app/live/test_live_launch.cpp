@@ -92,6 +92,14 @@ class TestLiveLaunch : public QObject {
     // The timeline's slow_service at 2 s, marked like a user's action.
     QTRY_VERIFY_WITH_TIMEOUT(applied.size() >= 1, 10000);
     QCOMPARE(applied[0][1].value<model::Action>().kind, model::ActionKind::SlowService);
+    // Launched from a scenario, the live back end carries queueing theory too: api calls
+    // orders in sync; orders runs two workers with a constant service time.
+    QTRY_VERIFY_WITH_TIMEOUT(live->lastSnapshot() && !live->lastSnapshot()->theory.empty(), 5000);
+    const auto& theory = live->lastSnapshot()->theory;
+    QCOMPARE(theory.at(live->layout()->componentIndex("api")).reason,
+             model::NoTheoryReason::MakesSyncCalls);
+    QCOMPARE(theory.at(live->layout()->componentIndex("orders")).reason,
+             model::NoTheoryReason::ManyWorkersGeneral);
     QVERIFY(std::abs(applied[0][0].toDouble() - 2.0) < 1.0);
 
     // The user kills orders#1: a real SIGKILL, shown down, and recorded for the session.
