@@ -113,8 +113,9 @@ Json toJson(const ClusterPlan& m) {
   if (!d.lesson.empty()) {
     Json lesson = Json::array();
     for (const model::LessonStep& step : d.lesson) {
-      Json s{{"at_s", step.atS}, {"title", step.title}};
-      if (!step.text.empty()) s["text"] = step.text;
+      // The protocol carries one language (English, or the plain text) and no questions yet.
+      Json s{{"at_s", step.atS}, {"title", step.title.text()}};
+      if (!step.text.empty()) s["text"] = step.text.text();
       lesson.push_back(std::move(s));
     }
     j["lesson"] = std::move(lesson);
@@ -129,8 +130,11 @@ void fromJson(const ObjectIn& in, ClusterPlan& m) {
   d.nominalRateRps = in.number("nominal_rate_rps", 0, kMaxRateRps, 0.0);
   d.durationS = in.number("duration_s", 0, kMaxSeconds, 0.0);
   in.eachObject("lesson", kMaxLessonSteps, ObjectIn::Need::Optional, [&](const ObjectIn& s) {
-    d.lesson.push_back({s.number("at_s", 0, kMaxSeconds), s.text("title", kMaxTextBytes),
-                        s.textOr("text", kMaxLongTextBytes)});
+    model::LessonStep step;
+    step.atS = s.number("at_s", 0, kMaxSeconds);
+    step.title = s.text("title", kMaxTextBytes);
+    step.text = s.textOr("text", kMaxLongTextBytes);
+    d.lesson.push_back(std::move(step));
   });
   readLayout(in.object("layout"), m);
 }

@@ -90,6 +90,9 @@ int commandRun(const CliOptions& o, std::ostream& out, std::ostream& err, bool s
   if (!o.quiet) {
     out << formatSummary(result.summary);
     if (!result.claims.empty()) out << "\nclaims\n" << formatClaims(result.claims);
+    if (!result.summary.questions.empty()) {
+      out << "\nquestions\n" << formatQuestions(result.summary.questions);
+    }
   }
   if (!result.summary.stopReason.empty()) {
     err << printableText(o.files[0]) << ": " << result.summary.stopReason << "\n";
@@ -100,7 +103,8 @@ int commandRun(const CliOptions& o, std::ostream& out, std::ostream& err, bool s
       err << printableText(o.files[0]) << ": claim failed: " << printableText(c.describe()) << "\n";
     }
   }
-  return result.claimsPassed ? kExitOk : kExitClaimFailed;
+  reportFailedQuestions(o.files[0], result.summary.questions, err);
+  return result.claimsPassed && result.questionsCorrect ? kExitOk : kExitClaimFailed;
 }
 
 int commandCompare(const CliOptions& o, std::ostream& out, std::ostream& err, bool showProgress) {

@@ -3,6 +3,7 @@
 #include <tuple>
 
 #include "printable_text.h"
+#include "question_tracker.h"
 #include "scenario_loader.h"
 
 namespace clusterscope::cli {
@@ -40,6 +41,20 @@ bool commit(PendingOutput* pending, std::ostream& err) {
   if (!pending || pending->commit()) return true;
   err << kProgram << engine::printableText(pending->error()) << "\n";
   return false;
+}
+
+bool reportFailedQuestions(const std::string& file,
+                           const std::vector<model::QuestionOutcome>& questions,
+                           std::ostream& err) {
+  bool allCorrect = true;
+  for (std::size_t i = 0; i < questions.size(); ++i) {
+    if (questions[i].correct) continue;
+    allCorrect = false;
+    err << engine::printableText(file) << ": question failed: "
+        << engine::printableText(engine::describeQuestion(questions[i], static_cast<int>(i) + 1))
+        << "\n";
+  }
+  return allCorrect;
 }
 
 }  // namespace clusterscope::cli

@@ -4,8 +4,10 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "cli_options.h"
+#include "lesson.h"
 #include "output_files.h"
 #include "scenario.h"
 
@@ -30,5 +32,10 @@ std::optional<Outputs> openOutputs(const CliOptions& o, std::ostream& err);
 
 // Renames a pending output into place; false (after saying why) when that failed.
 bool commit(PendingOutput* pending, std::ostream& err);
+
+// A "question failed:" line on `err` for each lesson question whose measured answer is not
+// the one the lesson marks (a question fails like a claim); true when none failed.
+bool reportFailedQuestions(const std::string& file,
+                           const std::vector<model::QuestionOutcome>& questions, std::ostream& err);
 
 }  // namespace clusterscope::cli

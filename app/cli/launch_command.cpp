@@ -17,6 +17,7 @@
 #include "live_commands.h"
 #include "live_table.h"
 #include "printable_text.h"
+#include "question_tracker.h"
 #include "run_summary.h"
 #include "scenario_run.h"
 #include "sim_time.h"
@@ -70,7 +71,8 @@ class LaunchRun {
                    std::chrono::duration<double>(scenario_.intervalS)),
                agents::protocol::kMaxItems}),
         collector_(engine::secondsToSim(scenario_.warmupS)),
-        claims_(scenario_) {
+        claims_(scenario_),
+        questions_(scenario_) {
     if (outputs_.csv) csv_.emplace(outputs_.csv->stream());
   }
 
@@ -206,6 +208,7 @@ class LaunchRun {
     if (!iv) return;
     collector_.onIntervalClosed(iv->report);
     claims_.onIntervalClosed(iv->report);
+    questions_.onIntervalClosed(iv->report);
     if (csv_) csv_->onIntervalClosed(iv->report);
   }
 
@@ -223,6 +226,7 @@ class LaunchRun {
     summary.wallTimeS =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - began_).count();
     const std::vector<engine::ClaimResult> claims = claims_.results();
+    summary.questions = questions_.results();
     if (outputs_.summary) outputs_.summary->stream() << engine::summaryToJson(summary);
     if (!commit(outputs_.csv.get(), err_) || !commit(outputs_.summary.get(), err_)) {
       status_ = kExitInvalidInput;
@@ -235,6 +239,9 @@ class LaunchRun {
       replaceFirst(text, " events\n", " reports\n");
       out_ << "\n" << text;
       if (!claims.empty()) out_ << "\nclaims (on real processes)\n" << engine::formatClaims(claims);
+      if (!summary.questions.empty()) {
+        out_ << "\nquestions (on real processes)\n" << engine::formatQuestions(summary.questions);
+      }
       out_.flush();
     }
     for (const auto& c : claims) {
@@ -242,6 +249,9 @@ class LaunchRun {
       err_ << engine::printableText(o_.files[0])
            << ": claim failed: " << engine::printableText(c.describe()) << "\n";
       if (status_ == kExitOk) status_ = kExitClaimFailed;
+    }
+    if (!reportFailedQuestions(o_.files[0], summary.questions, err_) && status_ == kExitOk) {
+      status_ = kExitClaimFailed;
     }
     if (o_.live.keep) {
       say("the run is over; the cluster keeps running until Ctrl-C (monitor, inject work)");
@@ -291,6 +301,7 @@ class LaunchRun {
   cv::ClusterView view_;
   engine::SummaryCollector collector_;
   engine::ClaimTracker claims_;
+  engine::QuestionTracker questions_;
   std::optional<engine::IntervalCsvWriter> csv_;
   std::optional<ln::Launcher> launcher_;
   ln::LaunchResult result_;

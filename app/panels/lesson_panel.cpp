@@ -117,8 +117,8 @@ void LessonPanel::show(int step) {
     const auto& s = steps_[step];
     counter_->setText(tr("%1 / %2  ·  %3 s").arg(step + 1).arg(stepCount()).arg(s.atS));
     text_->setHtml(QString("<h2>%1</h2><p>%2</p>")
-                       .arg(QString::fromStdString(s.title).toHtmlEscaped(),
-                            QString::fromStdString(s.text).toHtmlEscaped()));
+                       .arg(QString::fromStdString(s.title.text()).toHtmlEscaped(),
+                            QString::fromStdString(s.text.text()).toHtmlEscaped()));
   }
   previous_->setEnabled(step > 0);
   next_->setEnabled(step + 1 < stepCount());
@@ -126,7 +126,7 @@ void LessonPanel::show(int step) {
 }
 
 QString LessonPanel::currentTitle() const {
-  return current_ >= 0 ? QString::fromStdString(steps_[current_].title) : QString();
+  return current_ >= 0 ? QString::fromStdString(steps_[current_].title.text()) : QString();
 }
 
 void LessonPanel::setPresenterMode(bool on) {

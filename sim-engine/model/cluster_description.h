@@ -1,7 +1,10 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "lesson.h"
 
 // What a running cluster says about itself, sent with its layout: a title for the window, the
 // lesson to show beside it and the load it was designed for. A simulation takes it from its
@@ -11,8 +14,9 @@ namespace clusterscope::model {
 
 struct LessonStep {
   double atS = 0.0;  // cluster time at which the step is due
-  std::string title;
-  std::string text;
+  LocalText title;
+  LocalText text;
+  std::optional<LessonQuestion> question;  // a "predict, then run" question, if any
   bool operator==(const LessonStep&) const = default;
 };
 

@@ -20,12 +20,6 @@ struct ClaimTracker::Window {
 
 namespace {
 
-std::string fmt(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", v);
-  return buf;
-}
-
 std::optional<double> latencyField(const LatencyHistogram& h, const std::string& f) {
   if (f == "mean") return h.meanNs() / 1e6;
   if (f == "max") return static_cast<double>(h.maxNs()) / 1e6;
@@ -48,12 +42,22 @@ std::optional<double> trafficField(const TrafficStats& t, double seconds, const 
 
 }  // namespace
 
-ClaimTracker::ClaimTracker(const Scenario& scenario) : claims_(scenario.expect) {
+std::string formatFigure(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
+}
+
+ClaimTracker::ClaimTracker(const Scenario& scenario)
+    : ClaimTracker(scenario.expect, scenario.warmupS, scenario.durationS) {}
+
+ClaimTracker::ClaimTracker(std::vector<ExpectClaim> claims, double warmupS, double durationS)
+    : claims_(std::move(claims)) {
   windows_.resize(claims_.size());
   for (std::size_t i = 0; i < claims_.size(); ++i) {
     const auto& c = claims_[i];
-    const double from = c.betweenS ? c.betweenS->first : scenario.warmupS;
-    const double to = c.betweenS ? c.betweenS->second : scenario.durationS;
+    const double from = c.betweenS ? c.betweenS->first : warmupS;
+    const double to = c.betweenS ? c.betweenS->second : durationS;
     windows_[i].from = secondsToSim(from);
     windows_[i].to = secondsToSim(to);
   }
@@ -150,16 +154,16 @@ bool ClaimTracker::allPassed() const {
 
 std::string ClaimResult::describe() const {
   std::ostringstream s;
-  s << claim.metric << " over " << fmt(fromS) << "-" << fmt(toS) << " s";
+  s << claim.metric << " over " << formatFigure(fromS) << "-" << formatFigure(toS) << " s";
   if (value) {
-    s << " = " << fmt(*value);
+    s << " = " << formatFigure(*value);
   } else {
     s << ": " << problem;
   }
   s << " (";
-  if (claim.min) s << "min " << fmt(*claim.min);
+  if (claim.min) s << "min " << formatFigure(*claim.min);
   if (claim.min && claim.max) s << ", ";
-  if (claim.max) s << "max " << fmt(*claim.max);
+  if (claim.max) s << "max " << formatFigure(*claim.max);
   s << "): " << (passed ? "ok" : "FAILED");
   return s.str();
 }

@@ -22,11 +22,16 @@ struct ClaimResult {
   std::string describe() const;
 };
 
+// A figure as claims and questions print it: 4 significant digits ("2310", "0.0043").
+std::string formatFigure(double value);
+
 // Evaluates a scenario's `expect` claims over the intervals of a run. Each claim keeps only
 // the aggregate of its own window, so memory does not grow with the length of the run.
 class ClaimTracker : public SimulationObserver {
  public:
   explicit ClaimTracker(const Scenario& scenario);
+  // Claims of another origin (lesson questions) over a run of this warm-up and duration.
+  ClaimTracker(std::vector<ExpectClaim> claims, double warmupS, double durationS);
   ~ClaimTracker() override;
   void onIntervalClosed(const IntervalReport& report) override;
   std::vector<ClaimResult> results() const;

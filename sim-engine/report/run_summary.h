@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "failure_cause.h"
+#include "lesson.h"
 #include "simulation_observer.h"
 #include "traffic_stats.h"
 
@@ -63,6 +64,7 @@ struct RunSummary {
   std::vector<ServiceSummary> services;  // in ClusterLayout component order
   std::vector<EdgeSummary> edges;
   BrokerSummary broker;
+  std::vector<model::QuestionOutcome> questions;  // the lesson's questions, in lesson order
 };
 
 TrafficSummary summarizeTraffic(const TrafficStats& stats, double seconds);

@@ -28,8 +28,10 @@ RunOutcome runScenario(const Scenario& input, const RunOptions& options) {
   Simulation sim(scenario);
   SummaryCollector collector(secondsToSim(scenario.warmupS));
   ClaimTracker claims(scenario);
+  QuestionTracker questions(scenario);
   sim.addObserver(&collector);
   sim.addObserver(&claims);
+  sim.addObserver(&questions);
   std::optional<IntervalCsvWriter> csv;
   if (options.csv) {
     csv.emplace(*options.csv);
@@ -53,6 +55,8 @@ RunOutcome runScenario(const Scenario& input, const RunOptions& options) {
   out.claims = claims.results();
   out.claimsPassed = std::all_of(out.claims.begin(), out.claims.end(),
                                  [](const ClaimResult& c) { return c.passed; });
+  out.summary.questions = questions.results();
+  out.questionsCorrect = questions.allCorrect();
   return out;
 }
 

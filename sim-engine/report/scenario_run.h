@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "claim_tracker.h"
+#include "question_tracker.h"
 #include "run_summary.h"
 #include "scenario.h"
 
@@ -24,6 +25,9 @@ struct RunOutcome {
   RunSummary summary;
   std::vector<ClaimResult> claims;
   bool claimsPassed = true;
+  // The lesson's questions are also in summary.questions; each is right when the value
+  // measured over its window falls in the choice the lesson marks as the answer.
+  bool questionsCorrect = true;
 };
 
 // The scenario with the options applied: what is actually run.

@@ -35,6 +35,32 @@ Json failuresJson(const model::FailureCounts& f) {
   return j;
 }
 
+Json windowJson(const std::pair<double, double>& w) {
+  return Json::array({round6(w.first), round6(w.second)});
+}
+
+// Choices as 0-based indexes, as in the scenario file; null where there is none.
+Json questionsJson(const std::vector<model::QuestionOutcome>& questions) {
+  Json all = Json::array();
+  for (const model::QuestionOutcome& q : questions) {
+    Json o;
+    o["step"] = q.step;
+    o["at_s"] = round6(q.askedAtS);
+    o["metric"] = q.metric;
+    if (q.beforeWindowS) {
+      o["before_s"] = windowJson(*q.beforeWindowS);
+      o["before"] = q.before ? Json(round6(*q.before)) : Json();
+    }
+    o["between_s"] = windowJson(q.windowS);
+    o["value"] = q.value ? Json(round6(*q.value)) : Json();
+    o["measured_choice"] = q.matching ? Json(*q.matching) : Json();
+    o["answer"] = q.answer;
+    o["correct"] = q.correct;
+    all.push_back(std::move(o));
+  }
+  return all;
+}
+
 Json summaryJson(const RunSummary& s, bool includeWallTime) {
   Json j;
   j["scenario"] = s.scenario;
@@ -93,6 +119,7 @@ Json summaryJson(const RunSummary& s, bool includeWallTime) {
   broker["max_lag_ms"] = round6(s.broker.maxLagMs);
   j["broker"] = broker;
   j["cost"] = Json{{"cores_mean", round6(s.meanCores)}};
+  if (!s.questions.empty()) j["questions"] = questionsJson(s.questions);
   return j;
 }
 

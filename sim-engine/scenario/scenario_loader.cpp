@@ -170,6 +170,7 @@ LoadResult loadScenarioText(std::string_view text, const std::string& fileName) 
     loader::checkStructure(problems, scenario, notes);
     loader::checkTimeline(problems, scenario, notes);
     loader::checkExpect(problems, scenario, notes);
+    loader::checkLessonMetrics(problems, scenario, notes);
   }
   LoadResult result;
   if (problems.empty()) {

@@ -17,10 +17,6 @@ void forEachElement(ObjectReader& r, std::string_view key, Need need, Parse pars
   }
 }
 
-Range timeRange(const ParseNotes& notes) {
-  return notes.durationS ? Range::between(0, *notes.durationS) : Range::seconds();
-}
-
 void parseFormat(ObjectReader& r) {
   const Json* v = r.value("format", Need::Required);
   if (v == nullptr) return;
@@ -43,38 +39,12 @@ NodeSpec parseNode(Problems& p, const Json& v, const std::string& pointer, Parse
   return n;
 }
 
-model::LessonStep parseLessonStep(Problems& p, const Json& v, const std::string& pointer,
-                                  const ParseNotes& notes) {
-  model::LessonStep step;
-  ObjectReader r(p, v, pointer);
-  step.atS = r.number("at_s", timeRange(notes)).value_or(0);
-  step.title = r.string("title", Need::Required).value_or("");
-  step.text = r.string("text").value_or("");
-  r.finish();
-  return step;
-}
-
 ExpectClaim parseClaim(Problems& p, const Json& v, const std::string& pointer,
                        const ParseNotes& notes) {
   ExpectClaim c;
   ObjectReader r(p, v, pointer);
   c.metric = r.string("metric", Need::Required).value_or("");
-  if (const Json* between = r.array("between_s")) {
-    const std::string at = r.pointerOf("between_s");
-    if (between->size() != 2) {
-      p.add(at,
-            "expected [start, end] in seconds, got " + std::to_string(between->size()) + " values");
-    } else {
-      const auto a = readNumber(p, (*between)[0], childPointer(at, 0), timeRange(notes));
-      const auto b = readNumber(p, (*between)[1], childPointer(at, 1), timeRange(notes));
-      if (a && b && *a >= *b) {
-        p.add(childPointer(at, 1), "the window must end after it starts: " + formatNumber(*b) +
-                                       " s is not after " + formatNumber(*a) + " s");
-      } else if (a && b) {
-        c.betweenS = std::make_pair(*a, *b);
-      }
-    }
-  }
+  c.betweenS = readWindow(r, "between_s", Need::Optional, notes);
   c.min = r.number("min", Range::any());
   c.max = r.number("max", Range::any());
   if (r.ok() && !r.has("min") && !r.has("max")) {
@@ -113,6 +83,32 @@ void parseSmallSections(ObjectReader& r, Scenario& s) {
 }
 
 }  // namespace
+
+Range timeRange(const ParseNotes& notes) {
+  return notes.durationS ? Range::between(0, *notes.durationS) : Range::seconds();
+}
+
+std::optional<std::pair<double, double>> readWindow(ObjectReader& r, std::string_view key,
+                                                    Need need, const ParseNotes& notes) {
+  const Json* window = r.array(key, need);
+  if (window == nullptr) return std::nullopt;
+  Problems& p = r.problems();
+  const std::string at = r.pointerOf(key);
+  if (window->size() != 2) {
+    p.add(at,
+          "expected [start, end] in seconds, got " + std::to_string(window->size()) + " values");
+    return std::nullopt;
+  }
+  const auto a = readNumber(p, (*window)[0], childPointer(at, 0), timeRange(notes));
+  const auto b = readNumber(p, (*window)[1], childPointer(at, 1), timeRange(notes));
+  if (!a || !b) return std::nullopt;
+  if (*a >= *b) {
+    p.add(childPointer(at, 1), "the window must end after it starts: " + formatNumber(*b) +
+                                   " s is not after " + formatNumber(*a) + " s");
+    return std::nullopt;
+  }
+  return std::make_pair(*a, *b);
+}
 
 Scenario parseScenario(Problems& p, const Json& root, ParseNotes& notes) {
   Scenario s;

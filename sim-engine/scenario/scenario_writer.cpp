@@ -21,6 +21,41 @@ Json number(double v) {
   return Json(v);
 }
 
+// A text in the form it was read: a plain string, or an object by language.
+Json localTextJson(const model::LocalText& t) {
+  if (t.plain() || t.variants().empty()) return t.text();
+  Json j = Json::object();
+  for (const auto& v : t.variants()) j[v.language] = v.text;
+  return j;
+}
+
+Json windowJson(const std::pair<double, double>& w) {
+  return Json::array({number(w.first), number(w.second)});
+}
+
+Json questionJson(const model::LessonQuestion& q) {
+  Json j{{"text", localTextJson(q.text)}, {"metric", q.metric}};
+  if (q.beforeS) j["before_s"] = windowJson(*q.beforeS);
+  j["between_s"] = windowJson(q.betweenS);
+  Json choices = Json::array();
+  for (const model::QuestionChoice& c : q.choices) {
+    Json choice{{"text", localTextJson(c.text)}};
+    if (c.min) choice["min"] = number(*c.min);
+    if (c.max) choice["max"] = number(*c.max);
+    choices.push_back(std::move(choice));
+  }
+  j["choices"] = std::move(choices);
+  j["answer"] = q.answer;
+  return j;
+}
+
+Json lessonStepJson(const model::LessonStep& step) {
+  Json item{{"at_s", number(step.atS)}, {"title", localTextJson(step.title)}};
+  if (!step.text.empty()) item["text"] = localTextJson(step.text);
+  if (step.question) item["question"] = questionJson(*step.question);
+  return item;
+}
+
 Json distributionJson(const DistributionSpec& d) {
   Json j;
   j["dist"] = distributionKindName(d.kind);
@@ -292,19 +327,14 @@ std::string scenarioToJson(const Scenario& s) {
   }
   if (!s.lesson.empty()) {
     Json lesson = Json::array();
-    for (const model::LessonStep& step : s.lesson) {
-      Json item{{"at_s", number(step.atS)}, {"title", step.title}};
-      if (!step.text.empty()) item["text"] = step.text;
-      lesson.push_back(std::move(item));
-    }
+    for (const model::LessonStep& step : s.lesson) lesson.push_back(lessonStepJson(step));
     j["lesson"] = std::move(lesson);
   }
   if (!s.expect.empty()) {
     Json expect = Json::array();
     for (const ExpectClaim& c : s.expect) {
       Json claim{{"metric", c.metric}};
-      if (c.betweenS)
-        claim["between_s"] = Json::array({number(c.betweenS->first), number(c.betweenS->second)});
+      if (c.betweenS) claim["between_s"] = windowJson(*c.betweenS);
       if (c.min) claim["min"] = number(*c.min);
       if (c.max) claim["max"] = number(*c.max);
       expect.push_back(std::move(claim));

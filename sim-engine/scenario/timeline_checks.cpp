@@ -195,51 +195,67 @@ void checkTimeline(Problems& p, const Scenario& s, const ParseNotes& notes) {
   }
 }
 
+namespace {
+
+// A metric as `expect` names it; an empty one was already reported as missing.
+void checkMetric(Problems& p, const NameTable& names, const ParseNotes& notes,
+                 const std::string& metric, const std::string& pointer) {
+  if (metric.empty() ||
+      std::find(kFixedMetrics.begin(), kFixedMetrics.end(), metric) != kFixedMetrics.end()) {
+    return;
+  }
+  const std::string quotedMetric = quotedText(metric);
+  if (metric.rfind(kServicesPrefix, 0) != 0) {
+    std::string hint = p.detailed() ? didYouMean(metric, kFixedMetrics) : std::string();
+    if (hint.empty()) hint = " (see the metric names in docs/scenario-format.md)";
+    p.add(pointer, "unknown metric " + quotedMetric + hint);
+    return;
+  }
+  const std::string rest = metric.substr(kServicesPrefix.size());
+  std::string name;
+  for (const std::string& suffix : kServiceMetrics) {
+    if (rest.size() > suffix.size() + 1 && rest.ends_with("." + suffix)) {
+      name = rest.substr(0, rest.size() - suffix.size() - 1);
+      break;
+    }
+  }
+  if (!name.empty()) {
+    if (names.find(name) == nullptr && notes.serviceNamesValid) {
+      const std::string hint = p.detailed() ? didYouMean(name, names.all) : std::string();
+      p.add(pointer, "unknown service " + quotedText(name) + " in metric " + quotedMetric + hint);
+    }
+    return;
+  }
+  // The statistic is wrong: suggest the nearest one for the service the metric starts with.
+  std::vector<std::string> candidates;
+  for (const std::string& known : names.all) {
+    if (rest.rfind(known + ".", 0) != 0) continue;
+    for (const std::string& suffix : kServiceMetrics) {
+      candidates.push_back(kServicesPrefix + known + "." + suffix);
+    }
+  }
+  std::string hint = p.detailed() ? didYouMean(metric, candidates) : std::string();
+  if (hint.empty()) {
+    hint = " (expected services.NAME.STAT, STAT one of " + quotedList(kServiceMetrics, "or") + ")";
+  }
+  p.add(pointer, "unknown metric " + quotedMetric + hint);
+}
+
+}  // namespace
+
 void checkExpect(Problems& p, const Scenario& s, const ParseNotes& notes) {
   const NameTable names(s);
   for (std::size_t k = 0; k < s.expect.size(); ++k) {
-    const std::string& metric = s.expect[k].metric;
-    const std::string pointer = "/expect/" + std::to_string(k) + "/metric";
-    if (metric.empty() ||
-        std::find(kFixedMetrics.begin(), kFixedMetrics.end(), metric) != kFixedMetrics.end()) {
-      continue;
-    }
-    const std::string quotedMetric = quotedText(metric);
-    if (metric.rfind(kServicesPrefix, 0) != 0) {
-      std::string hint = p.detailed() ? didYouMean(metric, kFixedMetrics) : std::string();
-      if (hint.empty()) hint = " (see the metric names in docs/scenario-format.md)";
-      p.add(pointer, "unknown metric " + quotedMetric + hint);
-      continue;
-    }
-    const std::string rest = metric.substr(kServicesPrefix.size());
-    std::string name;
-    for (const std::string& suffix : kServiceMetrics) {
-      if (rest.size() > suffix.size() + 1 && rest.ends_with("." + suffix)) {
-        name = rest.substr(0, rest.size() - suffix.size() - 1);
-        break;
-      }
-    }
-    if (!name.empty()) {
-      if (names.find(name) == nullptr && notes.serviceNamesValid) {
-        const std::string hint = p.detailed() ? didYouMean(name, names.all) : std::string();
-        p.add(pointer, "unknown service " + quotedText(name) + " in metric " + quotedMetric + hint);
-      }
-      continue;
-    }
-    // The statistic is wrong: suggest the nearest one for the service the metric starts with.
-    std::vector<std::string> candidates;
-    for (const std::string& known : names.all) {
-      if (rest.rfind(known + ".", 0) != 0) continue;
-      for (const std::string& suffix : kServiceMetrics) {
-        candidates.push_back(kServicesPrefix + known + "." + suffix);
-      }
-    }
-    std::string hint = p.detailed() ? didYouMean(metric, candidates) : std::string();
-    if (hint.empty()) {
-      hint =
-          " (expected services.NAME.STAT, STAT one of " + quotedList(kServiceMetrics, "or") + ")";
-    }
-    p.add(pointer, "unknown metric " + quotedMetric + hint);
+    checkMetric(p, names, notes, s.expect[k].metric, "/expect/" + std::to_string(k) + "/metric");
+  }
+}
+
+void checkLessonMetrics(Problems& p, const Scenario& s, const ParseNotes& notes) {
+  const NameTable names(s);
+  for (std::size_t k = 0; k < s.lesson.size(); ++k) {
+    if (!s.lesson[k].question) continue;
+    checkMetric(p, names, notes, s.lesson[k].question->metric,
+                "/lesson/" + std::to_string(k) + "/question/metric");
   }
 }
 

@@ -10,10 +10,6 @@ using limits::kMaxUsers;
 
 const std::vector<std::string> kArrivalNames = {"poisson", "constant", "closed"};
 
-Range timeRange(const ParseNotes& notes) {
-  return notes.durationS ? Range::between(0, *notes.durationS) : Range::seconds();
-}
-
 std::vector<RateStage> parseStages(ObjectReader& r, const ParseNotes& notes) {
   std::vector<RateStage> stages;
   const Json* array = r.array("stages");

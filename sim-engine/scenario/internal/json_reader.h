@@ -43,6 +43,11 @@ class Problems {
   // The same at an explicit byte offset (a repeated key: the pointer names the last one).
   void addAt(std::size_t offset, std::string pointer, std::string message);
   bool detailed() const { return total_ < kHinted; }
+  // Where the value at `pointer` starts in the text (0 when positions are unknown): the order
+  // of an object's members as written, which nlohmann::json does not keep.
+  std::size_t offsetOf(const std::string& pointer) const {
+    return positions_ ? positions_->offsetOf(pointer) : 0;
+  }
   bool empty() const { return total_ == 0; }
   std::size_t total() const { return total_; }
   // The earliest errors by position (ties in discovery order), at most `keep`.

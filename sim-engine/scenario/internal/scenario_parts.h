@@ -34,7 +34,15 @@ WorkloadSpec parseWorkload(Problems& p, const Json& v, const std::string& pointe
 model::Action parseAction(ObjectReader& r, bool& kindKnown);
 model::TimelineEntry parseTimelineEntry(Problems& p, const Json& v, const std::string& pointer,
                                         const ParseNotes& notes, bool& kindKnown);
+model::LessonStep parseLessonStep(Problems& p, const Json& v, const std::string& pointer,
+                                  const ParseNotes& notes);
 Scenario parseScenario(Problems& p, const Json& root, ParseNotes& notes);
+
+// Times within the run: [0, duration_s] when the duration is valid.
+Range timeRange(const ParseNotes& notes);
+// A window [start, end] in seconds within the run, end after start (reported otherwise).
+std::optional<std::pair<double, double>> readWindow(ObjectReader& r, std::string_view key,
+                                                    Need need, const ParseNotes& notes);
 
 // Cross-checks over the parsed scenario.
 void checkStructure(Problems& p, const Scenario& s, const ParseNotes& notes);  // names, calls,
@@ -43,6 +51,8 @@ void checkTimeline(Problems& p, const Scenario& s, const ParseNotes& notes);
 // Loops that take no simulated time (zero-time call cycles, closed users who never wait).
 void checkProgress(Problems& p, const Scenario& s);
 void checkExpect(Problems& p, const Scenario& s, const ParseNotes& notes);
+// The metrics of lesson questions, named like those of `expect`.
+void checkLessonMetrics(Problems& p, const Scenario& s, const ParseNotes& notes);
 
 // Names known to the checks: components (services without modules, and modules), hosts
 // (services with modules) and every service.

@@ -91,6 +91,33 @@ class CliTest : public QObject {
     QVERIFY(!r.err.contains("claim failed: requests.failed_ratio"));  // that one holds
   }
 
+  void lessonQuestionsAreCheckedLikeClaims() {
+    // Back slows down at 20 s; front's p95 goes from 7 ms to 102 ms: choice B (50 ms to 1 s).
+    auto r = cli({"run", data("lesson-question.json")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("\nquestions\n  Q1 at 15 s: services.front.latency_ms.p95 went from 7 "
+                            "(5-15 s) to 102 (25-40 s): answer B, marked B: ok\n"),
+             qPrintable(r.out));
+    QVERIFY(!r.err.contains("question failed"));
+    // The same lesson marking A is wrong: exit 1, like a failed claim.
+    QTemporaryDir dir;
+    const QString summary = dir.filePath("summary.json");
+    r = cli({"run", data("lesson-question-wrong.json"), "--summary", summary});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("question failed: Q1 at 15 s: services.front.latency_ms.p95 went from "
+                            "7 (5-15 s) to 102 (25-40 s): answer B, marked A: FAILED"),
+             qPrintable(r.err));
+    const QJsonArray questions = readJson(summary)["questions"].toArray();
+    QCOMPARE(questions.size(), 1);
+    const QJsonObject q = questions[0].toObject();
+    QCOMPARE(q["step"].toInt(), 1);
+    QCOMPARE(q["before"].toDouble(), 7.0);
+    QCOMPARE(q["value"].toDouble(), 102.0);
+    QCOMPARE(q["measured_choice"].toInt(), 1);
+    QCOMPARE(q["answer"].toInt(), 0);
+    QCOMPARE(q["correct"].toBool(), false);
+  }
+
   void summaryAndCsvFiles() {
     QTemporaryDir dir;
     const QString summary = dir.filePath("out.json");

@@ -62,7 +62,7 @@ class ScenarioRunTest : public QObject {
     TimelineEntry late = early;
     late.atS = 30;
     s.timeline = {early, late};
-    s.lesson = {LessonStep{2, "early", ""}, LessonStep{30, "late", ""}};
+    s.lesson = {LessonStep{2, "early", "", {}}, LessonStep{30, "late", "", {}}};
     RunOptions o;
     o.durationS = 10;
     const Scenario shorter = applyRunOptions(s, o);

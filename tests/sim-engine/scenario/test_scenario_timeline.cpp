@@ -354,9 +354,9 @@ class ScenarioTimelineTest : public QObject {
     const auto& lesson = r.scenario->lesson;
     QCOMPARE(lesson.size(), std::size_t{3});
     QCOMPARE(lesson[1].atS, 30.0);
-    QCOMPARE(lesson[1].text, std::string());
+    QVERIFY(lesson[1].text.empty());
     QCOMPARE(lesson[2].atS, 0.0);
-    QCOMPARE(QString::fromStdString(lesson[2].title),
+    QCOMPARE(QString::fromStdString(lesson[2].title.text()),
              QString("Défaut: at_s defaults to 0 — UTF-8 is fine"));
     QCOMPARE(
         errorsOf(withList("lesson", "    {\"at_s\": 1, \"text\": \"x\"}", "  \"expect\": [],")),

@@ -87,8 +87,8 @@ FakeCluster FakeCluster::shop() {
   c.entry("web");
   c.description_.name = "A small shop";
   c.description_.description = "Five services on three nodes.";
-  c.description_.lesson = {{0.0, "A healthy cluster", "Everything is green."},
-                           {30.0, "A replica dies", "Watch orders."}};
+  c.description_.lesson = {{0.0, "A healthy cluster", "Everything is green.", {}},
+                           {30.0, "A replica dies", "Watch orders.", {}}};
   c.description_.nominalRateRps = 100.0;
   c.description_.durationS = 120.0;
   c.snapshot_.duration = static_cast<model::ClusterTime>(120e9);

@@ -134,7 +134,7 @@ ClusterPlan samplePlan() {
   ClusterPlan p;
   p.description.name = "Sync chain — é";
   p.description.description = "Two lines\nof text";
-  p.description.lesson = {{0, "A healthy cluster", "Look at p95."}, {30, "Kill one", ""}};
+  p.description.lesson = {{0, "A healthy cluster", "Look at p95.", {}}, {30, "Kill one", "", {}}};
   p.description.nominalRateRps = 150;
   p.description.durationS = 120;
   model::ClusterLayout& l = p.layout;
