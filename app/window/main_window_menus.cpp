@@ -93,8 +93,18 @@ void MainWindow::buildMenus() {
   next->setShortcut(Qt::Key_N);
   QAction* previous = run->addAction(tr("Previous lesson step"), lesson_, &LessonPanel::previous);
   previous->setShortcut(Qt::Key_P);
+  // A lesson question holds the run for the room: Page Down goes on (so does Space, which
+  // starts the run).
+  QAction* goOn =
+      run->addAction(tr("Continue after the question"), lesson_, &LessonPanel::continueRun);
+  goOn->setObjectName("lessonContinueAction");
+  goOn->setShortcut(Qt::Key_PageDown);
+  QAction* reveal = run->addAction(tr("Reveal the answer"), lesson_, &LessonPanel::reveal);
+  reveal->setObjectName("lessonRevealAction");
+  reveal->setEnabled(false);
+  connect(lesson_, &LessonPanel::revealPossibleChanged, reveal, &QAction::setEnabled);
   // Shortcuts must work whichever panel has the focus.
-  for (QAction* a : {toggle, faster, slower, next, previous}) {
+  for (QAction* a : {toggle, faster, slower, next, previous, goOn}) {
     a->setShortcutContext(Qt::ApplicationShortcut);
     addAction(a);
   }
