@@ -79,6 +79,9 @@ class ClusterBackend : public QObject {
   void runStateChanged(clusterscope::app::RunState state);
   void capabilitiesChanged(const clusterscope::model::ClusterCapabilities& capabilities);
   void speedChanged(double factor);
+  // The window of lesson step `step`'s question has closed: what was measured over it. Only
+  // where capabilities().questions; the same figures as `clusterscope-cli run` prints.
+  void questionSettled(int step, const clusterscope::model::QuestionOutcome& outcome);
   // Something the user should read: a problem of the back end itself.
   void problem(const QString& message);
 };
@@ -88,4 +91,5 @@ class ClusterBackend : public QObject {
 Q_DECLARE_METATYPE(clusterscope::model::Action)
 Q_DECLARE_METATYPE(clusterscope::model::ChartSample)
 Q_DECLARE_METATYPE(clusterscope::model::ClusterCapabilities)
+Q_DECLARE_METATYPE(clusterscope::model::QuestionOutcome)
 Q_DECLARE_METATYPE(clusterscope::app::RunState)

@@ -100,6 +100,13 @@ void ChartsPanel::connectSource(Source& s) {
               [this, p](double atS, const model::Action&, const QString& label) {
                 onAction(*p, atS, label);
               }),
+      // A settled lesson question marks the moment its figure was measured.
+      connect(b, &ClusterBackend::questionSettled, this,
+              [this, p](int, const model::QuestionOutcome& o) {
+                onAction(*p, o.windowS.second,
+                         o.matching ? tr("answer %1").arg(QChar(model::choiceLetter(*o.matching)))
+                                    : tr("no answer"));
+              }),
       connect(b, &QObject::destroyed, this, [this, p] { removeSource(p); }),
   };
 }

@@ -160,8 +160,8 @@ struct App {
         "written whole or not at all. A run whose estimated cost is long starts with a\n"
         "warning on stderr.\n"
         "\n"
-        "exit status: 0 ok, 1 an expect claim failed (inject: the action was refused or\n"
-        "failed; monitor: no hub), 2 invalid input or the run stopped early (it held too much\n"
+        "exit status: 0 ok, 1 an expect claim or a lesson question failed (inject: the action\n"
+        "was refused or failed; monitor: no hub), 2 invalid input or the run stopped early (it held too much\n"
         "work, its clock stopped, or its processes could not be started: the reason is on\n"
         "stderr); launch stopped by a signal before its end: 128 + its number");
     app.set_version_flag("--version", std::string(kProgram) + " " + CLUSTERSCOPE_VERSION);

@@ -1,28 +1,66 @@
 #include "lesson_panel.h"
 
 #include <QApplication>
+#include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
+
+#include "question_text.h"
 
 namespace clusterscope::app {
 
+namespace {
+
+constexpr int kMaxChoices = 4;
+
+}  // namespace
+
 LessonPanel::LessonPanel(QWidget* parent)
     : QWidget(parent),
+      language_(QLocale().name().left(2)),
       counter_(new QLabel(this)),
       note_(new QLabel(this)),
       text_(new QTextBrowser(this)),
+      choicesBox_(new QWidget(this)),
+      choiceGroup_(new QButtonGroup(this)),
+      answer_(new QLabel(this)),
+      continue_(new QPushButton(tr("Continue (Page Down)"), this)),
       previous_(new QPushButton(tr("Previous"), this)),
       next_(new QPushButton(tr("Next (N)"), this)) {
   setObjectName("lessonPanel");
+  auto* choices = new QVBoxLayout(choicesBox_);
+  choices->setContentsMargins(0, 0, 0, 0);
+  choiceGroup_->setExclusive(false);  // a second click takes the pick back
+  for (int i = 0; i < kMaxChoices; ++i) {
+    auto* b = new QPushButton(choicesBox_);
+    b->setObjectName(QStringLiteral("lessonChoice%1").arg(QChar('A' + i)));
+    b->setCheckable(true);
+    b->setStyleSheet(
+        "QPushButton { text-align: left; padding: 4px; }"
+        "QPushButton:checked { background: #ffd54f; font-weight: bold; }");
+    choices->addWidget(b);
+    choiceGroup_->addButton(b, i);
+    choices_.push_back(b);
+  }
+  connect(choiceGroup_, &QButtonGroup::idClicked, this, &LessonPanel::pickChoice);
+  answer_->setObjectName("lessonAnswer");
+  answer_->setWordWrap(true);
+  answer_->setTextFormat(Qt::RichText);
+  continue_->setObjectName("lessonContinue");
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(previous_);
   buttons->addWidget(counter_, 1, Qt::AlignCenter);
   buttons->addWidget(next_);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(text_, 1);
+  layout->addWidget(choicesBox_);
+  layout->addWidget(answer_);
+  layout->addWidget(continue_);
   layout->addWidget(note_);
   layout->addLayout(buttons);
   note_->setObjectName("lessonNote");
@@ -32,6 +70,7 @@ LessonPanel::LessonPanel(QWidget* parent)
   text_->setOpenExternalLinks(false);
   connect(previous_, &QPushButton::clicked, this, &LessonPanel::previous);
   connect(next_, &QPushButton::clicked, this, &LessonPanel::next);
+  connect(continue_, &QPushButton::clicked, this, &LessonPanel::continueRun);
   show(-1);
 }
 
@@ -48,15 +87,33 @@ void LessonPanel::setBackend(ClusterBackend* backend) {
   connect(backend, &ClusterBackend::snapshotReady, this,
           [this](const auto& s) { onTime(model::toSeconds(s->time)); });
   connect(backend, &ClusterBackend::capabilitiesChanged, this, &LessonPanel::showCapabilities);
+  connect(backend, &ClusterBackend::questionSettled, this, &LessonPanel::onSettled);
+  connect(backend, &ClusterBackend::runStateChanged, this, [this](RunState state) {
+    // Resumed by other means (Space, the control bar): the room's time is over.
+    if (state != RunState::Running || !waiting_) return;
+    waiting_ = false;
+    render();
+  });
   connect(backend, &QObject::destroyed, this, [this] { setBackend(nullptr); });
   onReset(backend->description().get());
   showCapabilities(backend->capabilities());
   if (const auto s = backend->lastSnapshot()) onTime(model::toSeconds(s->time));
 }
 
+void LessonPanel::setLanguage(const QString& language) {
+  language_ = language;
+  render();
+}
+
+QString LessonPanel::local(const model::LocalText& text) const {
+  return QString::fromStdString(text.in(language_.toStdString()));
+}
+
 void LessonPanel::onReset(const model::ClusterDescription* description) {
   steps_ = description ? description->lesson : std::vector<model::LessonStep>{};
+  asked_.assign(steps_.size(), Asked{});
   manual_ = false;
+  waiting_ = false;
   timeS_ = 0.0;
   current_ = -2;  // force a refresh
   onTime(0.0);
@@ -65,7 +122,9 @@ void LessonPanel::onReset(const model::ClusterDescription* description) {
 
 void LessonPanel::showCapabilities(const model::ClusterCapabilities& capabilities) {
   canPause_ = capabilities.pause;
+  questionsMeasured_ = capabilities.questions;
   updateNote();
+  render();
 }
 
 void LessonPanel::updateNote() {
@@ -87,7 +146,24 @@ void LessonPanel::onTime(double timeS) {
     if (due != current_) return;
     manual_ = false;
   }
-  if (due != current_) show(due);
+  if (due == current_) return;
+  // Reached by time: a question holds the run for the room (once), where it can be held.
+  if (due >= 0 && steps_[due].question && !asked_[due].asked) {
+    asked_[due].asked = true;
+    if (canPause_ && backend_ && backend_->runState() == RunState::Running) {
+      waiting_ = true;
+      backend_->pause();
+    }
+  }
+  show(due);
+}
+
+void LessonPanel::onSettled(int step, const model::QuestionOutcome& outcome) {
+  if (step < 0 || step >= stepCount() || !steps_[step].question) return;
+  asked_[step].outcome = outcome;
+  if (revealOnSettle_) asked_[step].revealed = true;
+  if (step == current_) render();
+  updateReveal();
 }
 
 void LessonPanel::next() {
@@ -102,8 +178,55 @@ void LessonPanel::previous() {
   show(current_ - 1);
 }
 
+void LessonPanel::continueRun() {
+  if (!waiting_) return;
+  waiting_ = false;
+  if (backend_ && canPause_) backend_->start();
+  render();
+}
+
+void LessonPanel::pickChoice(int choice) {
+  if (current_ < 0 || !steps_[current_].question) return;
+  Asked& a = asked_[current_];
+  a.pick = a.pick == choice ? -1 : choice;
+  render();
+}
+
+int LessonPanel::pickedChoice() const { return current_ >= 0 ? asked_[current_].pick : -1; }
+
+bool LessonPanel::canReveal() const {
+  return current_ >= 0 && asked_[current_].outcome && !asked_[current_].revealed;
+}
+
+void LessonPanel::reveal() {
+  if (!canReveal()) return;
+  asked_[current_].revealed = true;
+  render();
+  updateReveal();
+}
+
+void LessonPanel::updateReveal() {
+  const bool possible = canReveal();
+  if (possible == couldReveal_) return;
+  couldReveal_ = possible;
+  emit revealPossibleChanged(possible);
+}
+
+QString LessonPanel::answerText() const {
+  QTextDocument doc;
+  doc.setHtml(answer_->text());
+  return answer_->isHidden() ? QString() : doc.toPlainText();
+}
+
 void LessonPanel::show(int step) {
   current_ = step;
+  render();
+  updateReveal();
+  emit stepChanged(step);
+}
+
+void LessonPanel::render() {
+  const int step = current_;
   if (steps_.empty()) {
     counter_->setText(tr("no lesson"));
     text_->setHtml(
@@ -116,23 +239,69 @@ void LessonPanel::show(int step) {
   } else {
     const auto& s = steps_[step];
     counter_->setText(tr("%1 / %2  ·  %3 s").arg(step + 1).arg(stepCount()).arg(s.atS));
-    text_->setHtml(QString("<h2>%1</h2><p>%2</p>")
-                       .arg(QString::fromStdString(s.title.text()).toHtmlEscaped(),
-                            QString::fromStdString(s.text.text()).toHtmlEscaped()));
+    QString body = QString("<h2>%1</h2><p>%2</p>")
+                       .arg(local(s.title).toHtmlEscaped(), local(s.text).toHtmlEscaped());
+    if (s.question) body += QString("<h3>%1</h3>").arg(local(s.question->text).toHtmlEscaped());
+    text_->setHtml(body);
   }
+  const bool question = step >= 0 && step < stepCount() && steps_[step].question;
+  if (question) {
+    renderQuestion(steps_[step]);
+  } else {
+    choicesBox_->hide();
+    answer_->hide();
+  }
+  continue_->setVisible(waiting_);
   previous_->setEnabled(step > 0);
   next_->setEnabled(step + 1 < stepCount());
-  emit stepChanged(step);
+}
+
+void LessonPanel::renderQuestion(const model::LessonStep& s) {
+  const model::LessonQuestion& q = *s.question;
+  const Asked& a = asked_[current_];
+  const bool shown = a.revealed && a.outcome;
+  for (int i = 0; i < kMaxChoices; ++i) {
+    QPushButton* b = choices_[i];
+    const bool offered = i < static_cast<int>(q.choices.size());
+    b->setVisible(offered);
+    if (!offered) continue;
+    QString label = QStringLiteral("%1   %2").arg(QChar('A' + i), local(q.choices[i].text));
+    if (shown && a.outcome->matching == i) label += QStringLiteral("   ✓");
+    b->setText(label);
+    b->setChecked(a.pick == i);
+  }
+  choicesBox_->show();
+  QString answer;
+  if (shown) {
+    answer = "<b>" + QuestionText::answer(*a.outcome).toHtmlEscaped() + "</b>";
+    if (a.pick >= 0) {
+      const bool right = a.outcome->matching == a.pick;
+      answer += "<br>" + (right ? tr("The room chose %1: right.") : tr("The room chose %1: wrong."))
+                             .arg(QChar('A' + a.pick));
+    }
+  } else if (!questionsMeasured_) {
+    answer =
+        tr("The measured figure is not available on this cluster: the room can discuss "
+           "the charts instead.");
+  }
+  answer_->setText(answer);
+  answer_->setVisible(!answer.isEmpty());
 }
 
 QString LessonPanel::currentTitle() const {
-  return current_ >= 0 ? QString::fromStdString(steps_[current_].title.text()) : QString();
+  return current_ >= 0 ? local(steps_[current_].title) : QString();
 }
 
 void LessonPanel::setPresenterMode(bool on) {
+  presenter_ = on;
   QFont f = font();
   f.setPointSizeF(on ? 16 : QApplication::font().pointSizeF());
   text_->setFont(f);
+  // The room reads the question and its choices from the back of the class.
+  QFont large = font();
+  large.setPointSizeF(on ? 18 : QApplication::font().pointSizeF());
+  for (QPushButton* b : choices_) b->setFont(large);
+  answer_->setFont(large);
 }
 
 }  // namespace clusterscope::app

@@ -47,6 +47,7 @@ SimulationBackend::SimulationBackend(QObject* parent)
             emit actionApplied(atS, a, label);
           });
   connect(runner_, &SimulationRunner::actionRejected, this, &ClusterBackend::actionRejected);
+  connect(runner_, &SimulationRunner::questionSettled, this, &ClusterBackend::questionSettled);
   connect(runner_, &SimulationRunner::stateChanged, this, [this](RunState s) {
     state_ = s;
     emit runStateChanged(s);

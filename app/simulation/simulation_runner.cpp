@@ -36,10 +36,13 @@ void SimulationRunner::load(std::shared_ptr<const engine::Scenario> scenario) {
     auto sim = std::make_unique<engine::Simulation>(*scenario);
     auto summary =
         std::make_unique<engine::SummaryCollector>(engine::secondsToSim(scenario->warmupS));
+    auto questions = std::make_unique<engine::QuestionTracker>(*scenario);
     sim->addObserver(this);
     sim->addObserver(summary.get());
+    sim->addObserver(questions.get());
     sim_ = std::move(sim);
     summary_ = std::move(summary);
+    questions_ = std::move(questions);
     scenario_ = std::move(scenario);
   } catch (const std::exception& e) {
     // The loader has checked the file; if the engine still refuses, keep what was running.
@@ -109,6 +112,7 @@ void SimulationRunner::shutdown() {
   timer_->stop();
   sim_.reset();
   summary_.reset();
+  questions_.reset();
 }
 
 QString SimulationRunner::summaryJson() const {
@@ -172,6 +176,11 @@ void SimulationRunner::publish(bool force) {
     } else {
       *samplesInFlight_ -= count;
     }
+  }
+  // After the samples, so that a chart already has the interval that settled a question.
+  if (questions_) {
+    for (const model::QuestionOutcome& o : questions_->takeSettled())
+      emit questionSettled(o.step, o);
   }
   const qint64 now = clock_.nsecsElapsed();
   if (sim_ && (force || now - lastSnapshotNs_ >= kSnapshotEveryNs)) {

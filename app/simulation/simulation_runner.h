@@ -9,6 +9,7 @@
 
 #include "chart_sample.h"
 #include "cluster_backend.h"
+#include "question_tracker.h"
 #include "run_summary.h"
 #include "simulation.h"
 
@@ -53,6 +54,7 @@ class SimulationRunner : public QObject, private engine::SimulationObserver {
   void stoppedEarly(const QString& reason);
   // The scenario just loaded would take very long to run as fast as possible (run_cost.h).
   void costWarning(const QString& warning);
+  void questionSettled(int step, const clusterscope::model::QuestionOutcome& outcome);
 
  private:
   void tick();
@@ -67,6 +69,7 @@ class SimulationRunner : public QObject, private engine::SimulationObserver {
   std::shared_ptr<const engine::Scenario> scenario_;
   std::unique_ptr<engine::Simulation> sim_;
   std::unique_ptr<engine::SummaryCollector> summary_;
+  std::unique_ptr<engine::QuestionTracker> questions_;  // the lesson's, as the CLI evaluates them
   QTimer* timer_;
   QElapsedTimer clock_;
   RunState state_ = RunState::Empty;

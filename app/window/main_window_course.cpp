@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QLocale>
 #include <QMenuBar>
+#include <QSettings>
 #include <QStyle>
 #include <QToolBar>
 
@@ -32,13 +33,41 @@ void MainWindow::buildLessonActions(QMenu* help) {
   QAction* previous = menu->addAction(tr("&Previous step"), lesson_, &LessonPanel::previous);
   previous->setObjectName("previousStepAction");
   previous->setShortcuts({QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::Key_P)});
-  QAction* next = menu->addAction(tr("&Next step"), lesson_, &LessonPanel::next);
+  // One key moves the lesson on, whatever it waits for: a run held at a question goes on,
+  // else the next step shows. A clicker has only two buttons.
+  QAction* next = menu->addAction(tr("&Next"), this, [this] {
+    if (lesson_->waitingForRoom()) {
+      lesson_->continueRun();
+    } else {
+      lesson_->next();
+    }
+  });
   next->setObjectName("nextStepAction");
   next->setShortcuts({QKeySequence(Qt::Key_PageDown), QKeySequence(Qt::Key_N)});
+  next->setToolTip(tr("Continue after a question, or show the next step (Page Down)"));
+  QAction* reveal = menu->addAction(tr("&Reveal the answer"), lesson_, &LessonPanel::reveal);
+  reveal->setObjectName("lessonRevealAction");
+  reveal->setShortcut(Qt::Key_R);
+  reveal->setEnabled(lesson_->canReveal());
+  reveal->setToolTip(tr("Show the measured answer to the question"));
+  connect(lesson_, &LessonPanel::revealPossibleChanged, reveal, &QAction::setEnabled);
+  QAction* onSettle = menu->addAction(tr("Show &answers as soon as measured"));
+  onSettle->setObjectName("revealOnSettleAction");
+  onSettle->setCheckable(true);
+  onSettle->setToolTip(
+      tr("Off: the panel keeps a measured answer until you reveal it, so the room can argue "
+         "first"));
+  onSettle->setChecked(QSettings().value("lesson/revealOnSettle", true).toBool());
+  lesson_->setRevealOnSettle(onSettle->isChecked());
+  connect(onSettle, &QAction::toggled, this, [this](bool on) {
+    lesson_->setRevealOnSettle(on);
+    QSettings().setValue("lesson/revealOnSettle", on);
+  });
   menu->addSeparator();
   menu->addAction(lessons);
+  menu->setToolTipsVisible(true);
   // A clicker's keys must work whichever panel has the focus.
-  for (QAction* a : {previous, next}) {
+  for (QAction* a : {previous, next, reveal}) {
     a->setShortcutContext(Qt::ApplicationShortcut);
     addAction(a);
   }
@@ -51,6 +80,7 @@ void MainWindow::buildLessonActions(QMenu* help) {
   lessons->setIcon(style()->standardIcon(QStyle::SP_FileDialogListView));
   lessonBar_->addAction(previous);
   lessonBar_->addAction(next);
+  lessonBar_->addAction(reveal);
   lessonBar_->addSeparator();
   lessonBar_->addAction(lessons);
   addToolBar(Qt::TopToolBarArea, lessonBar_);

@@ -19,6 +19,7 @@ struct ClusterCapabilities {
   bool speed = false;        // cluster seconds per wall second can be chosen
   bool timeLimit = false;    // the run has a planned end (ClusterSnapshot::duration)
   bool saveSession = false;  // what was done can be saved as a scenario that replays it
+  bool questions = false;    // lesson questions are settled from measured figures
 
   // Why an action kind does not apply to this cluster; empty when it does.
   std::array<std::string, kActionKindCount> refusals{};
@@ -31,7 +32,7 @@ struct ClusterCapabilities {
 
   // A simulated cluster: every control, every action.
   static ClusterCapabilities simulation() {
-    return ClusterCapabilities{true, true, true, true, true, true, {}};
+    return ClusterCapabilities{true, true, true, true, true, true, true, {}};
   }
 
   bool operator==(const ClusterCapabilities&) const = default;

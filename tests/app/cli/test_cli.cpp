@@ -33,7 +33,7 @@ class CliTest : public QObject {
     auto r = cli({"--help"});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("validate FILE"));
-    QVERIFY(r.out.contains("exit status: 0 ok, 1 an expect claim failed"));
+    QVERIFY(r.out.contains("exit status: 0 ok, 1 an expect claim or a lesson question failed"));
     QVERIFY(r.out.contains("2 invalid input or the run stopped early"));
     r = cli({"--version"});
     QCOMPARE(r.exitCode, 0);

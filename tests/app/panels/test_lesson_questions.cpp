@@ -1,0 +1,164 @@
+// Lesson questions in the GUI with a real SimulationBackend: the run pauses at the question's
+// step, goes on with Continue, and the panel states the measured answer (the figures the CLI
+// gives) with a marker on the charts; a lesson without questions runs as before.
+
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include "charts_panel.h"
+#include "lesson_panel.h"
+#include "scenario_loader.h"
+#include "scenario_run.h"
+#include "simulation_backend.h"
+
+using namespace clusterscope::app;
+using namespace clusterscope::engine;
+using namespace clusterscope::model;
+
+namespace {
+
+// front calls back; back slows down 20x at 20 s. The step at 15 s asks what front's p95 does
+// over 25-35 s: it goes from 7 ms to 102 ms, choice B.
+// (data/lesson-question.json)
+Scenario lessonScenario() {
+  auto r = loadScenarioFile(CLUSTERSCOPE_PANELS_DATA "/lesson-question.json");
+  if (!r.ok()) qFatal("%s", r.errors.front().format().c_str());
+  return *r.scenario;
+}
+
+double simSeconds(const SimulationBackend& b) {
+  return b.lastSnapshot() ? toSeconds(b.lastSnapshot()->time) : -1;
+}
+
+QPushButton* button(const QWidget& panel, const char* name) {
+  auto* b = panel.findChild<QPushButton*>(name);
+  if (!b) qFatal("no %s", name);
+  return b;
+}
+
+// Shown when the panel is (the test does not show it on screen).
+bool shown(const QWidget& panel, const char* name) {
+  return button(panel, name)->isVisibleTo(&panel);
+}
+
+}  // namespace
+
+class LessonQuestionsTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void theRunPausesForTheRoomThenShowsTheMeasuredAnswer() {
+    const Scenario s = lessonScenario();
+    SimulationBackend b;
+    LessonPanel panel;
+    panel.setLanguage("fr");
+    ChartsPanel charts;
+    panel.setBackend(&b);
+    charts.addSource(&b, "simulation");
+    QSignalSpy settled(&b, &ClusterBackend::questionSettled);
+    QSignalSpy revealPossible(&panel, &LessonPanel::revealPossibleChanged);
+    b.load(s);
+    QTRY_VERIFY_WITH_TIMEOUT(b.hasScenario() && b.runState() == RunState::Paused, 5000);
+    b.setSpeed(20);
+    b.start();
+
+    // Held at the question, a moment after 15 s, with the choices A-C offered.
+    QTRY_VERIFY_WITH_TIMEOUT(panel.waitingForRoom(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(b.runState(), RunState::Paused, 5000);
+    QCOMPARE(panel.currentStep(), 1);
+    QCOMPARE(panel.currentTitle(), QString("back ralentit"));
+    const double heldAt = simSeconds(b);
+    QVERIFY2(heldAt >= 15 && heldAt < 20, qPrintable(QString::number(heldAt)));
+    QVERIFY(shown(panel, "lessonChoiceA"));
+    QCOMPARE(button(panel, "lessonChoiceA")->text(), QString("A   Il reste sous 50 ms"));
+    QVERIFY(shown(panel, "lessonChoiceC"));
+    QVERIFY(!shown(panel, "lessonChoiceD"));  // three choices only
+    QVERIFY(shown(panel, "lessonContinue"));
+    QVERIFY(panel.answerText().isEmpty());
+
+    // The room picks A, then changes its mind to B (highlighted); the run stays held.
+    button(panel, "lessonChoiceA")->click();
+    button(panel, "lessonChoiceB")->click();
+    QCOMPARE(panel.pickedChoice(), 1);
+    QVERIFY(button(panel, "lessonChoiceB")->isChecked());
+    QVERIFY(!button(panel, "lessonChoiceA")->isChecked());
+    QTest::qWait(300);
+    QCOMPARE(simSeconds(b), heldAt);
+
+    button(panel, "lessonContinue")->click();
+    QVERIFY(!panel.waitingForRoom());
+    QTRY_COMPARE_WITH_TIMEOUT(b.runState(), RunState::Running, 5000);
+    QVERIFY(!shown(panel, "lessonContinue"));
+
+    // Settled at 35 s: the answer from the measured figures, in words.
+    QTRY_COMPARE_WITH_TIMEOUT(settled.count(), 1, 10000);
+    const auto outcome = settled[0][1].value<QuestionOutcome>();
+    QCOMPARE(settled[0][0].toInt(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.answerText().isEmpty(), 5000);
+    QCOMPARE(panel.answerText(),
+             QString("front p95 went from 7 ms to 102 ms: answer B\nThe room chose B: right."));
+    QVERIFY(button(panel, "lessonChoiceB")->text().endsWith("✓"));
+    QVERIFY(revealPossible.isEmpty());  // shown as it settled: nothing left to reveal
+    QTRY_VERIFY_WITH_TIMEOUT(charts.markerLabels().contains("answer B"), 5000);
+
+    // The same figures as `clusterscope-cli run`.
+    const RunOutcome cli = runScenario(s);
+    QCOMPARE(cli.summary.questions.size(), std::size_t{1});
+    QVERIFY(cli.summary.questions[0] == outcome);
+    QCOMPARE(*outcome.before, 7.0);
+    QCOMPARE(*outcome.value, 102.0);
+    QCOMPARE(outcome.matching, std::optional<int>(1));
+    QVERIFY(outcome.correct);
+  }
+
+  void revealWaitsForTheTeacherWhenAsked() {
+    SimulationBackend b;
+    LessonPanel panel;
+    panel.setRevealOnSettle(false);
+    panel.setBackend(&b);
+    QSignalSpy revealPossible(&panel, &LessonPanel::revealPossibleChanged);
+    b.load(lessonScenario());
+    QTRY_VERIFY_WITH_TIMEOUT(b.hasScenario() && b.runState() == RunState::Paused, 5000);
+    b.setSpeed(40);
+    b.start();
+    QTRY_VERIFY_WITH_TIMEOUT(panel.waitingForRoom(), 10000);
+    panel.reveal();  // not settled yet: nothing to show
+    QVERIFY(panel.answerText().isEmpty());
+    panel.pickChoice(0);
+    panel.continueRun();
+    QTRY_COMPARE_WITH_TIMEOUT(revealPossible.count(), 1, 10000);
+    QCOMPARE(revealPossible[0][0].toBool(), true);
+    QVERIFY(panel.canReveal());
+    QVERIFY(panel.answerText().isEmpty());
+    panel.reveal();
+    QCOMPARE(panel.answerText(),
+             QString("front p95 went from 7 ms to 102 ms: answer B\nThe room chose A: wrong."));
+    QCOMPARE(revealPossible.count(), 2);
+    QCOMPARE(revealPossible[1][0].toBool(), false);
+  }
+
+  void aLessonWithoutQuestionsRunsThrough() {
+    Scenario s = lessonScenario();
+    s.lesson[1].question.reset();
+    SimulationBackend b;
+    LessonPanel panel;
+    panel.setBackend(&b);
+    QSignalSpy settled(&b, &ClusterBackend::questionSettled);
+    b.load(s);
+    QTRY_VERIFY_WITH_TIMEOUT(b.hasScenario() && b.runState() == RunState::Paused, 5000);
+    b.setSpeed(40);
+    b.start();
+    QTRY_COMPARE_WITH_TIMEOUT(b.runState(), RunState::Finished, 10000);
+    QCOMPARE(panel.currentStep(), 1);
+    QVERIFY(!panel.waitingForRoom());
+    QVERIFY(!shown(panel, "lessonChoiceA"));
+    QVERIFY(!shown(panel, "lessonContinue"));
+    QVERIFY(panel.answerText().isEmpty());
+    QCOMPARE(settled.count(), 0);
+  }
+};
+
+QTEST_MAIN(LessonQuestionsTest)
+#include "test_lesson_questions.moc"
