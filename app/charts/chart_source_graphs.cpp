@@ -2,13 +2,13 @@
 
 #include <algorithm>
 
+#include "model_text.h"
+
 namespace clusterscope::app {
 
 namespace {
 
-QString causeLabel(model::FailureCause cause) {
-  return QString::fromLatin1(model::failureCauseName(cause)).replace(QLatin1Char('_'), ' ');
-}
+QString causeLabel(model::FailureCause cause) { return ModelText::failureCause(cause); }
 
 }  // namespace
 
@@ -17,7 +17,7 @@ ChartSourceGraphs::ChartSourceGraphs(ChartCanvas* canvas, int index, const QColo
     : canvas_(canvas), index_(index), tag_(tag) {
   using P = ChartPlot;
   using M = ChartMetric;
-  add(P::Throughput, M::Throughput, QStringLiteral("completed"), base);
+  add(P::Throughput, M::Throughput, ChartCanvas::tr("completed"), base);
   add(P::Latency, M::P50, QStringLiteral("p50"), ChartStyle::shade(base, 0, 3));
   add(P::Latency, M::P95, QStringLiteral("p95"), ChartStyle::shade(base, 1, 3));
   add(P::Latency, M::P99, QStringLiteral("p99"), ChartStyle::shade(base, 2, 3));
@@ -25,11 +25,11 @@ ChartSourceGraphs::ChartSourceGraphs(ChartCanvas* canvas, int index, const QColo
     const auto cause = static_cast<model::FailureCause>(c);
     add(P::Errors, M::Failures, causeLabel(cause), ChartStyle::causeColor(cause), false, cause);
   }
-  add(P::Queue, M::Queue, QStringLiteral("queued"), base);
-  add(P::Queue, M::BrokerBacklog, QStringLiteral("broker backlog"), ChartStyle::shade(base, 0, 3),
+  add(P::Queue, M::Queue, ChartCanvas::tr("queued"), base);
+  add(P::Queue, M::BrokerBacklog, ChartCanvas::tr("broker backlog"), ChartStyle::shade(base, 0, 3),
       true);
-  add(P::Replicas, M::ReadyReplicas, QStringLiteral("ready replicas"), base);
-  add(P::Replicas, M::Cores, QStringLiteral("cores"), ChartStyle::shade(base, 0, 3), true);
+  add(P::Replicas, M::ReadyReplicas, ChartCanvas::tr("ready replicas"), base);
+  add(P::Replicas, M::Cores, ChartCanvas::tr("cores"), ChartStyle::shade(base, 0, 3), true);
 }
 
 ChartSourceGraphs::~ChartSourceGraphs() {

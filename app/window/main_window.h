@@ -74,6 +74,8 @@ class MainWindow : public QMainWindow {
   ComparisonWindow* compare(const QString& preset);
   // The simulated variants, and "real-agents" (compareWithRealAgents()).
   static QStringList comparePresets() { return ScenarioSession::presets() << "real-agents"; }
+  // The QSettings key of View > Language's choice: "en", "fr", or empty for the system's.
+  static QString languageSettingKey() { return QStringLiteral("language"); }
 
   QString currentFile() const { return session_ ? session_->currentFile() : QString(); }
   TopologyView* topology() const { return topology_; }
@@ -102,6 +104,7 @@ class MainWindow : public QMainWindow {
   void buildDocks();
   void buildMenus();
   void buildCompareMenu(QMenu* menu);
+  void buildLanguageMenu(QMenu* menu);
   void rebuildRecentMenu();
   // Enables the menus' entries from the back end's capabilities and the session.
   void updateMenus();
