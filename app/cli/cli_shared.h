@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli_options.h"
+#include "cli_text.h"
 #include "output_files.h"
 #include "scenario.h"
 

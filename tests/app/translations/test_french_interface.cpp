@@ -109,6 +109,26 @@ class FrenchInterfaceTest : public QObject {
     QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join('\n')));
     // The French catalogue was used: a text known to be translated reads in French.
     QVERIFY(french.values().contains("Fichier"));
+
+    // No two entries of one menu (or of the menu bar) share an accelerator letter in French:
+    // Alt+letter would reach only the first.
+    QStringList clashes;
+    std::function<void(const QList<QAction*>&, const QString&)> accelerators =
+        [&](const QList<QAction*>& actions, const QString& where) {
+          QMap<QChar, QString> taken;
+          for (QAction* a : actions) {
+            const QString text = a->text().section('\t', 0, 0);
+            const qsizetype amp = text.indexOf(QRegularExpression("&[^&]"));
+            if (amp >= 0) {
+              const QChar key = text.at(amp + 1).toLower();
+              if (taken.contains(key)) clashes << where + ": " + taken[key] + " / " + text;
+              taken[key] = text;
+            }
+            if (a->menu()) accelerators(a->menu()->actions(), where + " > " + text);
+          }
+        };
+    accelerators(w.menuBar()->actions(), "menu bar");
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join('\n')));
   }
 };
 
