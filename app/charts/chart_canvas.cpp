@@ -1,7 +1,6 @@
 #include "chart_canvas.h"
 
 #include <QFontMetrics>
-#include <QLocale>
 #include <algorithm>
 #include <cmath>
 
@@ -71,13 +70,6 @@ void setLogTicker(QCPAxis* axis, bool log) {
 
 ChartCanvas::ChartCanvas(QWidget* parent) : QCustomPlot(parent) {
   plotLayout()->clear();  // drops the default axis rect and legend
-  // Tick labels with the interface's decimal separator (a comma in French); in English the
-  // plot keeps QCustomPlot's own locale, as before translations came.
-  if (QLocale().decimalPoint() != QStringLiteral(".")) {
-    QLocale locale;
-    locale.setNumberOptions(QLocale::OmitGroupSeparator);
-    setLocale(locale);
-  }
   // Each graph goes to its own plot's legend, never to whichever legend came first.
   setAutoAddPlottableToLegend(false);
   addLayer(markerLayer(), layer("main"), QCustomPlot::limBelow);
