@@ -123,7 +123,7 @@
     <message>
         <location line="+10"/>
         <source>Timeouts</source>
-        <translation>Délais d&apos;attente</translation>
+        <translation>Délais max</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -683,7 +683,7 @@
     <message>
         <location filename="../topology/topology_legend.cpp" line="+22"/>
         <source>idle</source>
-        <translation>inactive</translation>
+        <translation>libre</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -693,12 +693,12 @@
     <message>
         <location line="+1"/>
         <source>slow</source>
-        <translation>ralentie</translation>
+        <translation>lente</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>starting</source>
-        <translation>démarrage</translation>
+        <translation>démarre</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -708,17 +708,17 @@
     <message>
         <location line="+1"/>
         <source>sync call</source>
-        <translation>appel synchrone</translation>
+        <translation>appel sync.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>async call</source>
-        <translation>appel asynchrone</translation>
+        <translation>appel async.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>traffic (×10 = 3 more dots)</source>
-        <translation>trafic (×10 = 3 points de plus)</translation>
+        <translation>trafic (×10 = +3 points)</translation>
     </message>
     <message>
         <location filename="../topology/topology_module_item.cpp" line="+29"/>
