@@ -188,7 +188,10 @@ struct App {
           QT_TRANSLATE_NOOP("CLI11", "Options"), QT_TRANSLATE_NOOP("CLI11", "Subcommands")}) {
       formatter->label(label, u8(QCoreApplication::translate("CLI11", label)));
     }
-    app.set_version_flag("--version", std::string(kProgram) + " " + CLUSTERSCOPE_VERSION);
+    app.set_version_flag("--version", std::string(kProgram) + " " + CLUSTERSCOPE_VERSION,
+                         u8(CliText::tr("Display program version information and exit")));
+    // Before the commands are added: they take their help flag from here.
+    app.set_help_flag("-h,--help", u8(CliText::tr("Print this help message and exit")));
     app.require_subcommand(1);
     app.fallthrough(false);
 

@@ -216,7 +216,17 @@ impossibles à démarrer&#xa0;: la raison est sur stderr)&#x202f;; launch arrêt
 avant la fin&#xa0;: 128 + son numéro</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
+        <source>Display program version information and exit</source>
+        <translation>Afficher la version du programme et quitter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print this help message and exit</source>
+        <translation>Afficher cette aide et quitter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>check scenario files</source>
         <translation>vérifier des fichiers de scénario</translation>
     </message>
@@ -283,6 +293,159 @@ fichier de connexion (pour monitor, inject, l&apos;interface graphique)&#xa0;: %
 exit status: 0 stopped (--count, Ctrl-C), 1 no hub answers or it refused our key, 2 invalid input</source>
         <translation>Sans ADRESSE&#xa0;: le fichier de connexion %1
 code de sortie&#xa0;: 0 arrêté (--count, Ctrl-C), 1 aucun hub ne répond ou il a refusé notre clé, 2 entrée invalide</translation>
+    </message>
+    <message>
+        <location filename="../cli/live_options.cpp" line="+16"/>
+        <source>the connection file of a launched cluster or a hub; default below</source>
+        <translation>le fichier de connexion d&apos;une grappe lancée ou d&apos;un hub&#x202f;; valeur par défaut ci-dessous</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with ENDPOINT: the key directory of a CURVE hub (hub.key, controller.key_secret)</source>
+        <translation>avec ADRESSE&#xa0;: le répertoire des clés d&apos;un hub CURVE (hub.key, controller.key_secret)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>how long to wait for the hub; default 5</source>
+        <translation>combien de temps attendre le hub&#x202f;; 5 par défaut</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>do not start this service&apos;s replicas: someone else does (repeatable)</source>
+        <translation>ne pas démarrer les répliques de ce service&#xa0;: quelqu&apos;un d&apos;autre s&apos;en charge (répétable)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>where to write the connection file; default below</source>
+        <translation>où écrire le fichier de connexion&#x202f;; valeur par défaut ci-dessous</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>listen on HOST (the hub and every process)</source>
+        <translation>écouter sur HÔTE (le hub et tous les processus)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>keep the cluster running after the run, until Ctrl-C</source>
+        <translation>laisser tourner la grappe après l&apos;exécution, jusqu&apos;à Ctrl-C</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>start the services but no load generator</source>
+        <translation>démarrer les services mais pas de générateur de charge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>each node a network namespace on a bridge, its agents inside (root only; docs/nodes.md)</source>
+        <translation>chaque nœud dans un espace de noms réseau sur un pont, ses agents dedans (root seulement&#x202f;; docs/nodes.md)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the hub also publishes every report (PlotJuggler)</source>
+        <translation>le hub publie aussi chaque rapport (PlotJuggler)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>keep each process&apos;s output there (INSTANCE.log)</source>
+        <translation>garder là la sortie de chaque processus (INSTANCE.log)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>how long every process may take to be ready; default 60</source>
+        <translation>temps accordé à chaque processus pour être prêt&#x202f;; 60 par défaut</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the command that runs an agent; default clusterscope-agent</source>
+        <translation>la commande qui lance un agent&#x202f;; clusterscope-agent par défaut</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the command that runs the broker; default clusterscope-broker</source>
+        <translation>la commande qui lance le broker&#x202f;; clusterscope-broker par défaut</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the command that runs the load generator; default clusterscope-loadgen</source>
+        <translation>la commande qui lance le générateur de charge&#x202f;; clusterscope-loadgen par défaut</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>watch a running cluster: every service and replica, refreshed each second</source>
+        <translation>observer une grappe en marche&#xa0;: chaque service et chaque réplique, rafraîchis chaque seconde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the hub&apos;s control endpoint (tcp://HOST:PORT)</source>
+        <translation>l&apos;adresse de contrôle du hub (tcp://HÔTE:PORT)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>print one JSON line per second instead of the table</source>
+        <translation>afficher une ligne JSON par seconde au lieu du tableau</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stop after N refreshes; default: until Ctrl-C</source>
+        <translation>s&apos;arrêter après N rafraîchissements&#x202f;; par défaut&#xa0;: jusqu&apos;à Ctrl-C</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>send one action to a running cluster and print the hub&apos;s answer</source>
+        <translation>envoyer une action à une grappe en marche et afficher la réponse du hub</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>[ENDPOINT] NAME FIELD=VALUE..., or one JSON object (see below)</source>
+        <translation>[ADRESSE] NOM CHAMP=VALEUR..., ou un objet JSON (voir ci-dessous)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>only this instance carries it out (orders#1)</source>
+        <translation>seule cette instance l&apos;exécute (orders#1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An action has the names and fields of a scenario timeline entry without at_s:
+  inject kill_replica service=orders replica=0
+  inject partition nodes=node-a,node-b
+  inject &apos;{&quot;action&quot;: &quot;slow_service&quot;, &quot;service&quot;: &quot;db&quot;, &quot;factor&quot;: 8}&apos;
+Live-only faults: latency (ms=, jitter_ms=), loss (rate=), pause, blackhole,
+fail_first (count=), on service= [replica=] or on from= to=, with duration_s=:
+  inject latency from=orders to=db ms=50 duration_s=30
+  inject reset_faults
+exit status: 0 carried out, 1 refused or failed (the reason is printed), 2 invalid input</source>
+        <translation>Une action a les noms et les champs d&apos;une entrée de chronologie d&apos;un scénario, sans at_s&#xa0;:
+  inject kill_replica service=orders replica=0
+  inject partition nodes=node-a,node-b
+  inject &apos;{&quot;action&quot;: &quot;slow_service&quot;, &quot;service&quot;: &quot;db&quot;, &quot;factor&quot;: 8}&apos;
+Pannes propres aux processus réels&#xa0;: latency (ms=, jitter_ms=), loss (rate=), pause,
+blackhole, fail_first (count=), sur service= [replica=] ou sur from= to=, avec duration_s=&#xa0;:
+  inject latency from=orders to=db ms=50 duration_s=30
+  inject reset_faults
+code de sortie&#xa0;: 0 exécutée, 1 refusée ou en échec (la raison est affichée), 2 entrée invalide</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>write CURVE key pairs for a hub, its agents and its controllers</source>
+        <translation>écrire les paires de clés CURVE d&apos;un hub, de ses agents et de ses contrôleurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the key directory (made private)</source>
+        <translation>le répertoire des clés (rendu privé)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>replace the keys DIR already holds</source>
+        <translation>remplacer les clés que RÉP contient déjà</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writes hub, agent and controller key pairs in pyzmq&apos;s certificate format
+(NAME.key public, NAME.key_secret mode 0600). Then: clusterscope-hub --keys DIR</source>
+        <translation>Écrit les paires de clés du hub, des agents et des contrôleurs au format de certificat de pyzmq
+(NOM.key publique, NOM.key_secret en mode 0600). Ensuite&#xa0;: clusterscope-hub --keys RÉP</translation>
     </message>
 </context>
 </TS>

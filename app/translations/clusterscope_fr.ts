@@ -931,7 +931,7 @@
 <context>
     <name>clusterscope::app::ChartCanvas</name>
     <message>
-        <location filename="../charts/chart_canvas.cpp" line="+20"/>
+        <location filename="../charts/chart_canvas.cpp" line="+19"/>
         <source>Throughput</source>
         <translation>Débit</translation>
     </message>
@@ -992,7 +992,7 @@
         <translation>cœurs</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+45"/>
         <source>cluster time (s)</source>
         <translation>temps de la grappe (s)</translation>
     </message>
