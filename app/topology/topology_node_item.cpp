@@ -82,7 +82,7 @@ void TopologyNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
   painter->setFont(style_->small);
   painter->setPen(up_ ? style_->mutedText : StateColors::down());
   painter->drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter,
-                    up_ ? cores_ : QStringLiteral("DOWN"));
+                    up_ ? cores_ : Topology::tr("DOWN"));
 }
 
 }  // namespace clusterscope::app
