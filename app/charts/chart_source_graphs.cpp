@@ -76,7 +76,8 @@ void ChartSourceGraphs::add(ChartPlot plot, ChartMetric metric, const QString& n
 }
 
 void ChartSourceGraphs::show(Series& s, bool shown) {
-  s.graph->setName(tag_.isEmpty() ? s.name : tag_ + QStringLiteral(": ") + s.name);
+  s.graph->setName(
+      tag_.isEmpty() ? s.name : ChartCanvas::tr("%1: %2", "a source: a series").arg(tag_, s.name));
   QCPLegend* legend = canvas_->plotLegend(s.plot);
   const bool listed = legend->hasItemWithPlottable(s.graph);
   if (shown == s.graph->visible() && shown == listed) return;
@@ -123,7 +124,9 @@ void ChartSourceGraphs::trimTo(const ChartHistory& history) {
 void ChartSourceGraphs::setTag(const QString& tag) {
   tag_ = tag;
   for (Series& s : series_) {
-    s.graph->setName(tag_.isEmpty() ? s.name : tag_ + QStringLiteral(": ") + s.name);
+    s.graph->setName(tag_.isEmpty()
+                         ? s.name
+                         : ChartCanvas::tr("%1: %2", "a source: a series").arg(tag_, s.name));
   }
 }
 

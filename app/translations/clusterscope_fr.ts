@@ -617,6 +617,7 @@
     </message>
     <message>
         <location line="+3"/>
+        <location filename="../topology/topology_node_item.cpp" line="+85"/>
         <source>DOWN</source>
         <translation>EN PANNE</translation>
     </message>
@@ -731,7 +732,7 @@
         <translation>injectées %1</translation>
     </message>
     <message>
-        <location filename="../topology/topology_node_item.cpp" line="+24"/>
+        <location filename="../topology/topology_node_item.cpp" line="-61"/>
         <source>%1/%2 cores</source>
         <translation>%1/%2 cœurs</translation>
     </message>
@@ -1027,6 +1028,13 @@
         <location line="+2"/>
         <source>ready replicas</source>
         <translation>répliques prêtes</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <location line="+49"/>
+        <source>%1: %2</source>
+        <comment>a source: a series</comment>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
