@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QSettings>
 #include <QTimer>
+#include <clocale>
 #include <cmath>
 #include <cstdio>
 
@@ -43,6 +44,10 @@ void printError(const QString& text) { std::fprintf(stderr, "%s\n", text.toUtf8(
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
+  // QApplication set the C library's locale from the environment: the engine writes numbers
+  // with printf (describeAction, saved scenarios), which must keep a decimal point on a French
+  // system. Translated text formats its numbers with QLocale instead.
+  std::setlocale(LC_NUMERIC, "C");
   QApplication::setApplicationName("ClusterScope");
   QApplication::setOrganizationName("ClusterScope");
   QApplication::setApplicationVersion(CLUSTERSCOPE_VERSION);
