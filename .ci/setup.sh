@@ -8,7 +8,7 @@ build_dir="$repo_root/build"
 
 packages=(
   cmake ninja-build g++ clang libclang-rt-14-dev clang-format
-  qt6-base-dev qt6-tools-dev qt6-l10n-tools libqcustomplot-dev
+  qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev
   libzmq3-dev cppzmq-dev nlohmann-json3-dev libbenchmark-dev
   libcpp-httplib-dev libcli11-dev prometheus iproute2 pkg-config
   python3 python3-jsonschema python3-zmq

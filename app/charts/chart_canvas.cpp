@@ -13,51 +13,51 @@ constexpr int kLaneRows = 3;       // marker labels close in time stack in up to
 
 // Axis labels are units only: short enough to fit beside a plot in presenter mode. What the
 // plot shows is its title, above its legend.
-const char* title(ChartPlot plot) {
+QString title(ChartPlot plot) {
   switch (plot) {
     case ChartPlot::Throughput:
-      return "Throughput";
+      return ChartCanvas::tr("Throughput");
     case ChartPlot::Latency:
-      return "Latency";
+      return ChartCanvas::tr("Latency");
     case ChartPlot::Errors:
-      return "Errors by cause";
+      return ChartCanvas::tr("Errors by cause");
     case ChartPlot::Queue:
-      return "Queues";
+      return ChartCanvas::tr("Queues");
     case ChartPlot::Utilization:
-      return "Utilisation";
+      return ChartCanvas::tr("Utilisation");
     case ChartPlot::Replicas:
-      return "Capacity";
+      return ChartCanvas::tr("Capacity");
   }
-  return "";
+  return QString();
 }
 
-const char* leftLabel(ChartPlot plot) {
+QString leftLabel(ChartPlot plot) {
   switch (plot) {
     case ChartPlot::Throughput:
-      return "req/s";
+      return ChartCanvas::tr("req/s");
     case ChartPlot::Latency:
-      return "ms";
+      return ChartCanvas::tr("ms");
     case ChartPlot::Errors:
-      return "failed/s";
+      return ChartCanvas::tr("failed/s");
     case ChartPlot::Queue:
-      return "tasks";
+      return ChartCanvas::tr("tasks");
     case ChartPlot::Utilization:
-      return "busy";
+      return ChartCanvas::tr("busy");
     case ChartPlot::Replicas:
-      return "replicas";
+      return ChartCanvas::tr("replicas");
   }
-  return "";
+  return QString();
 }
 
-// The right axis carries a cluster-wide figure of another magnitude, or nothing.
-const char* rightLabel(ChartPlot plot) {
+// The right axis carries a cluster-wide figure of another magnitude, or nothing (empty).
+QString rightLabel(ChartPlot plot) {
   switch (plot) {
     case ChartPlot::Queue:
-      return "messages";
+      return ChartCanvas::tr("messages");
     case ChartPlot::Replicas:
-      return "cores";
+      return ChartCanvas::tr("cores");
     default:
-      return nullptr;
+      return QString();
   }
 }
 
@@ -100,9 +100,9 @@ ChartCanvas::ChartCanvas(QWidget* parent) : QCustomPlot(parent) {
     auto* rect = new QCPAxisRect(this);
     rect->setupFullAxesBox(false);  // a frame on all four sides; ticks on top and right too
     rect->axis(QCPAxis::atBottom)->setTickLabels(bottom);
-    if (bottom) rect->axis(QCPAxis::atBottom)->setLabel("cluster time (s)");
+    if (bottom) rect->axis(QCPAxis::atBottom)->setLabel(tr("cluster time (s)"));
     rect->axis(QCPAxis::atLeft)->setLabel(leftLabel(plot));
-    if (const char* right = rightLabel(plot)) {
+    if (const QString right = rightLabel(plot); !right.isEmpty()) {
       rect->axis(QCPAxis::atRight)->setTickLabels(true);
       rect->axis(QCPAxis::atRight)->setLabel(right);
     }
@@ -274,13 +274,18 @@ void ChartCanvas::applyStyle(const ChartStyle& style) {
     // next one: presenter mode moves the units into the heading beside the legend instead.
     const auto plot = static_cast<ChartPlot>(i);
     const QString left = leftLabel(plot);
-    const char* right = rightLabel(plot);
+    const QString right = rightLabel(plot);
     QString heading = title(plot);
-    if (style.presenter) heading += " (" + left + (right ? QString(", ") + right : QString()) + ")";
+    if (style.presenter) {
+      heading = right.isEmpty() ? tr("%1 (%2)", "plot title (unit)").arg(heading, left)
+                                : tr("%1 (%2, %3)", "plot title (units)").arg(heading, left, right);
+    }
     titles_[i]->setText(heading);
     titles_[i]->setFont(style.axisLabelFont());
     rects_[i]->axis(QCPAxis::atLeft)->setLabel(style.presenter ? QString() : left);
-    if (right) rects_[i]->axis(QCPAxis::atRight)->setLabel(style.presenter ? QString() : right);
+    if (!right.isEmpty()) {
+      rects_[i]->axis(QCPAxis::atRight)->setLabel(style.presenter ? QString() : right);
+    }
   }
   for (int i = 0; i < graphCount(); ++i) {
     QPen pen = graph(i)->pen();

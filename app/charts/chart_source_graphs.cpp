@@ -4,13 +4,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model_text.h"
+
 namespace clusterscope::app {
 
 namespace {
 
-QString causeLabel(model::FailureCause cause) {
-  return QString::fromLatin1(model::failureCauseName(cause)).replace(QLatin1Char('_'), ' ');
-}
+QString causeLabel(model::FailureCause cause) { return ModelText::failureCause(cause); }
 
 bool isPrediction(ChartMetric m) {
   return m == ChartMetric::TheoryMean || m == ChartMetric::TheoryUtilization;
@@ -27,13 +27,13 @@ ChartSourceGraphs::ChartSourceGraphs(ChartCanvas* canvas, int index, const QColo
     : canvas_(canvas), index_(index), tag_(tag) {
   using P = ChartPlot;
   using M = ChartMetric;
-  add(P::Throughput, M::Throughput, QStringLiteral("completed"), base);
+  add(P::Throughput, M::Throughput, ChartCanvas::tr("completed"), base);
   add(P::Latency, M::P50, QStringLiteral("p50"), ChartStyle::shade(base, 0, 3));
   add(P::Latency, M::P95, QStringLiteral("p95"), ChartStyle::shade(base, 1, 3));
   add(P::Latency, M::P99, QStringLiteral("p99"), ChartStyle::shade(base, 2, 3));
   // Theory predicts a mean, so the overlay compares it with the measured mean, not a
   // percentile.
-  add(P::Latency, M::Mean, QCoreApplication::translate("ChartSourceGraphs", "mean"),
+  add(P::Latency, M::Mean, ChartCanvas::tr("mean"),
       base.darker(140));
   series_.back().theory = true;
   show(series_.back(), false);
@@ -42,15 +42,14 @@ ChartSourceGraphs::ChartSourceGraphs(ChartCanvas* canvas, int index, const QColo
     const auto cause = static_cast<model::FailureCause>(c);
     add(P::Errors, M::Failures, causeLabel(cause), ChartStyle::causeColor(cause), false, cause);
   }
-  add(P::Queue, M::Queue, QStringLiteral("queued"), base);
-  add(P::Queue, M::BrokerBacklog, QStringLiteral("broker backlog"), ChartStyle::shade(base, 0, 3),
+  add(P::Queue, M::Queue, ChartCanvas::tr("queued"), base);
+  add(P::Queue, M::BrokerBacklog, ChartCanvas::tr("broker backlog"), ChartStyle::shade(base, 0, 3),
       true);
   // One service's busy share of its workers; end to end there is none.
-  add(P::Utilization, M::Utilization,
-      QCoreApplication::translate("ChartSourceGraphs", "busy workers"), base);
+  add(P::Utilization, M::Utilization, ChartCanvas::tr("busy workers"), base);
   addTheory(ChartPlot::Utilization, ChartMetric::TheoryUtilization);
-  add(P::Replicas, M::ReadyReplicas, QStringLiteral("ready replicas"), base);
-  add(P::Replicas, M::Cores, QStringLiteral("cores"), ChartStyle::shade(base, 0, 3), true);
+  add(P::Replicas, M::ReadyReplicas, ChartCanvas::tr("ready replicas"), base);
+  add(P::Replicas, M::Cores, ChartCanvas::tr("cores"), ChartStyle::shade(base, 0, 3), true);
 }
 
 ChartSourceGraphs::~ChartSourceGraphs() {
@@ -99,7 +98,7 @@ void ChartSourceGraphs::add(ChartPlot plot, ChartMetric metric, const QString& n
 // A prediction, hidden until asked for: dashed, in a neutral dark grey that reads as "not
 // measured" beside the source's colours.
 void ChartSourceGraphs::addTheory(ChartPlot plot, ChartMetric metric) {
-  add(plot, metric, QCoreApplication::translate("ChartSourceGraphs", "theory"),
+  add(plot, metric, ChartCanvas::tr("theory"),
       QColor(0x30, 0x30, 0x30));
   Series& s = series_.back();
   QPen pen = s.graph->pen();
@@ -129,7 +128,8 @@ bool ChartSourceGraphs::theoryVisible() const {
 }
 
 void ChartSourceGraphs::show(Series& s, bool shown) {
-  s.graph->setName(tag_.isEmpty() ? s.name : tag_ + QStringLiteral(": ") + s.name);
+  s.graph->setName(
+      tag_.isEmpty() ? s.name : ChartCanvas::tr("%1: %2", "a source: a series").arg(tag_, s.name));
   QCPLegend* legend = canvas_->plotLegend(s.plot);
   const bool listed = legend->hasItemWithPlottable(s.graph);
   if (shown == s.graph->visible() && shown == listed) return;
@@ -183,7 +183,9 @@ void ChartSourceGraphs::trimTo(const ChartHistory& history) {
 void ChartSourceGraphs::setTag(const QString& tag) {
   tag_ = tag;
   for (Series& s : series_) {
-    s.graph->setName(tag_.isEmpty() ? s.name : tag_ + QStringLiteral(": ") + s.name);
+    s.graph->setName(tag_.isEmpty()
+                         ? s.name
+                         : ChartCanvas::tr("%1: %2", "a source: a series").arg(tag_, s.name));
   }
 }
 

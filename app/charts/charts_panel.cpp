@@ -12,6 +12,7 @@
 #include "chart_markers.h"
 #include "chart_source_graphs.h"
 #include "charts_toolbar.h"
+#include "model_text.h"
 
 namespace clusterscope::app {
 
@@ -97,8 +98,9 @@ void ChartsPanel::connectSource(Source& s) {
       connect(b, &ClusterBackend::samplesReady, this,
               [this, p](const QVector<model::ChartSample>& samples) { onSamples(*p, samples); }),
       connect(b, &ClusterBackend::actionApplied, this,
-              [this, p](double atS, const model::Action&, const QString& label) {
-                onAction(*p, atS, label);
+              // The label in the interface's language, not the engine's English one.
+              [this, p](double atS, const model::Action& a, const QString&) {
+                onAction(*p, atS, ModelText::action(a));
               }),
       // A settled lesson question marks the moment its figure was measured.
       connect(b, &ClusterBackend::questionSettled, this,

@@ -38,7 +38,7 @@ int commandValidate(const CliOptions& o, std::ostream& out, std::ostream& err) {
   int status = kExitOk;
   for (const auto& file : o.files) {
     if (loadOrReport(file, err)) {
-      if (!o.quiet) out << file << ": ok\n";
+      if (!o.quiet) out << u8(CliText::tr("%1: ok").arg(QString::fromStdString(file))) << "\n";
     } else {
       status = kExitInvalidInput;
     }
@@ -56,7 +56,12 @@ RunOptions runOptions(const CliOptions& o) {
 
 void warnAboutCost(const std::string& file, const Scenario& scenario, bool csv, std::ostream& err) {
   const std::string warning = runCostWarning(scenario);
-  if (!warning.empty()) err << printableText(file) << ": warning: " << warning << "\n";
+  if (!warning.empty()) {
+    err << u8(CliText::tr("%1: warning: %2")
+                  .arg(QString::fromStdString(printableText(file)),
+                       QString::fromStdString(warning)))
+        << "\n";
+  }
   if (!csv) return;
   // One row per interval for the requests, each component and the broker, ~100 bytes each.
   std::size_t components = 0;
@@ -67,8 +72,10 @@ void warnAboutCost(const std::string& file, const Scenario& scenario, bool csv, 
   if (gigabytes > 1) {
     char size[32];
     std::snprintf(size, sizeof size, "%.3g", gigabytes);
-    err << printableText(file) << ": warning: the CSV will take about " << size
-        << " GB: a longer interval_s or a shorter --duration makes it smaller\n";
+    err << u8(CliText::tr("%1: warning: the CSV will take about %2 GB: a longer interval_s or a "
+                          "shorter --duration makes it smaller")
+                  .arg(QString::fromStdString(printableText(file)), QString::fromLatin1(size)))
+        << "\n";
   }
 }
 
@@ -81,7 +88,8 @@ int commandRun(const CliOptions& o, std::ostream& out, std::ostream& err, bool s
   RunOptions options = runOptions(o);
   warnAboutCost(o.files[0], applyRunOptions(*scenario, options), outputs->csv != nullptr, err);
   if (outputs->csv) options.csv = &outputs->csv->stream();  // streamed as the run goes
-  if (showProgress && !o.quiet && !o.noProgress) options.progress = progressLine(err, "running");
+  if (showProgress && !o.quiet && !o.noProgress)
+    options.progress = progressLine(err, u8(CliText::tr("running")));
   const RunOutcome result = runScenario(*scenario, options);
   if (outputs->summary) outputs->summary->stream() << summaryToJson(result.summary);
   if (!commit(outputs->csv.get(), err) || !commit(outputs->summary.get(), err)) {
@@ -100,7 +108,10 @@ int commandRun(const CliOptions& o, std::ostream& out, std::ostream& err, bool s
   }
   for (const auto& c : result.claims) {
     if (!c.passed) {
-      err << printableText(o.files[0]) << ": claim failed: " << printableText(c.describe()) << "\n";
+      err << u8(CliText::tr("%1: claim failed: %2")
+                    .arg(QString::fromStdString(printableText(o.files[0])),
+                         QString::fromStdString(printableText(c.describe()))))
+          << "\n";
     }
   }
   reportFailedQuestions(o.files[0], result.summary.questions, err);
@@ -116,10 +127,10 @@ int commandCompare(const CliOptions& o, std::ostream& out, std::ostream& err, bo
   const bool progress = showProgress && !o.quiet && !o.noProgress;
   options.mode = model::CallMode::Sync;
   warnAboutCost(o.files[0], applyRunOptions(*scenario, options), false, err);
-  if (progress) options.progress = progressLine(err, "sync run");
+  if (progress) options.progress = progressLine(err, u8(CliText::tr("sync run")));
   const RunOutcome sync = runScenario(*scenario, options);
   options.mode = model::CallMode::Async;
-  if (progress) options.progress = progressLine(err, "async run");
+  if (progress) options.progress = progressLine(err, u8(CliText::tr("async run")));
   const RunOutcome async = runScenario(*scenario, options);
   if (outputs->summary) {
     outputs->summary->stream() << comparisonToJson(sync.summary, "sync", async.summary, "async");
@@ -142,7 +153,8 @@ int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
   try {
     const ParsedCommandLine parsed = parseCommandLine(args);
     if (!parsed.error.empty()) {
-      err << kProgram << printableText(parsed.error) << "\n(see clusterscope-cli --help)\n";
+      err << kProgram << printableText(parsed.error) << "\n"
+          << u8(CliText::tr("(see clusterscope-cli --help)")) << "\n";
       return kExitInvalidInput;
     }
     const CliOptions& o = parsed.options;

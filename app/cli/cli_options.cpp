@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "cli_text.h"
 #include "name_suggestion.h"
 #include "option_text.h"
 #include "private_files.h"
@@ -35,16 +36,21 @@ struct CommandSpec {
 };
 
 void addRunOptions(CLI::App* app, RawOptions& raw, bool withModeAndCsv) {
-  app->add_option("--seed", raw.seed, "override the scenario's seed")->type_name("N");
-  app->add_option("--duration", raw.duration, "override the simulated duration, in seconds")
+  app->add_option("--seed", raw.seed, u8(CliText::tr("override the scenario's seed")))
+      ->type_name("N");
+  app->add_option("--duration", raw.duration,
+                  u8(CliText::tr("override the simulated duration, in seconds")))
       ->type_name("S");
   if (withModeAndCsv) {
-    app->add_option("--mode", raw.mode, "force every call between services to one mode")
+    app->add_option("--mode", raw.mode,
+                    u8(CliText::tr("force every call between services to one mode")))
         ->type_name("sync|async");
   }
-  app->add_option("--summary", raw.summary, "write the summary as JSON")->type_name("OUT.json");
+  app->add_option("--summary", raw.summary, u8(CliText::tr("write the summary as JSON")))
+      ->type_name("OUT.json");
   if (withModeAndCsv) {
-    app->add_option("--csv", raw.csv, "write the per-interval time series")->type_name("OUT.csv");
+    app->add_option("--csv", raw.csv, u8(CliText::tr("write the per-interval time series")))
+        ->type_name("OUT.csv");
   }
 }
 
@@ -98,12 +104,14 @@ std::string explain(const CLI::ParseError& e, const std::vector<std::string>& ar
   std::vector<std::string> commandNames;
   for (const auto& c : commands) commandNames.push_back(c.app->get_name());
   if (!chosen) {
-    if (args.empty()) return "no command given";
+    if (args.empty()) return u8(CliText::tr("no command given"));
     const std::string& first = args.front();
     if (!first.empty() && first[0] == '-') {
-      return "unknown option \"" + first + "\": give a command first";
+      return u8(CliText::tr("unknown option \"%1\": give a command first")
+                    .arg(QString::fromStdString(first)));
     }
-    return "unknown command \"" + first + "\"" + engine::didYouMean(first, commandNames);
+    return u8(CliText::tr("unknown command \"%1\"").arg(QString::fromStdString(first))) +
+           engine::didYouMean(first, commandNames);
   }
   const std::string name = chosen->get_name();
   if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
@@ -114,20 +122,27 @@ std::string explain(const CLI::ParseError& e, const std::vector<std::string>& ar
       for (const auto& c : commands) {
         const auto names = optionNames(*c.app);
         if (std::find(names.begin(), names.end(), option) != names.end()) {
-          return option + " does not apply to " + name;
+          return u8(CliText::tr("%1 does not apply to %2")
+                        .arg(QString::fromStdString(option), QString::fromStdString(name)));
         }
       }
-      return "unknown option \"" + option + "\"" + engine::didYouMean(option, optionNames(*chosen));
+      return u8(CliText::tr("unknown option \"%1\"").arg(QString::fromStdString(option))) +
+             engine::didYouMean(option, optionNames(*chosen));
     }
-    if (name == "keygen") return "keygen takes one directory";
-    return name + " takes one scenario file, got " + std::to_string(extras.size() + 1);
+    if (name == "keygen") return u8(CliText::tr("keygen takes one directory"));
+    return u8(CliText::tr("%1 takes one scenario file, got %2")
+                  .arg(QString::fromStdString(name))
+                  .arg(extras.size() + 1));
   }
   if (dynamic_cast<const CLI::RequiredError*>(&e)) {
-    return name + (name == "keygen" ? " needs a directory" : " needs a scenario file");
+    return u8((name == "keygen" ? CliText::tr("%1 needs a directory")
+                                : CliText::tr("%1 needs a scenario file"))
+                  .arg(QString::fromStdString(name)));
   }
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
     const std::string what = e.what();
-    return what.substr(0, what.find(':')) + " needs a value";
+    return u8(CliText::tr("%1 needs a value")
+                  .arg(QString::fromStdString(what.substr(0, what.find(':')))));
   }
   return e.what();
 }
@@ -139,7 +154,7 @@ struct App {
   std::vector<CommandSpec> commands;
 
   App() {
-    app.description(
+    app.description(u8(CliText::tr(
         "See a cluster of microservices at work, without a window.\n"
         "\n"
         "  clusterscope-cli validate FILE...   check scenario files; prints\n"
@@ -153,8 +168,8 @@ struct App {
         "                                      broker, agents, load generator\n"
         "  clusterscope-cli monitor [ENDPOINT] watch a running cluster, refreshed each second\n"
         "  clusterscope-cli inject [ENDPOINT] ACTION...  send it one action or fault\n"
-        "  clusterscope-cli keygen DIR         write CURVE keys for a hub and its clients");
-    app.footer(
+        "  clusterscope-cli keygen DIR         write CURVE keys for a hub and its clients")));
+    app.footer(u8(CliText::tr(
         "A command's own options: clusterscope-cli COMMAND --help\n"
         "Outputs are checked before a run: never the scenario itself, only regular files,\n"
         "written whole or not at all. A run whose estimated cost is long starts with a\n"
@@ -163,51 +178,69 @@ struct App {
         "exit status: 0 ok, 1 an expect claim or a lesson question failed (inject: the action\n"
         "was refused or failed; monitor: no hub), 2 invalid input or the run stopped early (it held too much\n"
         "work, its clock stopped, or its processes could not be started: the reason is on\n"
-        "stderr); launch stopped by a signal before its end: 128 + its number");
-    app.set_version_flag("--version", std::string(kProgram) + " " + CLUSTERSCOPE_VERSION);
+        "stderr); launch stopped by a signal before its end: 128 + its number")));
+    // CLI11's own words in the help, in the same language.
+    auto formatter = app.get_formatter();
+    for (const char* label :
+         {QT_TRANSLATE_NOOP("CLI11", "Usage"), QT_TRANSLATE_NOOP("CLI11", "OPTIONS"),
+          QT_TRANSLATE_NOOP("CLI11", "SUBCOMMAND"), QT_TRANSLATE_NOOP("CLI11", "SUBCOMMANDS"),
+          QT_TRANSLATE_NOOP("CLI11", "REQUIRED"), QT_TRANSLATE_NOOP("CLI11", "Positionals"),
+          QT_TRANSLATE_NOOP("CLI11", "Options"), QT_TRANSLATE_NOOP("CLI11", "Subcommands")}) {
+      formatter->label(label, u8(QCoreApplication::translate("CLI11", label)));
+    }
+    app.set_version_flag("--version", std::string(kProgram) + " " + CLUSTERSCOPE_VERSION,
+                         u8(CliText::tr("Display program version information and exit")));
+    // Before the commands are added: they take their help flag from here.
+    app.set_help_flag("-h,--help", u8(CliText::tr("Print this help message and exit")));
     app.require_subcommand(1);
     app.fallthrough(false);
 
-    auto* validate = app.add_subcommand("validate", "check scenario files");
-    validate->add_option("FILE", raw.files, "scenario files")->required();
-    validate->add_flag("--quiet", "print nothing but problems");
+    auto* validate = app.add_subcommand("validate", u8(CliText::tr("check scenario files")));
+    validate->add_option("FILE", raw.files, u8(CliText::tr("scenario files")))->required();
+    validate->add_flag("--quiet")->description(u8(CliText::tr("print nothing but problems")));
     commands.push_back({Command::Validate, validate});
 
-    auto* run = app.add_subcommand("run", "run a scenario headless and print its summary");
-    run->add_option("FILE", raw.file, "the scenario")->required();
+    auto* run =
+        app.add_subcommand("run", u8(CliText::tr("run a scenario headless and print its summary")));
+    run->add_option("FILE", raw.file, u8(CliText::tr("the scenario")))->required();
     addRunOptions(run, raw, true);
     commands.push_back({Command::Run, run});
 
     auto* compare = app.add_subcommand(
-        "compare", "run a scenario twice, all calls sync then all async, side by side");
-    compare->add_option("FILE", raw.file, "the scenario")->required();
+        "compare",
+        u8(CliText::tr("run a scenario twice, all calls sync then all async, side by side")));
+    compare->add_option("FILE", raw.file, u8(CliText::tr("the scenario")))->required();
     addRunOptions(compare, raw, false);
     commands.push_back({Command::Compare, compare});
 
     auto* launch = app.add_subcommand(
-        "launch", "run a scenario on real local processes and print the same summary as run");
-    launch->add_option("FILE", raw.file, "the scenario")->required();
+        "launch", u8(CliText::tr(
+                      "run a scenario on real local processes and print the same summary as run")));
+    launch->add_option("FILE", raw.file, u8(CliText::tr("the scenario")))->required();
     addRunOptions(launch, raw, true);
-    launch->get_option("--duration")->description("how long traffic runs, in seconds");
+    launch->get_option("--duration")
+        ->description(u8(CliText::tr("how long traffic runs, in seconds")));
     addLaunchOptions(launch, live);
     launch->footer(
-        "Starts a hub, a broker if the scenario needs one, one agent per replica on the\n"
-        "scenario's nodes, and the load generator once every one is ready; applies the\n"
-        "timeline in real time; writes the same summary JSON and CSV as run and checks the\n"
-        "expect claims against the real cluster. Ctrl-C or SIGTERM stops every process.\n"
-        "connection file (for monitor, inject, the GUI): " +
-        agents::defaultConnectionFilePath());
+        u8(CliText::tr(
+               "Starts a hub, a broker if the scenario needs one, one agent per replica on the\n"
+               "scenario's nodes, and the load generator once every one is ready; applies the\n"
+               "timeline in real time; writes the same summary JSON and CSV as run and checks the\n"
+               "expect claims against the real cluster. Ctrl-C or SIGTERM stops every process.\n"
+               "connection file (for monitor, inject, the GUI): %1")
+               .arg(QString::fromStdString(agents::defaultConnectionFilePath()))));
     commands.push_back({Command::Launch, launch});
 
     for (auto* sub : {run, compare, launch}) {
-      sub->add_flag("--quiet", "print nothing but problems");
-      sub->add_flag("--no-progress", "no progress line on stderr (shown only on a terminal)");
+      sub->add_flag("--quiet")->description(u8(CliText::tr("print nothing but problems")));
+      sub->add_flag("--no-progress")
+          ->description(u8(CliText::tr("no progress line on stderr (shown only on a terminal)")));
     }
     auto* monitor = addMonitorCommand(app, live);
-    monitor->footer(
-        "Without ENDPOINT: the connection file " + agents::defaultConnectionFilePath() +
-        "\nexit status: 0 stopped (--count, Ctrl-C), 1 no hub answers or it refused our "
-        "key, 2 invalid input");
+    monitor->footer(u8(CliText::tr("Without ENDPOINT: the connection file %1\nexit status: 0 "
+                                   "stopped (--count, Ctrl-C), 1 no hub answers or it refused "
+                                   "our key, 2 invalid input")
+                           .arg(QString::fromStdString(agents::defaultConnectionFilePath()))));
     commands.push_back({Command::Monitor, monitor});
     commands.push_back({Command::Inject, addInjectCommand(app, live)});
     commands.push_back({Command::Keygen, addKeygenCommand(app, live)});

@@ -8,6 +8,7 @@
 
 #include "cli_options.h"
 #include "lesson.h"
+#include "cli_text.h"
 #include "output_files.h"
 #include "scenario.h"
 

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli_text.h"
 #include "option_text.h"
 
 namespace clusterscope::cli {
@@ -10,14 +11,16 @@ namespace {
 
 // Where monitor and inject find the hub.
 void addHubOptions(CLI::App* app, LiveRaw& raw) {
-  app->add_option("--connection", raw.connection,
-                  "the connection file of a launched cluster or a hub; default below")
+  app->add_option(
+         "--connection", raw.connection,
+         u8(CliText::tr("the connection file of a launched cluster or a hub; default below")))
       ->type_name("FILE");
   app->add_option("--keys", raw.keys,
-                  "with ENDPOINT: the key directory of a CURVE hub (hub.key, "
-                  "controller.key_secret)")
+                  u8(CliText::tr("with ENDPOINT: the key directory of a CURVE hub (hub.key, "
+                                 "controller.key_secret)")))
       ->type_name("DIR");
-  app->add_option("--timeout", raw.timeout, "how long to wait for the hub; default 5")
+  app->add_option("--timeout", raw.timeout,
+                  u8(CliText::tr("how long to wait for the hub; default 5")))
       ->type_name("S");
 }
 
@@ -52,61 +55,78 @@ std::string convertHubOptions(const LiveRaw& raw, const CLI::App& app, LiveOptio
 
 void addLaunchOptions(CLI::App* launch, LiveRaw& raw) {
   launch
-      ->add_option("--external", raw.external,
-                   "do not start this service's replicas: someone else does (repeatable)")
+      ->add_option(
+          "--external", raw.external,
+          u8(CliText::tr("do not start this service's replicas: someone else does (repeatable)")))
       ->type_name("SERVICE");
   launch
       ->add_option("--connection-file", raw.connection,
-                   "where to write the connection file; default below")
+                   u8(CliText::tr("where to write the connection file; default below")))
       ->type_name("PATH");
-  launch->add_option("--bind", raw.bind, "listen on HOST (the hub and every process)")
+  launch
+      ->add_option("--bind", raw.bind,
+                   u8(CliText::tr("listen on HOST (the hub and every process)")))
       ->type_name("HOST");
-  launch->add_flag("--keep", "keep the cluster running after the run, until Ctrl-C");
-  launch->add_flag("--no-load", "start the services but no load generator");
-  launch->add_flag("--netns",
-                   "each node a network namespace on a bridge, its agents inside (root only; "
-                   "docs/nodes.md)");
-  launch->add_flag("--telemetry", "the hub also publishes every report (PlotJuggler)");
-  launch->add_option("--log-dir", raw.logDir, "keep each process's output there (INSTANCE.log)")
+  launch->add_flag("--keep")->description(
+      u8(CliText::tr("keep the cluster running after the run, until Ctrl-C")));
+  launch->add_flag("--no-load")
+      ->description(u8(CliText::tr("start the services but no load generator")));
+  launch->add_flag("--netns")->description(
+      u8(CliText::tr("each node a network namespace on a bridge, its agents inside (root only; "
+                     "docs/nodes.md)")));
+  launch->add_flag("--telemetry")
+      ->description(u8(CliText::tr("the hub also publishes every report (PlotJuggler)")));
+  launch
+      ->add_option("--log-dir", raw.logDir,
+                   u8(CliText::tr("keep each process's output there (INSTANCE.log)")))
       ->type_name("DIR");
   launch
       ->add_option("--ready-timeout", raw.readyTimeout,
-                   "how long every process may take to be ready; default 60")
+                   u8(CliText::tr("how long every process may take to be ready; default 60")))
       ->type_name("S");
   launch
       ->add_option("--agent-program", raw.agentProgram,
-                   "the command that runs an agent; default clusterscope-agent")
+                   u8(CliText::tr("the command that runs an agent; default clusterscope-agent")))
       ->type_name("CMD");
   launch
       ->add_option("--broker-program", raw.brokerProgram,
-                   "the command that runs the broker; default clusterscope-broker")
+                   u8(CliText::tr("the command that runs the broker; default clusterscope-broker")))
       ->type_name("CMD");
   launch
-      ->add_option("--loadgen-program", raw.loadgenProgram,
-                   "the command that runs the load generator; default clusterscope-loadgen")
+      ->add_option(
+          "--loadgen-program", raw.loadgenProgram,
+          u8(CliText::tr("the command that runs the load generator; default clusterscope-loadgen")))
       ->type_name("CMD");
 }
 
 CLI::App* addMonitorCommand(CLI::App& app, LiveRaw& raw) {
   auto* monitor = app.add_subcommand(
-      "monitor", "watch a running cluster: every service and replica, refreshed each second");
-  monitor->add_option("ENDPOINT", raw.words, "the hub's control endpoint (tcp://HOST:PORT)");
+      "monitor",
+      u8(CliText::tr("watch a running cluster: every service and replica, refreshed each second")));
+  monitor->add_option("ENDPOINT", raw.words,
+                      u8(CliText::tr("the hub's control endpoint (tcp://HOST:PORT)")));
   addHubOptions(monitor, raw);
-  monitor->add_flag("--json", "print one JSON line per second instead of the table");
-  monitor->add_option("--count", raw.count, "stop after N refreshes; default: until Ctrl-C")
+  monitor->add_flag("--json")->description(
+      u8(CliText::tr("print one JSON line per second instead of the table")));
+  monitor
+      ->add_option("--count", raw.count,
+                   u8(CliText::tr("stop after N refreshes; default: until Ctrl-C")))
       ->type_name("N");
   return monitor;
 }
 
 CLI::App* addInjectCommand(CLI::App& app, LiveRaw& raw) {
   auto* inject = app.add_subcommand(
-      "inject", "send one action to a running cluster and print the hub's answer");
-  inject->add_option("ACTION", raw.words,
-                     "[ENDPOINT] NAME FIELD=VALUE..., or one JSON object (see below)");
+      "inject", u8(CliText::tr("send one action to a running cluster and print the hub's answer")));
+  inject->add_option(
+      "ACTION", raw.words,
+      u8(CliText::tr("[ENDPOINT] NAME FIELD=VALUE..., or one JSON object (see below)")));
   addHubOptions(inject, raw);
-  inject->add_option("--target", raw.target, "only this instance carries it out (orders#1)")
+  inject
+      ->add_option("--target", raw.target,
+                   u8(CliText::tr("only this instance carries it out (orders#1)")))
       ->type_name("INSTANCE");
-  inject->footer(
+  inject->footer(u8(CliText::tr(
       "An action has the names and fields of a scenario timeline entry without at_s:\n"
       "  inject kill_replica service=orders replica=0\n"
       "  inject partition nodes=node-a,node-b\n"
@@ -116,18 +136,19 @@ CLI::App* addInjectCommand(CLI::App& app, LiveRaw& raw) {
       "  inject latency from=orders to=db ms=50 duration_s=30\n"
       "  inject reset_faults\n"
       "exit status: 0 carried out, 1 refused or failed (the reason is printed), 2 invalid "
-      "input");
+      "input")));
   return inject;
 }
 
 CLI::App* addKeygenCommand(CLI::App& app, LiveRaw& raw) {
   auto* keygen = app.add_subcommand(
-      "keygen", "write CURVE key pairs for a hub, its agents and its controllers");
-  keygen->add_option("DIR", raw.dir, "the key directory (made private)")->required();
-  keygen->add_flag("--force", "replace the keys DIR already holds");
-  keygen->footer(
+      "keygen", u8(CliText::tr("write CURVE key pairs for a hub, its agents and its controllers")));
+  keygen->add_option("DIR", raw.dir, u8(CliText::tr("the key directory (made private)")))
+      ->required();
+  keygen->add_flag("--force")->description(u8(CliText::tr("replace the keys DIR already holds")));
+  keygen->footer(u8(CliText::tr(
       "Writes hub, agent and controller key pairs in pyzmq's certificate format\n"
-      "(NAME.key public, NAME.key_secret mode 0600). Then: clusterscope-hub --keys DIR");
+      "(NAME.key public, NAME.key_secret mode 0600). Then: clusterscope-hub --keys DIR")));
   return keygen;
 }
 

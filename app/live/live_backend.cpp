@@ -161,22 +161,23 @@ void LiveBackend::updateCapabilities() {
   c.timeLimit = description_ && description_->durationS > 0;
   if (finished_) {
     for (int k = 0; k < model::kActionKindCount; ++k) {
-      c.refuse(static_cast<ActionKind>(k), "this run has ended: its processes are gone");
+      c.refuse(static_cast<ActionKind>(k),
+               tr("this run has ended: its processes are gone").toStdString());
     }
   } else if (!connection_.curve()) {
     // A hub without keys takes no command (docs/protocol.md, "Security").
     for (int k = 0; k < model::kActionKindCount; ++k) {
       c.refuse(static_cast<ActionKind>(k),
-               "this hub runs without keys: it can be watched, not changed");
+               tr("this hub runs without keys: it can be watched, not changed").toStdString());
     }
   } else if (!launcher_) {
     for (ActionKind k : kProcessActions) {
-      c.refuse(k,
-               "no launcher in this cluster: only the launcher that started its processes "
-               "can start or stop them");
+      c.refuse(k, tr("no launcher in this cluster: only the launcher that started its processes "
+                     "can start or stop them")
+                      .toStdString());
     }
   }
-  c.refuse(ActionKind::SetAutoscaler, "a live cluster has no autoscaler");
+  c.refuse(ActionKind::SetAutoscaler, tr("a live cluster has no autoscaler").toStdString());
   if (c == capabilities_) return;
   capabilities_ = c;
   emit capabilitiesChanged(capabilities_);

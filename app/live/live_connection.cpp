@@ -1,5 +1,6 @@
 #include "live_connection.h"
 
+#include <QCoreApplication>
 #include <filesystem>
 
 #include "private_files.h"
@@ -24,9 +25,12 @@ agents::HubConnection liveConnection(const std::string& target) {
   if (!isEndpoint(target)) {
     const std::string file = target.empty() ? defaultLiveConnectionFile() : target;
     if (!std::filesystem::exists(file)) {
-      throw std::runtime_error(file +
-                               ": no such connection file (start a cluster with "
-                               "clusterscope-cli launch, or a clusterscope-hub, first)");
+      throw std::runtime_error(
+          QCoreApplication::translate("LiveConnection",
+                                      "%1: no such connection file (start a cluster with "
+                                      "clusterscope-cli launch, or a clusterscope-hub, first)")
+              .arg(QString::fromStdString(file))
+              .toStdString());
     }
     return agents::connectionFromFile(file, KeyRole::Controller);
   }

@@ -1,5 +1,6 @@
 #include "live_monitor.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <optional>
 #include <zmq.hpp>
@@ -11,6 +12,12 @@
 namespace clusterscope::app {
 
 namespace {
+
+// The translation context of the connection states the window shows (from the loop thread:
+// QCoreApplication::translate is thread-safe).
+struct LiveMonitorText {
+  Q_DECLARE_TR_FUNCTIONS(LiveMonitorText)
+};
 
 using agents::cluster_view::Clock;
 using agents::cluster_view::Instant;
@@ -124,9 +131,10 @@ struct LiveMonitor::State {
     // The hub sends a monitor nothing while nothing happens: silence means a lost hub only
     // when there were live peers whose reports should have come.
     if (reachable && livePeers && now - lastMessage > options.lostAfter) {
-      setReachable(false, "no news from the hub at " + options.connection.endpoint + " for " +
-                              std::to_string(options.lostAfter.count() / 1000) +
-                              " s; reconnecting");
+      setReachable(false, LiveMonitorText::tr("no news from the hub at %1 for %2 s; reconnecting")
+                              .arg(QString::fromStdString(options.connection.endpoint))
+                              .arg(options.lostAfter.count() / 1000)
+                              .toStdString());
     }
   }
 
@@ -152,7 +160,9 @@ struct LiveMonitor::State {
   }
 
   void run() {
-    setReachable(false, "connecting to " + options.connection.endpoint);
+    setReachable(false, LiveMonitorText::tr("connecting to %1")
+                            .arg(QString::fromStdString(options.connection.endpoint))
+                            .toStdString());
     client->start();
     loop.every(options.snapshotEvery, [this] { tick(); });
     loop.run([this] { return !stop.load(); });

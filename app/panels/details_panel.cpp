@@ -4,6 +4,7 @@
 #include <QVBoxLayout>
 #include <array>
 
+#include "model_text.h"
 #include "theory_labels.h"
 
 namespace clusterscope::app {
@@ -17,8 +18,8 @@ QString row(const QString& name, const QString& value) {
       .arg(name, value);
 }
 
-QString num(double v, int decimals = 1) { return QString::number(v, 'f', decimals); }
-QString percent(double ratio) { return num(ratio * 100.0) + " %"; }
+QString num(double v, int decimals = 1) { return localNumber(v, 'f', decimals); }
+QString percent(double ratio) { return DetailsPanel::tr("%1 %").arg(num(ratio * 100.0)); }
 
 QString table(const QString& title, const QString& rows) {
   return QString("<h3>%1</h3><table>%2</table>").arg(title, rows);
@@ -112,12 +113,12 @@ QString DetailsPanel::clusterHtml() const {
   int replicas = 0;
   for (const auto& d : s.deployments) replicas += static_cast<int>(d.replicas.size());
   return table(tr("Cluster"),
-               row(tr("time"), num(model::toSeconds(s.time)) + " s") +
+               row(tr("time"), tr("%1 s").arg(num(model::toSeconds(s.time)))) +
                    row(tr("services"), QString::number(s.deployments.size())) +
                    row(tr("replicas"), QString::number(replicas)) + row(tr("cores"), num(s.cores)) +
-                   row(tr("throughput"), num(s.throughputRps) + " rps") +
+                   row(tr("throughput"), tr("%1 rps").arg(num(s.throughputRps))) +
                    row(tr("latency p50 / p95 / p99"),
-                       num(s.p50Ms) + " / " + num(s.p95Ms) + " / " + num(s.p99Ms) + " ms") +
+                       tr("%1 / %2 / %3 ms").arg(num(s.p50Ms), num(s.p95Ms), num(s.p99Ms))) +
                    row(tr("failed"), percent(s.failedRatio)) +
                    row(tr("in flight"), QString::number(s.requestsInFlight)) +
                    row(tr("events"), QString::number(s.events))) +
@@ -139,9 +140,9 @@ QString DetailsPanel::deploymentHtml(int d) const {
   for (int st = 0; st < model::kReplicaStateCount; ++st) {
     if (byState[st] == 0) continue;
     if (!states.isEmpty()) states += ", ";
-    states += QString("%1 %2")
+    states += tr("%1 %2", "a count of replicas, their state")
                   .arg(byState[st])
-                  .arg(model::replicaStateName(static_cast<model::ReplicaState>(st)));
+                  .arg(ModelText::replicaState(static_cast<model::ReplicaState>(st)));
   }
   QString rows =
       row(tr("replicas"), states + tr(" (desired %1)").arg(view.desiredReplicas)) +
@@ -193,14 +194,15 @@ QString DetailsPanel::replicaHtml(int d, int replica) const {
   for (const auto& r : snapshot_->deployments[d].replicas) {
     if (r.index != replica) continue;
     QString rows =
-        row(tr("state"), model::replicaStateName(r.state)) +
+        row(tr("state"), ModelText::replicaState(r.state)) +
         row(tr("node"), r.node >= 0 && r.node < static_cast<int>(layout_->nodes.size())
                             ? q(layout_->nodes[r.node].name)
                             : tr("not placed")) +
         row(tr("busy workers"),
             QString("%1 / %2").arg(r.busyWorkers).arg(layout_->deployments[d].workersPerReplica)) +
         row(tr("queued"), QString::number(r.queued));
-    if (r.slowFactor != 1.0) rows += row(tr("slowed"), QString("×%1").arg(r.slowFactor));
+    if (r.slowFactor != 1.0)
+      rows += row(tr("slowed"), QString("×%1").arg(localNumber(r.slowFactor)));
     return table(QString("%1#%2").arg(q(layout_->deployments[d].name)).arg(replica), rows);
   }
   return tr("<p>This replica is gone.</p>");
@@ -209,14 +211,13 @@ QString DetailsPanel::replicaHtml(int d, int replica) const {
 QString DetailsPanel::edgeHtml(int e) const {
   const auto& info = layout_->edges[e];
   const auto& v = snapshot_->edges[e];
-  static const char* breakers[] = {"none", "closed", "open", "half-open"};
   return table(
       q(layout_->components[info.from].name) + " → " + q(layout_->components[info.to].name),
-      row(tr("mode"), info.inProcess ? tr("in-process call") : model::callModeName(v.mode)) +
-          row(tr("rate"), num(v.rateRps) + " rps") + row(tr("p95"), num(v.p95Ms) + " ms") +
-          row(tr("errors"), percent(v.errorRatio)) +
+      row(tr("mode"), info.inProcess ? tr("in-process call") : ModelText::callMode(v.mode)) +
+          row(tr("rate"), tr("%1 rps").arg(num(v.rateRps))) +
+          row(tr("p95"), tr("%1 ms").arg(num(v.p95Ms))) + row(tr("errors"), percent(v.errorRatio)) +
           row(tr("in flight"), QString::number(v.inFlight)) +
-          row(tr("circuit breaker"), breakers[static_cast<int>(v.breaker)]));
+          row(tr("circuit breaker"), ModelText::breakerState(static_cast<int>(v.breaker))));
 }
 
 QString DetailsPanel::nodeHtml(int n) const {
@@ -240,9 +241,10 @@ QString DetailsPanel::nodeHtml(int n) const {
 
 QString DetailsPanel::brokerHtml() const {
   const auto& s = *snapshot_;
-  return table(tr("Broker"), row(tr("state"), s.brokerUp ? tr("up") : tr("down")) +
-                                 row(tr("backlog"), QString::number(s.brokerBacklog)) +
-                                 row(tr("oldest message"), num(s.brokerLagMs / 1000.0) + " s"));
+  return table(tr("Broker"),
+               row(tr("state"), s.brokerUp ? tr("up") : tr("down")) +
+                   row(tr("backlog"), QString::number(s.brokerBacklog)) +
+                   row(tr("oldest message"), tr("%1 s").arg(num(s.brokerLagMs / 1000.0))));
 }
 
 }  // namespace clusterscope::app

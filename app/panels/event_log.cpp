@@ -4,6 +4,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "model_text.h"
 #include "state_colors.h"
 
 namespace clusterscope::app {
@@ -36,11 +37,13 @@ void EventLog::setBackend(ClusterBackend* backend) {
   connect(backend, &ClusterBackend::snapshotReady, this,
           [this](const auto& s) { lastTimeS_ = model::toSeconds(s->time); });
   connect(backend, &ClusterBackend::actionApplied, this,
-          [this](double atS, const model::Action&, const QString& label) { add(atS, label); });
+          // The label in the interface's language, not the engine's English one.
+          [this](double atS, const model::Action& a, const QString&) {
+            add(atS, ModelText::action(a));
+          });
   connect(backend, &ClusterBackend::actionRejected, this,
           [this](const model::Action& a, const QString& reason) {
-            add(lastTimeS_,
-                tr("refused %1: %2").arg(QString::fromStdString(model::describeAction(a)), reason),
+            add(lastTimeS_, tr("refused %1: %2").arg(ModelText::action(a), reason),
                 StateColors::critical());
           });
   connect(backend, &ClusterBackend::runStateChanged, this, [this](RunState s) {

@@ -28,8 +28,8 @@ TopologyBrokerItem::TopologyBrokerItem(const QRectF& rect, const TopologyStyle* 
 QRectF TopologyBrokerItem::boundingRect() const { return rect_.adjusted(-6, -6, 6, 6); }
 
 void TopologyBrokerItem::setState(bool up, std::uint64_t backlog, double lagMs) {
-  QString text = QStringLiteral("%1 waiting").arg(formatCount(static_cast<double>(backlog)));
-  if (backlog > 0) text += QStringLiteral(" · lag %1").arg(formatLatency(lagMs));
+  QString text = Topology::tr("%1 waiting").arg(formatCount(static_cast<double>(backlog)));
+  if (backlog > 0) text += Topology::tr(" · lag %1").arg(formatLatency(lagMs));
   if (up == up_ && backlog == backlog_ && text == text_) return;
   up_ = up;
   backlog_ = backlog;
@@ -77,10 +77,10 @@ void TopologyBrokerItem::paint(QPainter* painter, const QStyleOptionGraphicsItem
   const QRectF titleRect(m.padding, m.padding, w, m.titleHeight);
   painter->setFont(style_->title);
   painter->setPen(style_->text);
-  painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("broker"));
+  painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter, Topology::tr("broker"));
   if (!up_) {
     painter->setPen(StateColors::down());
-    painter->drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("DOWN"));
+    painter->drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter, Topology::tr("DOWN"));
   }
   painter->setFont(style_->body);
   painter->setPen(style_->text);

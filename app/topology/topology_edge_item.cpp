@@ -52,7 +52,8 @@ TopologyEdgeItem::TopologyEdgeItem(int edge, const EdgeRoute& route, model::Call
 
   // Room for the widest label the figures can make, so that the bounds never change.
   const QFontMetricsF fm(style_->small);
-  const double w = std::max(fm.horizontalAdvance(QStringLiteral("8888 rps · half-open")),
+  const double w = std::max(fm.horizontalAdvance(Topology::tr("8888 rps · half-open",
+                                                              "the widest edge label, to size it")),
                             fm.horizontalAdvance(QStringLiteral("p95 888 ms · 88.8 %"))) +
                    8;
   const double h = 2 * fm.height() + 4;
@@ -79,8 +80,8 @@ QPainterPath TopologyEdgeItem::shape() const {
 
 void TopologyEdgeItem::setState(const model::EdgeView& view) {
   QString rate = formatRate(view.rateRps);
-  if (view.breaker == model::BreakerState::Open) rate += QStringLiteral(" · open");
-  if (view.breaker == model::BreakerState::HalfOpen) rate += QStringLiteral(" · half-open");
+  if (view.breaker == model::BreakerState::Open) rate += Topology::tr(" · open");
+  if (view.breaker == model::BreakerState::HalfOpen) rate += Topology::tr(" · half-open");
   QString detail =
       QStringLiteral("p95 %1 · %2").arg(formatLatency(view.p95Ms), formatPercent(view.errorRatio));
   QColor color = style_->line;

@@ -1,13 +1,21 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 #include "cluster_snapshot.h"
+#include "model_text.h"
 
 // The short texts the topology shows, in one place so that every item writes a rate or a
-// latency the same way and tests can pin them.
+// latency the same way and tests can pin them. Numbers are written with localNumber (a decimal
+// comma in French).
 
 namespace clusterscope::app {
+
+// The translation context of the topology's texts: Topology::tr("broker").
+struct Topology {
+  Q_DECLARE_TR_FUNCTIONS(Topology)
+};
 
 // "0.5 rps", "120 rps", "12.3k rps".
 QString formatRate(double rps);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "state_colors.h"
+#include "topology_format.h"
 
 namespace clusterscope::app {
 
@@ -18,14 +19,14 @@ struct Swatch {
 };
 
 std::vector<Swatch> swatches() {
-  return {{QStringLiteral("idle"), StateColors::idle(), Swatch::Mark},
-          {QStringLiteral("busy"), StateColors::busy(), Swatch::Mark},
-          {QStringLiteral("slow"), StateColors::slow(), Swatch::Mark},
-          {QStringLiteral("starting"), StateColors::starting(), Swatch::Mark},
-          {QStringLiteral("down"), StateColors::down(), Swatch::Mark},
-          {QStringLiteral("sync call"), QColor(), Swatch::SyncLine},
-          {QStringLiteral("async call"), QColor(), Swatch::AsyncLine},
-          {QStringLiteral("traffic (×10 = 3 more dots)"), StateColors::busy(), Swatch::Dot}};
+  return {{Topology::tr("idle"), StateColors::idle(), Swatch::Mark},
+          {Topology::tr("busy"), StateColors::busy(), Swatch::Mark},
+          {Topology::tr("slow"), StateColors::slow(), Swatch::Mark},
+          {Topology::tr("starting"), StateColors::starting(), Swatch::Mark},
+          {Topology::tr("down"), StateColors::down(), Swatch::Mark},
+          {Topology::tr("sync call"), QColor(), Swatch::SyncLine},
+          {Topology::tr("async call"), QColor(), Swatch::AsyncLine},
+          {Topology::tr("traffic (×10 = 3 more dots)"), StateColors::busy(), Swatch::Dot}};
 }
 
 }  // namespace

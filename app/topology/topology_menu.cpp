@@ -17,7 +17,10 @@ bool inRange(int i, const std::vector<T>& v) {
   return i >= 0 && i < static_cast<int>(v.size());
 }
 
-QString tr(const char* text) { return QCoreApplication::translate("TopologyMenu", text); }
+// The translation context of the menus' own texts (the actions' come from ActionCatalog).
+struct TopologyMenuText {
+  Q_DECLARE_TR_FUNCTIONS(TopologyMenuText)
+};
 
 // Builds entries with the cluster's capabilities applied to each.
 class MenuBuilder {
@@ -48,7 +51,7 @@ void addFaultEntries(MenuBuilder& b, std::vector<TopologyMenuEntry>& out,
   const std::size_t first = out.size();
   for (const OfferedAction& fault : C::faults(scope)) b.add(out, fault, enabled);
   b.add(out, C::resetFaults());
-  for (std::size_t i = first; i < out.size(); ++i) out[i].submenu = tr("Faults");
+  for (std::size_t i = first; i < out.size(); ++i) out[i].submenu = TopologyMenuText::tr("Faults");
 }
 
 void addServiceEntries(MenuBuilder& b, std::vector<TopologyMenuEntry>& out, int d,
@@ -100,7 +103,7 @@ void addReplicaEntries(MenuBuilder& b, TopologyMenu& menu, const LayoutTarget& t
   addFaultEntries(b, e, {info.name, t.replica, {}, {}}, !down);
   e.push_back(separator());
   addServiceEntries(b, e, t.index, layout, snap,
-                    tr("Service %1").arg(QString::fromStdString(info.name)));
+                    TopologyMenuText::tr("Service %1").arg(QString::fromStdString(info.name)));
 }
 
 void addNodeEntries(MenuBuilder& b, TopologyMenu& menu, int n, const model::ClusterLayout& layout,
@@ -122,7 +125,8 @@ void addNodeEntries(MenuBuilder& b, TopologyMenu& menu, int n, const model::Clus
         b.add(menu.entries,
               partitioned ? C::healPartition(name, otherName) : C::partition(name, otherName),
               snap != nullptr);
-    e.submenu = partitioned ? tr("Heal partition with") : tr("Partition from");
+    e.submenu = partitioned ? TopologyMenuText::tr("Heal partition with")
+                            : TopologyMenuText::tr("Partition from");
   }
 }
 
@@ -131,13 +135,15 @@ void addModuleEntries(MenuBuilder& b, TopologyMenu& menu, int c, const model::Cl
   const auto& comp = layout.components[c];
   const auto& hostName = layout.deployments[comp.deployment].name;
   const QString host = QString::fromStdString(hostName);
-  menu.title = tr("%1 (module of %2)").arg(QString::fromStdString(comp.name), host);
+  menu.title =
+      TopologyMenuText::tr("%1 (module of %2)").arg(QString::fromStdString(comp.name), host);
   for (double rate : C::kErrorRates) b.add(menu.entries, C::errorRate(comp.name, rate));
   b.add(menu.entries, C::errorRate(comp.name, 0.0));
   menu.entries.push_back(separator());
   b.add(menu.entries, C::crashModule(comp.name, hostName));
   menu.entries.push_back(separator());
-  addServiceEntries(b, menu.entries, comp.deployment, layout, snap, tr("Process %1").arg(host));
+  addServiceEntries(b, menu.entries, comp.deployment, layout, snap,
+                    TopologyMenuText::tr("Process %1").arg(host));
 }
 
 void addEdgeEntries(MenuBuilder& b, TopologyMenu& menu, int index,
@@ -159,7 +165,7 @@ void addEdgeEntries(MenuBuilder& b, TopologyMenu& menu, int index,
 }
 
 void addBrokerEntries(MenuBuilder& b, TopologyMenu& menu, const model::ClusterSnapshot* snap) {
-  menu.title = tr("broker");
+  menu.title = TopologyMenuText::tr("broker");
   const bool up = !snap || snap->brokerUp;
   b.add(menu.entries, C::brokerOutage(C::kBrokerOutageS), up);
   b.add(menu.entries, C::brokerOutage(0.0), up);

@@ -26,10 +26,10 @@ void TopologyModuleItem::setState(const model::ComponentView& view, bool hostDow
       QStringLiteral("%1 · p95 %2").arg(formatRate(view.throughputRps), formatLatency(view.p95Ms));
   QString line2;
   if (view.failedRatio >= 0.0005)
-    line2 = QStringLiteral("err %1").arg(formatPercent(view.failedRatio));
+    line2 = Topology::tr("err %1").arg(formatPercent(view.failedRatio));
   if (view.errorRate > 0) {
     if (!line2.isEmpty()) line2 += QStringLiteral(" · ");
-    line2 += QStringLiteral("injected %1").arg(formatPercent(view.errorRate));
+    line2 += Topology::tr("injected %1").arg(formatPercent(view.errorRate));
   }
   const QColor border =
       hostDown ? StateColors::critical() : StateColors::health(view.failedRatio, 0);

@@ -4,6 +4,7 @@
 #include <QStyleOptionGraphicsItem>
 
 #include "state_colors.h"
+#include "topology_format.h"
 
 namespace clusterscope::app {
 
@@ -20,8 +21,9 @@ void TopologyNodeItem::setState(const model::NodeView& view, std::vector<QColor>
   // A live node says nothing of its cores (agents reserve none): its replicas, then.
   QString cores =
       view.cores > 0
-          ? QStringLiteral("%1/%2 cores").arg(view.usedCores, 0, 'g', 3).arg(view.cores, 0, 'g', 3)
-          : QStringLiteral("%1 replicas").arg(colors.size());
+          ? Topology::tr("%1/%2 cores")
+                .arg(localNumber(view.usedCores, 'g', 3), localNumber(view.cores, 'g', 3))
+          : Topology::tr("%n replicas", nullptr, static_cast<int>(colors.size()));
   if (view.up == up_ && cores == cores_ && colors == colors_) return;
   if (colors.size() != colors_.size()) {
     const auto& m = style_->metrics;
@@ -80,7 +82,7 @@ void TopologyNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* 
   painter->setFont(style_->small);
   painter->setPen(up_ ? style_->mutedText : StateColors::down());
   painter->drawText(titleRect, Qt::AlignRight | Qt::AlignVCenter,
-                    up_ ? cores_ : QStringLiteral("DOWN"));
+                    up_ ? cores_ : Topology::tr("DOWN"));
 }
 
 }  // namespace clusterscope::app

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "state_colors.h"
+#include "topology_format.h"
 
 namespace clusterscope::app {
 
@@ -59,7 +60,7 @@ void TopologyPartitionItem::paint(QPainter* painter, const QStyleOptionGraphicsI
     painter->setPen(StateColors::down());
     const QPointF mid = path.pointAtPercent(0.5);
     painter->drawText(QRectF(mid.x() - 60, mid.y() + 2, 120, 18), Qt::AlignCenter,
-                      QStringLiteral("partitioned"));
+                      Topology::tr("partitioned"));
   }
 }
 

@@ -157,7 +157,7 @@ void TopologyScene::addEntryArrow(const QRectF& target) {
   auto* arrow = addPath(head, Qt::NoPen, style_.line);
   line->setZValue(0.5);
   arrow->setZValue(0.5);
-  auto* clients = addSimpleText(QStringLiteral("clients"), style_.body);
+  auto* clients = addSimpleText(Topology::tr("clients"), style_.body);
   clients->setBrush(style_.text);
   clients->setPos(tail.x(), tail.y() - clients->boundingRect().height() - 4);
   entryLabel_ = addSimpleText(QString(), style_.small);

@@ -39,7 +39,7 @@ TopologyServiceItem::TopologyServiceItem(int deployment, const model::Deployment
   }
   if (info.isMonolith) {
     // Says why the modules share one box: they live and die together.
-    kind_ = QStringLiteral("monolith: %1 modules in one process").arg(info.components.size());
+    kind_ = Topology::tr("monolith: %1 modules in one process").arg(info.components.size());
     kindRect_ = QRectF(x, m.padding, tagFm.horizontalAdvance(kind_) + 2, m.titleHeight);
   }
 }
@@ -70,12 +70,12 @@ void TopologyServiceItem::setState(const model::DeploymentView& view,
     changed = true;
   }
   const bool allDown = ready == 0 && !view.replicas.empty();
-  QString line1 = QStringLiteral("util %1 · %2")
+  QString line1 = Topology::tr("util %1 · %2")
                       .arg(formatPercent(view.utilization), formatRate(main.throughputRps));
   QString line2 = QStringLiteral("p95 %1").arg(formatLatency(main.p95Ms));
-  if (failedRatio >= 0.0005) line2 += QStringLiteral(" · err %1").arg(formatPercent(failedRatio));
+  if (failedRatio >= 0.0005) line2 += Topology::tr(" · err %1").arg(formatPercent(failedRatio));
   if (view.backlog > 0) {
-    line2 += QStringLiteral(" · backlog %1").arg(formatCount(static_cast<double>(view.backlog)));
+    line2 += Topology::tr(" · backlog %1").arg(formatCount(static_cast<double>(view.backlog)));
   }
   QString count = QStringLiteral("%1/%2").arg(ready).arg(view.desiredReplicas);
   const QColor border = allDown || view.replicas.empty()

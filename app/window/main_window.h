@@ -76,6 +76,8 @@ class MainWindow : public QMainWindow {
   ComparisonWindow* compare(const QString& preset);
   // The simulated variants, and "real-agents" (compareWithRealAgents()).
   static QStringList comparePresets() { return ScenarioSession::presets() << "real-agents"; }
+  // The QSettings key of View > Language's choice: "en", "fr", or empty for the system's.
+  static QString languageSettingKey() { return QStringLiteral("language"); }
 
   QString currentFile() const { return session_ ? session_->currentFile() : QString(); }
   TopologyView* topology() const { return topology_; }
@@ -115,6 +117,7 @@ class MainWindow : public QMainWindow {
   void buildCompareMenu(QMenu* menu);
   // The Lesson toolbar and Help > Lessons (main_window_course.cpp).
   void buildLessonActions(QMenu* help);
+  void buildLanguageMenu(QMenu* menu);
   void rebuildRecentMenu();
   // Enables the menus' entries from the back end's capabilities and the session.
   void updateMenus();

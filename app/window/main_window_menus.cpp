@@ -29,6 +29,7 @@ void MainWindow::buildMenus() {
   sessionActions_ << file->addAction(tr("&Open…"), QKeySequence::Open, this,
                                      &MainWindow::openDialog);
   recentMenu_ = file->addMenu(tr("Open &recent"));
+  recentMenu_->setObjectName("recentMenu");
   rebuildRecentMenu();
   QMenu* examples = file->addMenu(tr("&Examples"));
   examples->setObjectName("examplesMenu");
@@ -120,6 +121,8 @@ void MainWindow::buildMenus() {
   view->addAction(tr("&Fit topology"), topology_, &TopologyView::fitAll)->setShortcut(Qt::Key_F);
   view->addSeparator();
   for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
+  view->addSeparator();
+  buildLanguageMenu(view->addMenu(tr("&Language")));
 
   buildCompareMenu(menuBar()->addMenu(tr("&Compare")));
 
@@ -187,6 +190,35 @@ void MainWindow::buildCompareMenu(QMenu* menu) {
     openComparison({session_->backend()->scenario(), tr("current"), *other.scenario,
                     QFileInfo(path).baseName()});
   });
+}
+
+// System, English, Français: the choice is saved and takes effect at the next start (the
+// windows are built with their texts; rebuilding them live would lose the session's state).
+// Each language is named in itself, so that someone who cannot read the current one finds theirs.
+void MainWindow::buildLanguageMenu(QMenu* menu) {
+  menu->setObjectName("languageMenu");
+  auto* group = new QActionGroup(menu);
+  const QString current = QSettings().value(languageSettingKey()).toString();
+  const QList<QPair<QString, QString>> choices = {
+      {QString(), tr("&System language")},
+      {QStringLiteral("en"), QStringLiteral("&English")},
+      {QStringLiteral("fr"), QStringLiteral("&Français")}};
+  for (const auto& choice : choices) {
+    const QString code = choice.first;
+    QAction* a = menu->addAction(choice.second);
+    a->setObjectName(code.isEmpty() ? QStringLiteral("languageSystem")
+                                    : QStringLiteral("language_") + code);
+    a->setCheckable(true);
+    a->setChecked(code == current);
+    group->addAction(a);
+    connect(a, &QAction::triggered, this, [this, code] {
+      QSettings settings;
+      if (settings.value(languageSettingKey()).toString() == code) return;
+      settings.setValue(languageSettingKey(), code);
+      QMessageBox::information(this, tr("Language"),
+                               tr("The new language takes effect when ClusterScope restarts."));
+    });
+  }
 }
 
 ComparisonWindow* MainWindow::compare(const QString& preset) {

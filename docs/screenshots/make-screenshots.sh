@@ -24,7 +24,8 @@ shot() {
   local name=$1 wait=$2 keys=$3
   shift 4
   # Fresh settings for every shot, so that a saved window layout does not leak in.
-  XDG_CONFIG_HOME=$work/config-$name "$gui" "$@" >"$work/$name.log" 2>&1 &
+  # --lang en: the guide is in English whatever the machine's locale.
+  XDG_CONFIG_HOME=$work/config-$name "$gui" --lang en "$@" >"$work/$name.log" 2>&1 &
   local app=$!
   sleep "$wait"
   if [ -n "$keys" ]; then

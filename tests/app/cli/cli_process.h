@@ -4,7 +4,9 @@
 #include <QString>
 #include <QStringList>
 
-// clusterscope-cli run as a user runs it: the real executable in a child process.
+// clusterscope-cli run as a user runs it: the real executable in a child process. In English
+// unless `language` says otherwise (a LANG value such as "fr_FR.UTF-8"): the tests compare its
+// English texts whatever the machine's locale.
 
 namespace clusterscope::testing {
 
@@ -14,8 +16,12 @@ struct CliResult {
   QString err;
 };
 
-inline CliResult runCliProcess(const QStringList& args) {
+inline CliResult runCliProcess(const QStringList& args, const QString& language = "C.UTF-8") {
   QProcess p;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"}) env.remove(name);
+  env.insert("LANG", language);
+  p.setProcessEnvironment(env);
   p.start(CLUSTERSCOPE_CLI_PATH, args);
   if (!p.waitForFinished(120000)) qFatal("clusterscope-cli did not finish");
   if (p.exitStatus() != QProcess::NormalExit) qFatal("clusterscope-cli crashed");

@@ -25,6 +25,33 @@ class GuiMainTest : public QObject {
     QCOMPARE(p.exitCode(), 2);
     QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("--speed must be a number"));
   }
+
+  // --lang takes en or fr, and its refusal speaks the language asked for when it can.
+  void badLanguagesAreRefused() {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    p.setProcessEnvironment(env);
+    p.start(CLUSTERSCOPE_GUI_PATH, {"--lang", "de"});
+    const bool ended = p.waitForFinished(10000);
+    if (!ended) p.kill();
+    QVERIFY2(ended, "the GUI started with --lang de");
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("--lang takes en or fr"));
+  }
+
+  void frenchMessagesOnTheTerminal() {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("QT_QPA_PLATFORM", "offscreen");
+    p.setProcessEnvironment(env);
+    p.start(CLUSTERSCOPE_GUI_PATH, {"--lang", "fr", "--speed", "fast"});
+    QVERIFY(p.waitForFinished(10000));
+    QCOMPARE(p.exitCode(), 2);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(QString::fromUtf8("--speed doit être un nombre de 0 à 10000")),
+             qPrintable(err));
+  }
 };
 
 QTEST_GUILESS_MAIN(GuiMainTest)

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <string>
+
+// The CLI's own texts in the user's language: u8(CliText::tr("...")), English unless main()
+// installed the French catalogue (app/translations/clusterscope-cli_fr.ts). What the engine
+// writes (scenario diagnostics, the run's summary tables) stays English.
+
+namespace clusterscope::cli {
+
+class CliText {
+  Q_DECLARE_TR_FUNCTIONS(CliText)
+};
+
+// For the streams, which take UTF-8.
+inline std::string u8(const QString& text) { return text.toStdString(); }
+
+}  // namespace clusterscope::cli
