@@ -224,30 +224,6 @@ int serve(AgentOptions options) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app;
-  app.name("clusterscope-agent");
-  CommandLine c;
-  describe(app, c);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
-  }
-  AgentOptions options;
-  try {
-    const std::string error = configure(c, options);
-    if (!error.empty()) {
-      std::cerr << "clusterscope-agent: " << error << "\n";
-      return 2;
-    }
-  } catch (const std::exception& e) {
-    std::cerr << "clusterscope-agent: " << e.what() << "\n";
-    return 2;
-  }
-  try {
-    return serve(std::move(options));
-  } catch (const std::exception& e) {
-    std::cerr << "clusterscope-agent: " << e.what() << "\n";
-    return 1;
-  }
+  return runProgram<CommandLine, AgentOptions>(argc, argv, "clusterscope-agent", describe,
+                                               configure, serve);
 }

@@ -229,30 +229,6 @@ int serve(LoadgenOptions options) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app;
-  app.name("clusterscope-loadgen");
-  CommandLine c;
-  describe(app, c);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
-  }
-  LoadgenOptions options;
-  try {
-    const std::string error = configure(c, options);
-    if (!error.empty()) {
-      std::cerr << "clusterscope-loadgen: " << error << "\n";
-      return 2;
-    }
-  } catch (const std::exception& e) {
-    std::cerr << "clusterscope-loadgen: " << e.what() << "\n";
-    return 2;
-  }
-  try {
-    return serve(std::move(options));
-  } catch (const std::exception& e) {
-    std::cerr << "clusterscope-loadgen: " << e.what() << "\n";
-    return 1;
-  }
+  return runProgram<CommandLine, LoadgenOptions>(argc, argv, "clusterscope-loadgen", describe,
+                                                 configure, serve);
 }

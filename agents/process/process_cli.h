@@ -1,6 +1,9 @@
 #pragma once
 
+#include <CLI/CLI.hpp>
+#include <exception>
 #include <functional>
+#include <iostream>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -8,10 +11,6 @@
 #include "event_loop.h"
 #include "hub_connection.h"
 #include "scenario.h"
-
-namespace CLI {
-class App;
-}
 
 // What the programs that join a cluster share on their command line and in main(): how they
 // reach the hub (a connection file, or an endpoint with keys), loading the scenario they are
@@ -46,5 +45,39 @@ std::optional<engine::Scenario> loadScenarioOrReport(const std::string& path, st
 void blockStopSignals();
 bool runUntilFinished(EventLoop& loop, const std::function<void()>& stop,
                       const std::function<bool()>& finished);
+
+// The main() of such a program, one for all: `describe` declares its options on a CLI11 app,
+// `configure` turns what was parsed into its options (an error message when it cannot), `serve`
+// runs it. Exit status: --help and --version 0, a flag CLI11 refuses or a configuration error
+// 2, a failure to serve 1, else what `serve` returns. Messages start with the program's name.
+template <typename CommandLine, typename Options>
+int runProgram(int argc, char** argv, const char* name, void (*describe)(CLI::App&, CommandLine&),
+               std::string (*configure)(const CommandLine&, Options&), int (*serve)(Options)) {
+  CLI::App app;
+  app.name(name);
+  CommandLine line;
+  describe(app, line);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  Options options;
+  try {
+    if (const std::string error = configure(line, options); !error.empty()) {
+      std::cerr << name << ": " << error << "\n";
+      return 2;
+    }
+  } catch (const std::exception& e) {
+    std::cerr << name << ": " << e.what() << "\n";
+    return 2;
+  }
+  try {
+    return serve(std::move(options));
+  } catch (const std::exception& e) {
+    std::cerr << name << ": " << e.what() << "\n";
+    return 1;
+  }
+}
 
 }  // namespace clusterscope::agents
