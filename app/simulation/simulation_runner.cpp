@@ -121,6 +121,8 @@ QString SimulationRunner::summaryJson() const {
   s.scenario = scenario_->name;
   s.seed = scenario_->seed;
   s.events = sim_->eventsProcessed();
+  // The lesson's questions as `clusterscope-cli run` reports them.
+  if (questions_) s.questions = questions_->results();
   return QString::fromStdString(engine::summaryToJson(s, false));
 }
 

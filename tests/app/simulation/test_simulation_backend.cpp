@@ -60,7 +60,7 @@ class SimulationBackendTest : public QObject {
     // The reset carries its own layout and the scenario's description.
     const auto description = layouts[0][1].value<std::shared_ptr<const ClusterDescription>>();
     QCOMPARE(description->name, bundled("lesson-microservices.json").name);
-    QCOMPARE(description->lesson.size(), std::size_t{8});
+    QCOMPARE(description->lesson.size(), bundled("lesson-microservices.json").lesson.size());
     QCOMPARE(description->nominalRateRps, 300.0);
     QCOMPARE(b.capabilities(), ClusterCapabilities::simulation());
     QTRY_COMPARE(b.runState(), RunState::Paused);
