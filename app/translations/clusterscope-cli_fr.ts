@@ -67,12 +67,12 @@
         <translation>exécution</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>%1: claim failed: %2</source>
         <translation>%1&#xa0;: affirmation non vérifiée&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>sync run</source>
         <translation>exécution synchrone</translation>
     </message>
@@ -200,8 +200,8 @@ Outputs are checked before a run: never the scenario itself, only regular files,
 written whole or not at all. A run whose estimated cost is long starts with a
 warning on stderr.
 
-exit status: 0 ok, 1 an expect claim failed (inject: the action was refused or
-failed; monitor: no hub), 2 invalid input or the run stopped early (it held too much
+exit status: 0 ok, 1 an expect claim or a lesson question failed (inject: the action
+was refused or failed; monitor: no hub), 2 invalid input or the run stopped early (it held too much
 work, its clock stopped, or its processes could not be started: the reason is on
 stderr); launch stopped by a signal before its end: 128 + its number</source>
         <translation>Les options d&apos;une commande&#xa0;: clusterscope-cli COMMANDE --help
@@ -209,9 +209,9 @@ Les sorties sont vérifiées avant l&apos;exécution&#xa0;: jamais le scénario 
 des fichiers ordinaires, écrits en entier ou pas du tout. Une exécution dont le coût
 estimé est long commence par un avertissement sur stderr.
 
-code de sortie&#xa0;: 0 succès, 1 une affirmation expect non vérifiée (inject&#xa0;: l&apos;action a
-été refusée ou a échoué&#x202f;; monitor&#xa0;: pas de hub), 2 entrée invalide ou exécution
-arrêtée avant la fin (trop de travail en cours, horloge arrêtée, ou processus
+code de sortie&#xa0;: 0 succès, 1 une affirmation expect ou une question de leçon non vérifiée
+(inject&#xa0;: l&apos;action a été refusée ou a échoué&#x202f;; monitor&#xa0;: pas de hub), 2 entrée invalide
+ou exécution arrêtée avant la fin (trop de travail en cours, horloge arrêtée, ou processus
 impossibles à démarrer&#xa0;: la raison est sur stderr)&#x202f;; launch arrêté par un signal
 avant la fin&#xa0;: 128 + son numéro</translation>
     </message>

@@ -167,9 +167,22 @@
     </message>
 </context>
 <context>
+    <name>Course</name>
+    <message>
+        <location filename="../course/course.cpp" line="+175"/>
+        <source>%1 min</source>
+        <translation>%1&#xa0;min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1&#xa0;h&#xa0;%2&#xa0;min</translation>
+    </message>
+</context>
+<context>
     <name>GuiMain</name>
     <message>
-        <location filename="../gui/main.cpp" line="+59"/>
+        <location filename="../gui/main.cpp" line="+65"/>
         <source>See a cluster of microservices at work.</source>
         <translation>Voir une grappe de microservices à l&apos;œuvre.</translation>
     </message>
@@ -599,6 +612,142 @@
     </message>
 </context>
 <context>
+    <name>QuestionText</name>
+    <message>
+        <location filename="../panels/question_text.cpp" line="+39"/>
+        <source>mean latency</source>
+        <translation>latence moyenne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max latency</source>
+        <translation>latence maximale</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed ratio</source>
+        <translation>taux d&apos;échec</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>throughput</source>
+        <translation>débit</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 s</source>
+        <translation>%1&#xa0;s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ms</source>
+        <translation>%1&#xa0;ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 rps</source>
+        <translation>%1&#xa0;req/s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 cores</source>
+        <translation>%1&#xa0;cœurs</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: no figure was measured in the window</source>
+        <translation>%1&#xa0;: aucune mesure dans la fenêtre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 went from %2 to %3</source>
+        <translation>%1 est passé de %2 à %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 was %2</source>
+        <translation>%1 valait %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: no choice matches</source>
+        <translation>%1&#xa0;: aucune réponse ne correspond</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: answer %2</source>
+        <translation>%1&#xa0;: réponse %2</translation>
+    </message>
+</context>
+<context>
+    <name>TheoryLabels</name>
+    <message>
+        <location filename="../common/theory_labels.cpp" line="+29"/>
+        <source>closed workload: users wait for answers, so arrivals depend on the latency</source>
+        <translation>charge fermée&#xa0;: les utilisateurs attendent les réponses, donc les arrivées dépendent de la latence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>arrivals are evenly spaced, not Poisson</source>
+        <translation>les arrivées sont régulièrement espacées, pas poissonniennes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a monolith: its modules share one worker</source>
+        <translation>un monolithe&#xa0;: ses modules partagent un même worker</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it makes sync calls: its time includes the wait for what it calls</source>
+        <translation>il fait des appels synchrones&#xa0;: son temps inclut l&apos;attente de ceux qu&apos;il appelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it takes messages from the broker, which wait in a shared backlog</source>
+        <translation>il consomme des messages du broker, qui attendent dans une file partagée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no ready replica</source>
+        <translation>aucune réplique prête</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its replicas run at different speeds</source>
+        <translation>ses répliques tournent à des vitesses différentes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>several workers with a service time that is not exponential</source>
+        <translation>plusieurs workers avec un temps de service non exponentiel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>saturated (utilisation %1): the queue grows without bound</source>
+        <translation>saturé (utilisation %1)&#xa0;: la file d&apos;attente grandit sans limite</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its finite queue is full %1 % of the time</source>
+        <translation>sa file bornée est pleine %1&#xa0;% du temps</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not in the scenario</source>
+        <translation>absent du scénario</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>approximate: its arrivals come through other services or are split over replicas</source>
+        <translation>approché&#xa0;: ses arrivées passent par d&apos;autres services ou sont réparties entre répliques</translation>
+    </message>
+</context>
+<context>
     <name>Topology</name>
     <message>
         <location filename="../topology/topology_broker_item.cpp" line="+31"/>
@@ -953,6 +1102,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Utilisation</source>
+        <translation>Utilisation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Capacity</source>
         <translation>Capacité</translation>
     </message>
@@ -978,6 +1132,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>busy</source>
+        <translation>occupé</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>replicas</source>
         <translation>répliques</translation>
     </message>
@@ -988,7 +1147,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../charts/chart_source_graphs.cpp" line="+32"/>
+        <location filename="../charts/chart_source_graphs.cpp" line="+52"/>
         <source>cores</source>
         <translation>cœurs</translation>
     </message>
@@ -1010,12 +1169,17 @@
         <translation>%1 (%2, %3)</translation>
     </message>
     <message>
-        <location filename="../charts/chart_source_graphs.cpp" line="-12"/>
+        <location filename="../charts/chart_source_graphs.cpp" line="-22"/>
         <source>completed</source>
         <translation>traitées</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>mean</source>
+        <translation>moyenne</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>queued</source>
         <translation>en file</translation>
     </message>
@@ -1025,13 +1189,23 @@
         <translation>en attente au broker</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>busy workers</source>
+        <translation>workers occupés</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>ready replicas</source>
         <translation>répliques prêtes</translation>
     </message>
     <message>
-        <location line="+49"/>
-        <location line="+49"/>
+        <location line="+50"/>
+        <source>theory</source>
+        <translation>théorie</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+56"/>
         <source>%1: %2</source>
         <comment>a source: a series</comment>
         <translation>%1&#xa0;: %2</translation>
@@ -1040,7 +1214,17 @@
 <context>
     <name>clusterscope::app::ChartsPanel</name>
     <message>
-        <location filename="../charts/charts_panel.cpp" line="+355"/>
+        <location filename="../charts/charts_panel.cpp" line="+109"/>
+        <source>answer %1</source>
+        <translation>réponse %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <location line="+271"/>
         <source>Could not write the image %1.</source>
         <translation>Impossible d&apos;écrire l&apos;image %1.</translation>
     </message>
@@ -1090,6 +1274,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Theory</source>
+        <translation>Théorie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Show the whole cluster (end to end) or one service</source>
         <translation>Montrer toute la grappe (de bout en bout) ou un seul service</translation>
     </message>
@@ -1114,7 +1303,12 @@
         <translation>Garder les données les plus récentes en vue. Faites glisser ou zoomez l&apos;axe du temps pour revenir en arrière.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>For one service that fits a classic queue (M/M/c, M/D/1, M/G/1): its measured mean latency and, dashed, what queueing theory predicts for the cluster as it is now</source>
+        <translation>Pour un service qui suit une file classique (M/M/c, M/D/1, M/G/1)&#xa0;: sa latence moyenne mesurée et, en pointillés, ce que prédit la théorie des files d&apos;attente pour le cluster tel qu&apos;il est</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -1144,7 +1338,7 @@
         <translation>Fenêtre&#xa0;:</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>End to end</source>
         <translation>De bout en bout</translation>
     </message>
@@ -1381,7 +1575,7 @@
 <context>
     <name>clusterscope::app::DetailsPanel</name>
     <message>
-        <location filename="../panels/details_panel.cpp" line="+21"/>
+        <location filename="../panels/details_panel.cpp" line="+22"/>
         <source>%1 %</source>
         <translation>%1&#xa0;%</translation>
     </message>
@@ -1402,24 +1596,24 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+104"/>
+        <location line="+131"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-130"/>
         <source>services</source>
         <translation>services</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+30"/>
-        <location line="+64"/>
+        <location line="+91"/>
         <source>replicas</source>
         <translation>répliques</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-121"/>
         <source>cores</source>
         <translation>cœurs</translation>
     </message>
@@ -1430,12 +1624,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+71"/>
+        <location line="+98"/>
         <source>%1 rps</source>
         <translation>%1 req/s</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-97"/>
         <source>latency p50 / p95 / p99</source>
         <translation>latence p50 / p95 / p99</translation>
     </message>
@@ -1451,12 +1645,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+69"/>
+        <location line="+96"/>
         <source>in flight</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-95"/>
         <source>events</source>
         <translation>événements</translation>
     </message>
@@ -1488,17 +1682,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+26"/>
+        <location line="+53"/>
         <source>queued</source>
         <translation>en file</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-52"/>
+        <location line="+29"/>
         <source>utilisation</source>
         <translation>taux d&apos;utilisation</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-28"/>
         <source>broker backlog</source>
         <translation>en attente au broker</translation>
     </message>
@@ -1543,12 +1738,53 @@
         <translation>erreurs injectées</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source> (monolith)</source>
         <translation> (monolithe)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source>queueing theory</source>
+        <translation>théorie des files d&apos;attente</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>no formula: %1</source>
+        <translation>pas de formule&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nothing completed</source>
+        <translation>rien de terminé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mean latency</source>
+        <translation>latence moyenne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>theory %1 ms, measured %2</source>
+        <translation>théorie %1&#xa0;ms, mesuré %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>theory %1, measured %2</source>
+        <translation>théorie %1, mesuré %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>p50 / p95 / p99</source>
+        <translation>p50 / p95 / p99</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>theory %1 / %2 / %3 ms, measured %4 / %5 / %6 ms</source>
+        <translation>théorie %1 / %2 / %3&#xa0;ms, mesuré %4 / %5 / %6&#xa0;ms</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <location line="+37"/>
         <location line="+11"/>
         <source>state</source>
@@ -1703,7 +1939,12 @@
 <context>
     <name>clusterscope::app::LessonPanel</name>
     <message>
-        <location filename="../panels/lesson_panel.cpp" line="+17"/>
+        <location filename="../panels/lesson_panel.cpp" line="+32"/>
+        <source>Continue (Page Down)</source>
+        <translation>Continuer (Page suivante)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
@@ -1713,12 +1954,12 @@
         <translation>Suivant (N)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+99"/>
         <source>This cluster runs in real time: each step shows when its time comes. Next and Previous browse them.</source>
         <translation>Cette grappe tourne en temps réel&#xa0;: chaque étape s&apos;affiche le moment venu. Suivant et Précédent permettent de les parcourir.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+98"/>
         <source>no lesson</source>
         <translation>pas de leçon</translation>
     </message>
@@ -1742,11 +1983,92 @@
         <source>%1 / %2  ·  %3 s</source>
         <translation>%1 / %2  ·  %3 s</translation>
     </message>
+    <message>
+        <location line="+38"/>
+        <source>The room chose %1: right.</source>
+        <translation>La salle a choisi %1&#xa0;: juste.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The room chose %1: wrong.</source>
+        <translation>La salle a choisi %1&#xa0;: faux.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The measured figure is not available on this cluster: the room can discuss the charts instead.</source>
+        <translation>La mesure n&apos;est pas disponible sur ce cluster&#xa0;: la salle peut discuter des graphiques à la place.</translation>
+    </message>
+</context>
+<context>
+    <name>clusterscope::app::LessonsDialog</name>
+    <message>
+        <location filename="../course/lessons_dialog.cpp" line="+23"/>
+        <source>Lessons</source>
+        <translation>Leçons</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The course, in teaching order. Each lesson runs a scenario; many ask the room to predict what will happen before the run shows it.</source>
+        <translation>Le cours, dans l&apos;ordre où on l&apos;enseigne. Chaque leçon exécute un scénario&#x202f;; beaucoup demandent à la salle de prédire ce qui va se passer avant que l&apos;exécution ne le montre.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lesson</source>
+        <translation>Leçon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Length</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What it shows</source>
+        <translation>Ce qu’elle montre</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Show the lessons when ClusterScope starts without a file</source>
+        <translation>Afficher les leçons quand ClusterScope démarre sans fichier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Open lesson</source>
+        <translation>&amp;Ouvrir la leçon</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+51"/>
+        <source>%n question(s) for the room</source>
+        <translation>
+            <numerusform>%n question pour la salle</numerusform>
+            <numerusform>%n questions pour la salle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>two scenarios side by side</source>
+        <translation>deux scénarios côte à côte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>runs on real processes on this machine</source>
+        <translation>s&apos;exécute sur de vrais processus de cette machine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the simulation beside real processes on this machine</source>
+        <translation>la simulation à côté de vrais processus de cette machine</translation>
+    </message>
 </context>
 <context>
     <name>clusterscope::app::LiveBackend</name>
     <message>
-        <location filename="../live/live_backend.cpp" line="+143"/>
+        <location filename="../live/live_backend.cpp" line="+165"/>
         <source>this run has ended: its processes are gone</source>
         <translation>cette exécution est terminée&#xa0;: ses processus n&apos;existent plus</translation>
     </message>
@@ -1803,6 +2125,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../window/main_window_course.cpp" line="+75"/>
         <source>Lesson</source>
         <translation>Leçon</translation>
     </message>
@@ -1870,7 +2193,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../window/main_window_menus.cpp" line="+168"/>
+        <location filename="../window/main_window_menus.cpp" line="+181"/>
         <source>Scenarios (*.json)</source>
         <translation>Scénarios (*.json)</translation>
     </message>
@@ -1905,20 +2228,20 @@
         <translation>Suivi de la grappe à %1</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+8"/>
+        <location line="+27"/>
+        <location line="+10"/>
         <location line="+13"/>
         <location line="+60"/>
         <source>Run on real agents</source>
         <translation>Exécuter sur de vrais agents</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-83"/>
         <source>Cannot start the cluster&apos;s processes.</source>
         <translation>Impossible de démarrer les processus de la grappe.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Cannot follow the processes just started.</source>
         <translation>Impossible de suivre les processus qui viennent de démarrer.</translation>
     </message>
@@ -1974,12 +2297,12 @@
         <translation>Simulation contre vrais agents</translation>
     </message>
     <message>
-        <location filename="../window/main_window_menus.cpp" line="-141"/>
+        <location filename="../window/main_window_menus.cpp" line="-154"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
@@ -2007,6 +2330,21 @@
         <location line="+4"/>
         <source>Start the open scenario as real local processes (a hub, its agents, broker and load generator) and show them here</source>
         <translation>Démarrer le scénario ouvert sous forme de vrais processus locaux (un hub, ses agents, le broker et le générateur de charge) et les montrer ici</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nodes as network &amp;namespaces</source>
+        <translation>Nœuds en espaces de &amp;noms réseau</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run on real agents puts each node&apos;s agents in a network namespace of its own: failing a node takes its link down, a partition cuts the routes between nodes</source>
+        <translation>« Exécuter sur de vrais agents » place les agents de chaque nœud dans leur propre espace de noms réseau&#xa0;: la panne d&apos;un nœud coupe son lien, une partition coupe les routes entre nœuds</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Needs ClusterScope to run as root: making network namespaces needs CAP_NET_ADMIN</source>
+        <translation>ClusterScope doit tourner en root&#xa0;: créer des espaces de noms réseau demande CAP_NET_ADMIN</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2064,16 +2402,6 @@
         <translation>Lever toutes les pannes, ralentissements, taux d&apos;erreurs injectés, partitions et pannes du broker en cours</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Next lesson step</source>
-        <translation>Étape suivante de la leçon</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Previous lesson step</source>
-        <translation>Étape précédente de la leçon</translation>
-    </message>
-    <message>
         <location line="+8"/>
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
@@ -2104,7 +2432,7 @@
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;About ClusterScope</source>
         <translation>À &amp;propos de ClusterScope</translation>
     </message>
@@ -2173,6 +2501,76 @@
         <source>The new language takes effect when ClusterScope restarts.</source>
         <translation>La nouvelle langue prendra effet au prochain démarrage de ClusterScope.</translation>
     </message>
+    <message>
+        <location filename="../window/main_window_course.cpp" line="-49"/>
+        <source>&amp;Lessons…</source>
+        <translation>&amp;Leçons…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The course: every lesson in teaching order</source>
+        <translation>Le cours&#xa0;: toutes les leçons dans l&apos;ordre où on les enseigne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Lesson</source>
+        <translation>&amp;Leçon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Previous step</source>
+        <translation>Étape &amp;précédente</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Continue after a question, or show the next step (Page Down)</source>
+        <translation>Continuer après une question, ou afficher l&apos;étape suivante (Page suivante)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reveal the answer</source>
+        <translation>&amp;Révéler la réponse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the measured answer to the question</source>
+        <translation>Afficher la réponse mesurée à la question</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show &amp;answers as soon as measured</source>
+        <translation>Montrer les réponses dès la &amp;mesure</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Off: the panel keeps a measured answer until you reveal it, so the room can argue first</source>
+        <translation>Désactivé&#xa0;: le panneau garde la réponse mesurée jusqu&apos;à ce que vous la révéliez, pour que la salle puisse d&apos;abord débattre</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The lessons cannot be listed</source>
+        <translation>Impossible de lister les leçons</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The bundled course has problems.</source>
+        <translation>Le cours fourni comporte des erreurs.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No such lesson</source>
+        <translation>Leçon inconnue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The course has no lesson &quot;%1&quot;.</source>
+        <translation>Le cours n’a pas de leçon «&#xa0;%1&#xa0;».</translation>
+    </message>
 </context>
 <context>
     <name>clusterscope::app::ScenarioSession</name>
@@ -2228,7 +2626,7 @@
 <context>
     <name>clusterscope::app::SimulationRunner</name>
     <message>
-        <location filename="../simulation/simulation_runner.cpp" line="+93"/>
+        <location filename="../simulation/simulation_runner.cpp" line="+97"/>
         <source>No scenario is loaded.</source>
         <translation>Aucun scénario n&apos;est chargé.</translation>
     </message>
