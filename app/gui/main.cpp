@@ -29,13 +29,15 @@ struct GuiMain {
   Q_DECLARE_TR_FUNCTIONS(GuiMain)
 };
 
-// The --lang value, read before the parser is built so that --help speaks that language.
+// The --lang value, read before the parser is built so that --help speaks that language. The
+// last one given wins, as for the parser's other options.
 QString languageArgument(const QStringList& args) {
+  QString value;
   for (qsizetype i = 1; i < args.size(); ++i) {
-    if (args[i] == QLatin1String("--lang") && i + 1 < args.size()) return args[i + 1];
-    if (args[i].startsWith(QLatin1String("--lang="))) return args[i].mid(7);
+    if (args[i] == QLatin1String("--lang") && i + 1 < args.size()) value = args[i + 1];
+    if (args[i].startsWith(QLatin1String("--lang="))) value = args[i].mid(7);
   }
-  return {};
+  return value;
 }
 
 // Messages on the terminal are UTF-8, whatever their language.

@@ -35,6 +35,14 @@ LessonPanel::LessonPanel(QWidget* parent)
   setObjectName("lessonPanel");
   auto* choices = new QVBoxLayout(choicesBox_);
   choices->setContentsMargins(0, 0, 0, 0);
+  // The question stays in view above its choices however long the step's text is.
+  question_ = new QLabel(choicesBox_);
+  question_->setObjectName("lessonQuestion");
+  question_->setWordWrap(true);
+  question_->setStyleSheet("font-weight: bold");
+  // Never squeezed below its wrapped height: the step's text scrolls instead.
+  question_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+  choices->addWidget(question_);
   choiceGroup_->setExclusive(false);  // a second click takes the pick back
   for (int i = 0; i < kMaxChoices; ++i) {
     auto* b = new QPushButton(choicesBox_);
@@ -89,8 +97,16 @@ void LessonPanel::setBackend(ClusterBackend* backend) {
   connect(backend, &ClusterBackend::capabilitiesChanged, this, &LessonPanel::showCapabilities);
   connect(backend, &ClusterBackend::questionSettled, this, &LessonPanel::onSettled);
   connect(backend, &ClusterBackend::runStateChanged, this, [this](RunState state) {
+    if (state != RunState::Running) return;
+    // A question shown before the run started (one at 0 s, or reached by Step): it holds
+    // the run now, before the cluster moves on.
+    if (!waiting_ && !manual_ && current_ >= 0 && steps_[current_].question &&
+        !asked_[current_].asked) {
+      holdForRoom(current_);
+      return;
+    }
     // Resumed by other means (Space, the control bar): the room's time is over.
-    if (state != RunState::Running || !waiting_) return;
+    if (!waiting_) return;
     waiting_ = false;
     render();
   });
@@ -147,22 +163,32 @@ void LessonPanel::onTime(double timeS) {
     manual_ = false;
   }
   if (due == current_) return;
-  // Reached by time: a question holds the run for the room (once), where it can be held.
+  // Reached by time: a question holds the run for the room (once), where it can be held. A
+  // run not going yet is held when it starts (runStateChanged).
   if (due >= 0 && steps_[due].question && !asked_[due].asked) {
-    asked_[due].asked = true;
-    if (canPause_ && backend_ && backend_->runState() == RunState::Running) {
-      waiting_ = true;
-      backend_->pause();
+    if (!canPause_) {
+      asked_[due].asked = true;
+    } else if (backend_ && backend_->runState() == RunState::Running) {
+      show(due);
+      holdForRoom(due);
+      return;
     }
   }
   show(due);
+}
+
+void LessonPanel::holdForRoom(int step) {
+  asked_[step].asked = true;
+  waiting_ = true;
+  if (backend_) backend_->pause();
+  render();
 }
 
 void LessonPanel::onSettled(int step, const model::QuestionOutcome& outcome) {
   if (step < 0 || step >= stepCount() || !steps_[step].question) return;
   asked_[step].outcome = outcome;
   if (revealOnSettle_) asked_[step].revealed = true;
-  if (step == current_) render();
+  render();  // the answer shows on its step, and on the steps that explain it after
   updateReveal();
 }
 
@@ -194,13 +220,21 @@ void LessonPanel::pickChoice(int choice) {
 
 int LessonPanel::pickedChoice() const { return current_ >= 0 ? asked_[current_].pick : -1; }
 
+int LessonPanel::answerStep() const {
+  for (int i = current_; i >= 0 && i < stepCount(); --i) {
+    if (steps_[i].question) return i;
+  }
+  return -1;
+}
+
 bool LessonPanel::canReveal() const {
-  return current_ >= 0 && asked_[current_].outcome && !asked_[current_].revealed;
+  const int q = answerStep();
+  return q >= 0 && asked_[q].outcome && !asked_[q].revealed;
 }
 
 void LessonPanel::reveal() {
   if (!canReveal()) return;
-  asked_[current_].revealed = true;
+  asked_[answerStep()].revealed = true;
   render();
   updateReveal();
 }
@@ -241,15 +275,21 @@ void LessonPanel::render() {
     counter_->setText(tr("%1 / %2  ·  %3 s").arg(step + 1).arg(stepCount()).arg(s.atS));
     QString body = QString("<h2>%1</h2><p>%2</p>")
                        .arg(local(s.title).toHtmlEscaped(), local(s.text).toHtmlEscaped());
-    if (s.question) body += QString("<h3>%1</h3>").arg(local(s.question->text).toHtmlEscaped());
     text_->setHtml(body);
   }
   const bool question = step >= 0 && step < stepCount() && steps_[step].question;
   if (question) {
     renderQuestion(steps_[step]);
   } else {
+    // A lesson explains a question in the steps after it: the answer stays in view there,
+    // under the question it answers, until the next question.
     choicesBox_->hide();
-    answer_->hide();
+    const int q = answerStep();
+    const QString answer = q >= 0 ? answerHtml(q) : QString();
+    answer_->setText(answer.isEmpty() ? QString()
+                                      : "<i>" + local(steps_[q].question->text).toHtmlEscaped() +
+                                            "</i><br>" + answer);
+    answer_->setVisible(!answer.isEmpty() && asked_[q].revealed);
   }
   continue_->setVisible(waiting_);
   previous_->setEnabled(step > 0);
@@ -260,6 +300,7 @@ void LessonPanel::renderQuestion(const model::LessonStep& s) {
   const model::LessonQuestion& q = *s.question;
   const Asked& a = asked_[current_];
   const bool shown = a.revealed && a.outcome;
+  question_->setText(local(q.text));
   for (int i = 0; i < kMaxChoices; ++i) {
     QPushButton* b = choices_[i];
     const bool offered = i < static_cast<int>(q.choices.size());
@@ -273,12 +314,7 @@ void LessonPanel::renderQuestion(const model::LessonStep& s) {
   choicesBox_->show();
   QString answer;
   if (shown) {
-    answer = "<b>" + QuestionText::answer(*a.outcome).toHtmlEscaped() + "</b>";
-    if (a.pick >= 0) {
-      const bool right = a.outcome->matching == a.pick;
-      answer += "<br>" + (right ? tr("The room chose %1: right.") : tr("The room chose %1: wrong."))
-                             .arg(QChar('A' + a.pick));
-    }
+    answer = answerHtml(current_);
   } else if (!questionsMeasured_) {
     answer =
         tr("The measured figure is not available on this cluster: the room can discuss "
@@ -286,6 +322,18 @@ void LessonPanel::renderQuestion(const model::LessonStep& s) {
   }
   answer_->setText(answer);
   answer_->setVisible(!answer.isEmpty());
+}
+
+QString LessonPanel::answerHtml(int step) const {
+  const Asked& a = asked_[step];
+  if (!a.outcome) return {};
+  QString answer = "<b>" + QuestionText::answer(*a.outcome).toHtmlEscaped() + "</b>";
+  if (a.pick >= 0) {
+    const bool right = a.outcome->matching == a.pick;
+    answer += "<br>" + (right ? tr("The room chose %1: right.") : tr("The room chose %1: wrong."))
+                           .arg(QChar('A' + a.pick));
+  }
+  return answer;
 }
 
 QString LessonPanel::currentTitle() const {
@@ -301,6 +349,7 @@ void LessonPanel::setPresenterMode(bool on) {
   QFont large = font();
   large.setPointSizeF(on ? 18 : QApplication::font().pointSizeF());
   for (QPushButton* b : choices_) b->setFont(large);
+  question_->setFont(large);
   answer_->setFont(large);
 }
 

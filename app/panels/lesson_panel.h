@@ -45,7 +45,8 @@ class LessonPanel : public QWidget {
   bool waitingForRoom() const { return waiting_; }
   // The choice the room picked for the current step's question; -1: none.
   int pickedChoice() const;
-  // The current step's question has settled and its answer is not shown yet.
+  // The question in view (the current step's, or the last one before it) has settled and its
+  // answer is not shown yet.
   bool canReveal() const;
   // The answer (or the note) shown under the current question, as plain text.
   QString answerText() const;
@@ -68,6 +69,13 @@ class LessonPanel : public QWidget {
   void onReset(const model::ClusterDescription* description);
   void onTime(double timeS);
   void onSettled(int step, const model::QuestionOutcome& outcome);
+  // Pauses the run at `step`'s question until the room has answered (continueRun()).
+  void holdForRoom(int step);
+  // The question the panel answers: the current step's, else the last one before it.
+  int answerStep() const;
+  // The measured answer to `step`'s question and whether the room was right; empty before it
+  // settles.
+  QString answerHtml(int step) const;
   void show(int step);
   void render();
   void renderQuestion(const model::LessonStep& step);
@@ -100,6 +108,7 @@ class LessonPanel : public QWidget {
   QLabel* note_;
   QTextBrowser* text_;
   QWidget* choicesBox_;
+  QLabel* question_;
   std::vector<QPushButton*> choices_;
   QButtonGroup* choiceGroup_;
   QLabel* answer_;

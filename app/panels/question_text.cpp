@@ -44,7 +44,12 @@ QString QuestionText::metricName(const std::string& metric) {
     stat = tr("throughput").toStdString();
   }
   if (subject.empty()) return QString::fromStdString(stat);
-  return QStringLiteral("%1 %2").arg(QString::fromStdString(subject), QString::fromStdString(stat));
+  if (subject == "requests") {
+    return tr("end-to-end %1", "a statistic of the whole requests")
+        .arg(QString::fromStdString(stat));
+  }
+  return tr("%1 %2", "a service, then a statistic of it: catalog p95")
+      .arg(QString::fromStdString(subject), QString::fromStdString(stat));
 }
 
 QString QuestionText::figure(const std::string& metric, double v) {

@@ -139,6 +139,60 @@ class LessonQuestionsTest : public QObject {
     QCOMPARE(revealPossible[1][0].toBool(), false);
   }
 
+  // A question at 0 s is on screen before the run starts: starting the run holds it at once,
+  // before the cluster moves on; Continue then lets it run.
+  void aQuestionAtTheStartHoldsTheRunWhenItStarts() {
+    Scenario s = lessonScenario();
+    s.lesson[1].atS = 0;  // asked before anything happens; its window (25-35 s) is unchanged
+    s.lesson[0].atS = 0;
+    SimulationBackend b;
+    LessonPanel panel;
+    panel.setBackend(&b);
+    b.load(s);
+    QTRY_VERIFY_WITH_TIMEOUT(b.hasScenario() && b.runState() == RunState::Paused, 5000);
+    QTRY_COMPARE(panel.currentStep(), 1);
+    QVERIFY(!panel.waitingForRoom());  // nothing to hold yet: the run has not started
+    b.setSpeed(40);
+    b.start();
+    QTRY_VERIFY_WITH_TIMEOUT(panel.waitingForRoom(), 5000);
+    QTRY_COMPARE(b.runState(), RunState::Paused);
+    QVERIFY(simSeconds(b) < 1.0);
+    // The question is in view above its choices, apart from the step's text.
+    auto* question = panel.findChild<QLabel*>("lessonQuestion");
+    QVERIFY(question && question->isVisibleTo(&panel));
+    QCOMPARE(question->text(), QString::fromStdString(s.lesson[1].question->text.in("en")));
+    panel.continueRun();
+    QTRY_COMPARE_WITH_TIMEOUT(b.runState(), RunState::Finished, 10000);
+    QVERIFY(!panel.waitingForRoom());
+    QVERIFY(panel.answerText().contains("answer B"));
+  }
+
+  // The lessons explain a question in the step after it: when the question settles there,
+  // the answer shows on that step, under the question it answers.
+  void anAnswerShowsOnTheStepThatExplainsIt() {
+    Scenario s = lessonScenario();
+    LessonStep explain;
+    explain.atS = 22;
+    explain.title = "Why";
+    explain.text = "Every caller holds a worker while it waits.";
+    s.lesson.push_back(explain);
+    SimulationBackend b;
+    LessonPanel panel;
+    panel.setBackend(&b);
+    b.load(s);
+    QTRY_VERIFY_WITH_TIMEOUT(b.hasScenario() && b.runState() == RunState::Paused, 5000);
+    b.setSpeed(40);
+    b.start();
+    QTRY_VERIFY_WITH_TIMEOUT(panel.waitingForRoom(), 10000);
+    panel.pickChoice(1);
+    panel.continueRun();
+    QTRY_COMPARE_WITH_TIMEOUT(b.runState(), RunState::Finished, 10000);
+    QCOMPARE(panel.currentStep(), 2);
+    QVERIFY2(panel.answerText().contains("front p95 went from 7 ms to 102 ms: answer B"),
+             qPrintable(panel.answerText()));
+    QVERIFY(panel.answerText().contains("The room chose B: right."));
+  }
+
   void aLessonWithoutQuestionsRunsThrough() {
     Scenario s = lessonScenario();
     s.lesson[1].question.reset();
