@@ -182,7 +182,7 @@
 <context>
     <name>GuiMain</name>
     <message>
-        <location filename="../gui/main.cpp" line="+65"/>
+        <location filename="../gui/main.cpp" line="+67"/>
         <source>See a cluster of microservices at work.</source>
         <translation>Voir une grappe de microservices à l&apos;œuvre.</translation>
     </message>
@@ -634,7 +634,19 @@
         <translation>débit</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>end-to-end %1</source>
+        <comment>a statistic of the whole requests</comment>
+        <translation>%1 de bout en bout</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2</source>
+        <comment>a service, then a statistic of it: catalog p95</comment>
+        <translation>%2 de %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 s</source>
         <translation>%1&#xa0;s</translation>
     </message>
@@ -1954,12 +1966,12 @@
         <translation>Suivant (N)</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+115"/>
         <source>This cluster runs in real time: each step shows when its time comes. Next and Previous browse them.</source>
         <translation>Cette grappe tourne en temps réel&#xa0;: chaque étape s&apos;affiche le moment venu. Suivant et Précédent permettent de les parcourir.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+116"/>
         <source>no lesson</source>
         <translation>pas de leçon</translation>
     </message>
@@ -1984,7 +1996,7 @@
         <translation>%1 / %2  ·  %3 s</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+58"/>
         <source>The room chose %1: right.</source>
         <translation>La salle a choisi %1&#xa0;: juste.</translation>
     </message>
@@ -1994,7 +2006,7 @@
         <translation>La salle a choisi %1&#xa0;: faux.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-13"/>
         <source>The measured figure is not available on this cluster: the room can discuss the charts instead.</source>
         <translation>La mesure n&apos;est pas disponible sur ce cluster&#xa0;: la salle peut discuter des graphiques à la place.</translation>
     </message>

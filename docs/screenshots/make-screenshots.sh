@@ -19,7 +19,8 @@ trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
 export DISPLAY=$display QT_QPA_PLATFORM=xcb
 sleep 1
 
-# shot NAME SECONDS [KEYS] -- ARGS...: runs the GUI with ARGS, waits, presses KEYS, grabs.
+# shot NAME SECONDS [KEYS] -- ARGS...: runs the GUI with ARGS, waits, presses KEYS (a
+# "sleep:N" among them waits N seconds), grabs.
 shot() {
   local name=$1 wait=$2 keys=$3
   shift 4
@@ -29,8 +30,13 @@ shot() {
   local app=$!
   sleep "$wait"
   if [ -n "$keys" ]; then
-    xdotool search --sync --onlyvisible --name "ClusterScope" windowactivate --sync >/dev/null 2>&1 || true
-    for k in $keys; do xdotool key "$k"; sleep 0.5; done
+    xdotool search --sync --onlyvisible --name "ClusterScope" windowfocus --sync >/dev/null 2>&1 || true
+    for k in $keys; do
+      case $k in
+        sleep:*) sleep "${k#sleep:}" ;;  # wait for the run to get somewhere
+        *) xdotool key "$k"; sleep 0.5 ;;
+      esac
+    done
     sleep 1
   fi
   import -window root "$out/$name.png"
@@ -50,6 +56,14 @@ shot invalid-file 3 "" -- "$work/broken.json"
 shot compare-sync-async 9 "" -- "$scenarios/sync-chain-slow-db.json" --compare sync-async --run --speed 10
 # Monolith vs microservices after the crash of recommendations.
 shot compare-monolith 9 "" -- "$scenarios/monolith.json" --compare monolith --run --speed 10
+# The course in French: the start screen lists the lessons by part (no file given).
+shot lessons-fr 5 "" -- --lang fr
+# A question asked in French: the lesson on the cost of hops holds the run at 0 s for the room.
+shot question-asked-fr 5 "" -- "$scenarios/cost-of-hops.json" --lang fr --run --speed 20
+# A question answered: the lesson on coexisting languages holds the run at 40 s (a Python
+# replica is killed), Page Down lets it go on through the question's window (40-55 s), and the
+# step that follows shows the measured answer; the charts mark it.
+shot question-answered-fr 7 "Next sleep:1.5" -- "$scenarios/coexisting-languages.json" --lang fr --run --speed 10
 # The same chain on real processes (File ▸ Run on real agents), after the database slowed down
 # at 60 s: agents, load generator and hub are local processes, ended with the window.
 shot live-agents 80 "" -- "$scenarios/sync-chain-slow-db.json" --live
