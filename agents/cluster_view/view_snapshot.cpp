@@ -108,7 +108,18 @@ model::ClusterSnapshot ClusterView::snapshot(Instant now) const {
   for (std::size_t e = 0; e < l.edges.size(); ++e) s.edges[e].mode = l.edges[e].mode;
 
   std::vector<int> placedOnNode(l.nodes.size(), 0), downOnNode(l.nodes.size(), 0);
+  std::vector<double> usedOnNode(l.nodes.size(), 0.0);
   for (const PeerRecord& peer : peers_) {
+    // The cores a live replica reserves, as the plan says (0 when it does not): the
+    // cluster's cost now, and each node's use.
+    if (!peer.gone() && peer.at.deployment >= 0) {
+      const double cores =
+          l.deployments[static_cast<std::size_t>(peer.at.deployment)].coresPerReplica;
+      s.cores += cores;
+      if (peer.at.node >= 0 && static_cast<std::size_t>(peer.at.node) < l.nodes.size()) {
+        usedOnNode[static_cast<std::size_t>(peer.at.node)] += cores;
+      }
+    }
     if (peer.at.node >= 0 && static_cast<std::size_t>(peer.at.node) < l.nodes.size() &&
         peer.liveness != protocol::Liveness::Left) {
       ++placedOnNode[static_cast<std::size_t>(peer.at.node)];
@@ -155,7 +166,7 @@ model::ClusterSnapshot ClusterView::snapshot(Instant now) const {
   for (std::size_t n = 0; n < l.nodes.size(); ++n) {
     // A node is known down only by its processes: all of those still there are down.
     const bool up = placedOnNode[n] == 0 || downOnNode[n] < placedOnNode[n];
-    s.nodes.push_back({up, l.nodes[n].cores, 0.0});
+    s.nodes.push_back({up, l.nodes[n].cores, usedOnNode[n]});
   }
   s.throughputRps = lastRequests_.throughputRps;
   s.p50Ms = lastRequests_.p50Ms;

@@ -67,6 +67,27 @@ class TestClusterViewLayout : public QObject {
     QVERIFY(view.layout() == plan.layout);
   }
 
+  // The cores live replicas reserve, as the plan gives them per replica: the cluster's and
+  // each node's; a replica that went down reserves none.
+  void coresFollowLiveReplicas() {
+    protocol::ClusterPlan plan = twoServicePlan();
+    plan.layout.deployments[0].coresPerReplica = 0.5;
+    plan.layout.deployments[1].coresPerReplica = 2.0;
+    Monitor m(&plan);
+    QCOMPARE(m.view.snapshot(m.hub.now()).cores, 0.0);  // nobody joined yet
+    m.start(agentHello("frontend", 0, 100, "c++", "node-a"));
+    m.start(agentHello("frontend", 1, 101, "c++", "node-a"));
+    m.start(agentHello("backend", 0, 102, "c++", "node-b"));
+    auto s = m.view.snapshot(m.hub.now());
+    QCOMPARE(s.cores, 3.0);
+    QCOMPARE(s.nodes[0].usedCores, 1.0);
+    QCOMPARE(s.nodes[1].usedCores, 2.0);
+    m.hub.liveness("backend#0", Liveness::Down, "process exited (signal 9)");
+    s = m.view.snapshot(m.hub.now());
+    QCOMPARE(s.cores, 1.0);
+    QCOMPARE(s.nodes[1].usedCores, 0.0);
+  }
+
   void handStartedAgentExtendsTheLayout() {
     const protocol::ClusterPlan plan = twoServicePlan();
     Monitor m(&plan);
