@@ -51,6 +51,12 @@ LiveBackend::LiveBackend(agents::HubConnection connection, QObject* parent)
         [this, layout, description, reset] {
           layout_ = layout;
           description_ = description;
+          if (scenario_ && description) {
+            // The hub's plan carries the lesson in one language and without its questions.
+            auto own = std::make_shared<model::ClusterDescription>(*description);
+            own->lesson = scenario_->lesson;
+            description_ = std::move(own);
+          }
           if (reset) {
             snapshot_.reset();
             emit clusterReset(layout_, description_);
@@ -72,8 +78,8 @@ LiveBackend::LiveBackend(agents::HubConnection connection, QObject* parent)
             s->duration = static_cast<model::ClusterTime>(description_->durationS * 1e9);
           }
           lastTimeS_ = model::toSeconds(s->time);
-          if (theoryScenario_ && layout_->components.size() == s->components.size()) {
-            s->theory = theory::predictComponents(*theoryScenario_, *layout_,
+          if (scenario_ && layout_->components.size() == s->components.size()) {
+            s->theory = theory::predictComponents(*scenario_, *layout_,
                                                   theory::loadFromSnapshot(*layout_, *s));
           }
           snapshot_ = std::move(s);
@@ -112,6 +118,14 @@ LiveBackend::LiveBackend(agents::HubConnection connection, QObject* parent)
         },
         Qt::QueuedConnection);
   };
+  callbacks.onQuestions = [this](std::vector<model::QuestionOutcome> outcomes) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, outcomes = std::move(outcomes)] {
+          for (const model::QuestionOutcome& o : outcomes) emit questionSettled(o.step, o);
+        },
+        Qt::QueuedConnection);
+  };
   callbacks.onLauncher = [this](bool launcher) {
     QMetaObject::invokeMethod(
         this,
@@ -126,8 +140,13 @@ LiveBackend::LiveBackend(agents::HubConnection connection, QObject* parent)
 
 LiveBackend::~LiveBackend() = default;
 
-void LiveBackend::setTheoryScenario(std::shared_ptr<const engine::Scenario> scenario) {
-  theoryScenario_ = std::move(scenario);
+void LiveBackend::setScenario(std::shared_ptr<const engine::Scenario> scenario) {
+  scenario_ = std::move(scenario);
+  const bool asks = scenario_ && std::any_of(scenario_->lesson.begin(), scenario_->lesson.end(),
+                                             [](const auto& step) { return step.question; });
+  monitor_->askQuestions(asks ? scenario_ : nullptr);
+  questions_ = asks;
+  updateCapabilities();
 }  // the monitor's thread stops first; queued calls die
 
 QString LiveBackend::endpoint() const { return QString::fromStdString(connection_.endpoint); }
@@ -159,6 +178,7 @@ void LiveBackend::setState(RunState state) {
 void LiveBackend::updateCapabilities() {
   model::ClusterCapabilities c;  // no pause, step, reset or speed: the wall clock runs
   c.timeLimit = description_ && description_->durationS > 0;
+  c.questions = questions_;
   if (finished_) {
     for (int k = 0; k < model::kActionKindCount; ++k) {
       c.refuse(static_cast<ActionKind>(k),

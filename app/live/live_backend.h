@@ -42,8 +42,11 @@ class LiveBackend : public ClusterBackend {
   // marker, but not one of userActions().
   void showAppliedAction(const model::Action& action);
   // The scenario the cluster was launched from: with it, snapshots and chart samples carry
-  // queueing theory's predictions for the cluster as it stands (as the simulation's do).
-  void setTheoryScenario(std::shared_ptr<const engine::Scenario> scenario);
+  // queueing theory's predictions for the cluster as it stands (as the simulation's do), the
+  // lesson is the scenario's own (in every language it gives, with its questions), and its
+  // questions are settled from the measured intervals (questionSettled). Call it before the
+  // event loop delivers the first layout.
+  void setScenario(std::shared_ptr<const engine::Scenario> scenario);
   // The run is over and its hub gone: Finished, history kept, nothing more is followed.
   void finish();
   // What the user applied through this back end, at the cluster times it took effect: a
@@ -71,13 +74,14 @@ class LiveBackend : public ClusterBackend {
   bool reachable_ = false;
   bool launcher_ = false;
   bool finished_ = false;
+  bool questions_ = false;  // the launched scenario's lesson asks questions
   double lastTimeS_ = 0.0;  // cluster time of the last snapshot
   std::vector<model::TimelineEntry> userActions_;
   model::ClusterCapabilities capabilities_;
   std::shared_ptr<const model::ClusterLayout> layout_;
   std::shared_ptr<const model::ClusterDescription> description_;
   std::shared_ptr<const model::ClusterSnapshot> snapshot_;
-  std::shared_ptr<const engine::Scenario> theoryScenario_;
+  std::shared_ptr<const engine::Scenario> scenario_;  // the launched one, or null
 };
 
 }  // namespace clusterscope::app

@@ -8,6 +8,7 @@
 #include "cluster_view.h"
 #include "event_loop.h"
 #include "hub_client.h"
+#include "question_tracker.h"
 
 namespace clusterscope::app {
 
@@ -54,6 +55,9 @@ struct LiveMonitor::State {
   bool reachable = false;
   bool launcher = false;
   Instant lastMessage{};
+  // The lesson's questions, when the GUI launched the run from a scenario that asks some.
+  std::shared_ptr<const engine::Scenario> questionScenario;
+  std::unique_ptr<engine::QuestionTracker> questions;
 
   State(Options o, Callbacks c) : options(std::move(o)), callbacks(std::move(c)) {}
 
@@ -104,12 +108,18 @@ struct LiveMonitor::State {
         while (now >= view.nextIntervalDue()) {
           const auto* interval = view.closeInterval(view.nextIntervalDue());
           if (!interval) break;
+          if (questions) questions->onIntervalClosed(interval->report);
           model::ChartSample s = interval->sample;
           s.startS += offsetS;
           s.endS += offsetS;
           samples.push_back(std::move(s));
         }
         if (!samples.empty()) callbacks.onSamples(std::move(samples));
+        if (questions && callbacks.onQuestions) {
+          if (auto settled = questions->takeSettled(); !settled.empty()) {
+            callbacks.onQuestions(std::move(settled));
+          }
+        }
       }
       auto snapshot = std::make_shared<model::ClusterSnapshot>(view.snapshot(now));
       lastTimeS = clusterSeconds(now);
@@ -202,7 +212,19 @@ void LiveMonitor::restartClock() {
     state->view.restartClock(Clock::now());
     state->offsetS = 0.0;
     state->lastTimeS = 0.0;
+    // Windows count from traffic start: what was measured before does not answer.
+    if (state->questionScenario) {
+      state->questions = std::make_unique<engine::QuestionTracker>(*state->questionScenario);
+    }
     if (state->shownLayout && !state->awaitingLayout) state->publishLayout(true);
+  });
+}
+
+void LiveMonitor::askQuestions(std::shared_ptr<const engine::Scenario> scenario) {
+  auto* state = state_.get();
+  state->loop.post([state, scenario = std::move(scenario)] {
+    state->questionScenario = scenario;
+    state->questions = scenario ? std::make_unique<engine::QuestionTracker>(*scenario) : nullptr;
   });
 }
 

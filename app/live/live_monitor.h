@@ -14,6 +14,8 @@
 #include "cluster_snapshot.h"
 #include "control_messages.h"
 #include "hub_connection.h"
+#include "lesson.h"
+#include "scenario.h"
 
 // The live cluster seen from the GUI, without Qt: a thread of its own that follows a hub as a
 // monitor (HubClient on an EventLoop), turns its stream into the model's types (ClusterView)
@@ -48,6 +50,8 @@ class LiveMonitor {
     std::function<void(bool reachable, const std::string& why)> onConnection;
     // Whether a launcher is live: process-level actions need one.
     std::function<void(bool launcher)> onLauncher;
+    // The lesson's questions whose window closed (askQuestions()), in lesson order.
+    std::function<void(std::vector<model::QuestionOutcome>)> onQuestions;
   };
 
   // Starts the thread at once. Throws std::runtime_error when the connection cannot be made
@@ -64,6 +68,9 @@ class LiveMonitor {
   // Cluster time 0 is now: a launched run's traffic starts (what came before was its processes
   // starting). The cluster is published again as a reset, so charts start from there.
   void restartClock();
+  // Evaluates the questions of `scenario`'s lesson over the measured intervals, as
+  // `clusterscope-cli launch` does, from cluster time 0 (restartClock() starts them again).
+  void askQuestions(std::shared_ptr<const engine::Scenario> scenario);
 
  private:
   struct State;

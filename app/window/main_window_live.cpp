@@ -57,7 +57,7 @@ MainWindow::LiveRun MainWindow::startLiveRun(const engine::Scenario& scenario) {
   }
   try {
     auto* live = new LiveBackend(liveConnection(launch->connectionFile().toStdString()), this);
-    live->setTheoryScenario(std::make_shared<const engine::Scenario>(scenario));
+    live->setScenario(std::make_shared<const engine::Scenario>(scenario));
     return {launch, live};
   } catch (const std::exception& e) {
     delete launch;  // its processes go with it

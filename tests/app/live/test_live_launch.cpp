@@ -210,6 +210,34 @@ class TestLiveLaunch : public QObject {
     QCOMPARE(waitForNone([this] { return census(); }, 5s), 0u);
   }
 
+  // A lesson question on real processes: the window's live back end carries the scenario's own
+  // lesson (both languages, the question) and settles the question from the measured
+  // intervals, as `launch` does: orders slowed 20 times, its p50 goes from ~5 ms to ~100 ms.
+  void aLessonQuestionIsAnsweredFromRealProcesses() {
+    MainWindow window;
+    ScenarioSession session;
+    window.setScenarioSession(&session);
+    QVERIFY(window.openScenario(data("launch-question.json")));
+    QTRY_VERIFY(session.backend()->hasScenario());
+    QVERIFY(window.runOnRealAgents());
+    LiveBackend* live = window.liveBackend();
+    QVERIFY(live);
+    QSignalSpy settled(live, &ClusterBackend::questionSettled);
+    QTRY_VERIFY_WITH_TIMEOUT(live->description() && live->description()->lesson.size() == 2, 15000);
+    QVERIFY(live->description()->lesson[1].question.has_value());
+    QCOMPARE(live->description()->lesson[1].title.in("fr"), std::string("Orders slows down"));
+    QVERIFY(live->capabilities().questions);
+    QTRY_VERIFY_WITH_TIMEOUT(settled.size() == 1, 40000);
+    const auto outcome = settled[0][1].value<model::QuestionOutcome>();
+    QCOMPARE(settled[0][0].toInt(), 1);
+    QVERIFY(outcome.value && outcome.before);
+    qInfo("orders p50 on real agents: %.1f ms before, %.1f ms after", *outcome.before,
+          *outcome.value);
+    QCOMPARE(outcome.matching, std::optional<int>(1));
+    QVERIFY(outcome.correct);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.liveLaunch() || !window.liveLaunch()->running(), 20000);
+  }
+
   void cancellingTheStartLeavesNothing() {
     MainWindow window;
     ScenarioSession session;
