@@ -288,7 +288,7 @@
 <context>
     <name>LiveMonitorText</name>
     <message>
-        <location filename="../live/live_monitor.cpp" line="+134"/>
+        <location filename="../live/live_monitor.cpp" line="+144"/>
         <source>no news from the hub at %1 for %2 s; reconnecting</source>
         <translation>aucune nouvelle du hub %1 depuis %2 s&#x202f;; reconnexion</translation>
     </message>
@@ -1358,12 +1358,12 @@
 <context>
     <name>clusterscope::app::ComparisonWindow</name>
     <message>
-        <location filename="../window/comparison_window.cpp" line="+39"/>
+        <location filename="../window/comparison_window.cpp" line="+41"/>
         <source>%1 vs %2</source>
         <translation>%1 contre %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Compare: %1</source>
         <translation>Comparer&#xa0;: %1</translation>
     </message>
@@ -1373,7 +1373,22 @@
         <translation>Comparer&#xa0;: %1 — %2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+20"/>
+        <source>Lesson</source>
+        <translation>Leçon</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Previous step</source>
+        <translation>Étape précédente</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Both</source>
         <translation>Les deux</translation>
     </message>
@@ -2080,7 +2095,7 @@
 <context>
     <name>clusterscope::app::LiveBackend</name>
     <message>
-        <location filename="../live/live_backend.cpp" line="+165"/>
+        <location filename="../live/live_backend.cpp" line="+185"/>
         <source>this run has ended: its processes are gone</source>
         <translation>cette exécution est terminée&#xa0;: ses processus n&apos;existent plus</translation>
     </message>
@@ -2137,7 +2152,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../window/main_window_course.cpp" line="+75"/>
+        <location filename="../window/main_window_course.cpp" line="+76"/>
         <source>Lesson</source>
         <translation>Leçon</translation>
     </message>
@@ -2514,7 +2529,7 @@
         <translation>La nouvelle langue prendra effet au prochain démarrage de ClusterScope.</translation>
     </message>
     <message>
-        <location filename="../window/main_window_course.cpp" line="-49"/>
+        <location filename="../window/main_window_course.cpp" line="-50"/>
         <source>&amp;Lessons…</source>
         <translation>&amp;Leçons…</translation>
     </message>
@@ -2564,7 +2579,7 @@
         <translation>Désactivé&#xa0;: le panneau garde la réponse mesurée jusqu&apos;à ce que vous la révéliez, pour que la salle puisse d&apos;abord débattre</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>The lessons cannot be listed</source>
         <translation>Impossible de lister les leçons</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "comparison_window.h"
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QScreen>
@@ -12,6 +13,7 @@
 #include "charts_panel.h"
 #include "cluster_backend.h"
 #include "control_bar.h"
+#include "lesson_panel.h"
 #include "topology_view.h"
 
 namespace clusterscope::app {
@@ -39,7 +41,8 @@ ComparisonWindow::ComparisonWindow(ClusterBackend* a, const QString& labelA, Clu
       labels_(tr("%1 vs %2").arg(labelA, labelB)),
       topologyA_(new TopologyView),
       topologyB_(new TopologyView),
-      charts_(new ChartsPanel) {
+      charts_(new ChartsPanel),
+      lesson_(new LessonPanel) {
   setObjectName("comparisonWindow");
   a_->setParent(this);
   b_->setParent(this);
@@ -60,6 +63,41 @@ ComparisonWindow::ComparisonWindow(ClusterBackend* a, const QString& labelA, Clu
       if (mirror_ || view == topologyA_) a_->applyAction(action);
       if (mirror_ || view == topologyB_) b_->applyAction(action);
     });
+  }
+
+  // The lesson follows a cluster that can be held for the room, unless only the first can.
+  const bool lessonOnB = a_->capabilities().pause && !b_->capabilities().pause;
+  ClusterBackend* lessonBackend = lessonOnB ? b_ : a_;
+  lesson_->setBackend(lessonBackend);
+  auto* lessonDock = new QDockWidget(tr("Lesson"), this);
+  lessonDock->setObjectName("comparisonLessonDock");
+  lessonDock->setWidget(lesson_);
+  addDockWidget(Qt::RightDockWidgetArea, lessonDock);
+  // A question holds the lesson's cluster: the other, if it can be held, waits with it and
+  // goes on with it, so that both stay in step.
+  if (!lessonOnB) {
+    connect(a_, &ClusterBackend::runStateChanged, this, [this](RunState state) {
+      if (!b_->capabilities().pause) return;
+      if (state == RunState::Paused && b_->runState() == RunState::Running) b_->pause();
+      if (state == RunState::Running && b_->runState() == RunState::Paused) b_->start();
+    });
+  }
+  // The clicker's keys, as in the main window.
+  QAction* next = new QAction(tr("Next"), this);
+  next->setShortcuts({QKeySequence(Qt::Key_PageDown), QKeySequence(Qt::Key_N)});
+  connect(next, &QAction::triggered, this, [this] {
+    if (lesson_->waitingForRoom()) {
+      lesson_->continueRun();
+    } else {
+      lesson_->next();
+    }
+  });
+  QAction* previous = new QAction(tr("Previous step"), this);
+  previous->setShortcuts({QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::Key_P)});
+  connect(previous, &QAction::triggered, lesson_, &LessonPanel::previous);
+  for (QAction* a : {next, previous}) {
+    a->setShortcutContext(Qt::WindowShortcut);
+    addAction(a);
   }
 
   auto* top = new QSplitter(Qt::Horizontal);
@@ -138,6 +176,7 @@ void ComparisonWindow::setPresenterMode(bool on) {
   topologyA_->setPresenterMode(on);
   topologyB_->setPresenterMode(on);
   charts_->setPresenterMode(on);
+  lesson_->setPresenterMode(on);
 }
 
 }  // namespace clusterscope::app

@@ -66,9 +66,10 @@ void MainWindow::buildLessonActions(QMenu* help) {
   menu->addSeparator();
   menu->addAction(lessons);
   menu->setToolTipsVisible(true);
-  // A clicker's keys must work whichever panel has the focus.
+  // A clicker's keys must work whichever panel of the window has the focus; a comparison
+  // window opened beside it has its own (two application-wide ones would cancel each other).
   for (QAction* a : {previous, next, reveal}) {
-    a->setShortcutContext(Qt::ApplicationShortcut);
+    a->setShortcutContext(Qt::WindowShortcut);
     addAction(a);
   }
 
@@ -119,11 +120,12 @@ bool MainWindow::openLesson(const QString& id) {
   switch (lesson->opening) {
     case CourseLesson::Opening::Simulate:
       if (!lesson->compareWith.isEmpty()) {
+        // Both from their files: the session's copy reaches its thread later.
+        const auto first = ScenarioFiles::load(lesson->file);
         const auto other = ScenarioFiles::load(lesson->compareWith);
-        if (!other.ok()) return false;  // the course's own test loads every pair
-        const engine::Scenario& shown = session_->backend()->scenario();
-        openComparison({shown, QString::fromStdString(shown.name), *other.scenario,
-                        QString::fromStdString(other.scenario->name)});
+        if (!first.ok() || !other.ok()) return false;  // the course's test loads every pair
+        openComparison({*first.scenario, QString::fromStdString(first.scenario->name),
+                        *other.scenario, QString::fromStdString(other.scenario->name)});
       }
       return true;
     case CourseLesson::Opening::RealAgents:

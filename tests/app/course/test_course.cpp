@@ -166,6 +166,37 @@ class CourseTest : public QObject {
     QVERIFY(!w.openLesson("no-such-lesson"));
   }
 
+  // A pair opened from the course has the lesson beside both clusters: a question holds both
+  // and Next lets both go on, so that they stay in step.
+  void aPairsQuestionHoldsBothSides() {
+    MainWindow w;
+    w.setScenarioSession(new ScenarioSession(&w));
+    w.show();
+    QVERIFY(w.openLesson("scaling-monolith"));
+    ComparisonWindow* pair = nullptr;
+    for (QWidget* widget : QApplication::topLevelWidgets()) {
+      if (auto* c = qobject_cast<ComparisonWindow*>(widget); c && c->isVisible()) pair = c;
+    }
+    QVERIFY(pair);
+    // Each side is its own file's scenario.
+    QTRY_VERIFY(pair->backendA()->description() && pair->backendB()->description());
+    QCOMPARE(pair->backendA()->description()->name,
+             std::string("Scaling the monolith: copy the whole server"));
+    QTRY_VERIFY(pair->lesson()->stepCount() > 0);
+    pair->setSpeed(40);
+    pair->run();
+    QTRY_VERIFY_WITH_TIMEOUT(pair->lesson()->waitingForRoom(), 20000);
+    QTRY_COMPARE(pair->backendA()->runState(), RunState::Paused);
+    QTRY_COMPARE(pair->backendB()->runState(), RunState::Paused);
+    pair->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(pair));
+    QTest::keyClick(pair, Qt::Key_PageDown);  // the clicker: the room has answered
+    QVERIFY(!pair->lesson()->waitingForRoom());
+    QTRY_VERIFY(pair->backendA()->runState() != RunState::Paused);
+    QTRY_VERIFY(pair->backendB()->runState() != RunState::Paused);
+    pair->close();
+  }
+
   void lessonToolBarAndClickerKeysMoveThroughSteps() {
     MainWindow w;
     w.setScenarioSession(new ScenarioSession(&w));
