@@ -12,11 +12,8 @@
 
 namespace clusterscope::app {
 
-QString CourseText::in(const QString& language) const {
-  if (byLanguage_.isEmpty()) return {};
-  if (auto it = byLanguage_.find(language); it != byLanguage_.end()) return it.value();
-  if (auto it = byLanguage_.find("en"); it != byLanguage_.end()) return it.value();
-  return byLanguage_.first();
+QString courseText(const model::LocalText& text, const QString& language) {
+  return QString::fromStdString(text.in(language.toStdString()));
 }
 
 std::vector<const CourseLesson*> Course::lessons() const {
@@ -69,22 +66,22 @@ class CourseReader {
     result_.errors << QStringLiteral("%1: %2: %3").arg(path_, pointer, message);
   }
 
-  CourseText text(const QJsonValue& v, const QString& pointer) {
-    QMap<QString, QString> byLanguage;
-    if (v.isString()) {
-      byLanguage.insert("en", v.toString());
+  model::LocalText text(const QJsonValue& v, const QString& pointer) {
+    std::vector<model::LocalText::Variant> variants;
+    if (v.isString() && !v.toString().isEmpty()) {
+      variants.push_back({std::string(), v.toString().toStdString()});
     } else if (v.isObject()) {
       const QJsonObject o = v.toObject();
       for (auto it = o.begin(); it != o.end(); ++it) {
         if (!it.value().isString() || it.value().toString().isEmpty()) {
           problem(pointer + "/" + it.key(), "expected a non-empty string");
         } else {
-          byLanguage.insert(it.key(), it.value().toString());
+          variants.push_back({it.key().toStdString(), it.value().toString().toStdString()});
         }
       }
     }
-    if (byLanguage.isEmpty()) problem(pointer, "expected a text, or texts by language");
-    return CourseText(byLanguage);
+    if (variants.empty()) problem(pointer, "expected a text, or texts by language");
+    return model::LocalText::translated(std::move(variants));
   }
 
   void readPart(const QJsonValue& v, const QString& pointer) {
@@ -150,10 +147,9 @@ class CourseReader {
       return;
     }
     lesson->durationS = r.scenario->durationS;
-    // Counted from the file, so that the list needs nothing of the lesson model but its JSON.
-    const QJsonArray steps = QJsonDocument::fromJson(bytes).object().value("lesson").toArray();
-    lesson->questions = static_cast<int>(std::count_if(
-        steps.begin(), steps.end(), [](auto s) { return s.toObject().contains("question"); }));
+    const auto& steps = r.scenario->lesson;
+    lesson->questions = static_cast<int>(
+        std::count_if(steps.begin(), steps.end(), [](const auto& s) { return s.question; }));
   }
 
   QString path_;
@@ -168,7 +164,10 @@ CourseLoad loadCourse(const QString& path, const QString& scenarioDir) {
   return CourseReader(path, scenarioDir).read();
 }
 
-CourseLoad bundledCourse() { return loadCourse(":/course/course.json", ":/scenarios"); }
+const CourseLoad& bundledCourse() {
+  static const CourseLoad course = loadCourse(":/course/course.json", ":/scenarios");
+  return course;
+}
 
 QString formatLessonDuration(double seconds) {
   const int minutes = std::max(1, static_cast<int>(std::lround(seconds / 60.0)));

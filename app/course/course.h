@@ -1,9 +1,10 @@
 #pragma once
 
-#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <vector>
+
+#include "lesson.h"
 
 // The course: the bundled lessons in the order a teacher gives them, grouped by the three parts
 // of the course notes (differences from the monolith; asynchronous communication; deploying a
@@ -13,19 +14,9 @@
 
 namespace clusterscope::app {
 
-// A text in several languages, keyed by two-letter code ("en", "fr").
-class CourseText {
- public:
-  CourseText() = default;
-  explicit CourseText(QMap<QString, QString> byLanguage) : byLanguage_(std::move(byLanguage)) {}
-  // The text in `language`, else in English, else in the first language given.
-  QString in(const QString& language) const;
-  bool isEmpty() const { return byLanguage_.isEmpty(); }
-  QStringList languages() const { return byLanguage_.keys(); }
-
- private:
-  QMap<QString, QString> byLanguage_;
-};
+// A course text (a string, or texts by two-letter language code, as in scenario lessons) in
+// `language`, else in English, else in the first language given.
+QString courseText(const model::LocalText& text, const QString& language);
 
 struct CourseLesson {
   QString id;           // the scenario's file name without ".json": stable, used in settings
@@ -35,14 +26,14 @@ struct CourseLesson {
   // and real side by side (Compare > Simulation vs real agents).
   enum class Opening { Simulate, RealAgents, CompareRealAgents };
   Opening opening = Opening::Simulate;
-  CourseText title;
-  CourseText shows;        // what it shows, one sentence
+  model::LocalText title;
+  model::LocalText shows;  // what it shows, one sentence
   double durationS = 0.0;  // from the scenario (the longer of the two when compared)
   int questions = 0;       // lesson steps that ask the room a question
 };
 
 struct CoursePart {
-  CourseText title;
+  model::LocalText title;
   std::vector<CourseLesson> lessons;
 };
 
@@ -62,8 +53,8 @@ struct CourseLoad {
 // Reads a course file; each lesson's scenarios are loaded from `scenarioDir` (a folder or a
 // resource prefix such as ":/scenarios") to check them and to learn their durations.
 CourseLoad loadCourse(const QString& path, const QString& scenarioDir);
-// The bundled course.
-CourseLoad bundledCourse();
+// The bundled course, read and checked once: it is compiled in and never changes.
+const CourseLoad& bundledCourse();
 
 // "4 min", "1 h 20 min": a lesson's length for a list.
 QString formatLessonDuration(double seconds);

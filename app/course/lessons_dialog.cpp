@@ -35,7 +35,7 @@ LessonsDialog::LessonsDialog(const Course& course, const QString& language, QWid
   list_->setAlternatingRowColors(true);
   int number = 0;
   for (const CoursePart& part : course_.parts) {
-    auto* partItem = new QTreeWidgetItem(list_, {part.title.in(language_)});
+    auto* partItem = new QTreeWidgetItem(list_, {courseText(part.title, language_)});
     partItem->setFirstColumnSpanned(true);
     partItem->setFlags(Qt::ItemIsEnabled);
     QFont bold = partItem->font(0);
@@ -43,10 +43,10 @@ LessonsDialog::LessonsDialog(const Course& course, const QString& language, QWid
     partItem->setFont(0, bold);
     for (const CourseLesson& lesson : part.lessons) {
       auto* item = new QTreeWidgetItem(
-          partItem, {tr("%1. %2").arg(++number).arg(lesson.title.in(language_)),
-                     formatLessonDuration(lesson.durationS), lesson.shows.in(language_)});
+          partItem, {tr("%1. %2").arg(++number).arg(courseText(lesson.title, language_)),
+                     formatLessonDuration(lesson.durationS), courseText(lesson.shows, language_)});
       item->setData(0, kIdRole, lesson.id);
-      item->setToolTip(2, lesson.shows.in(language_));
+      item->setToolTip(2, courseText(lesson.shows, language_));
     }
   }
   list_->expandAll();
@@ -124,9 +124,9 @@ void LessonsDialog::showDetails() {
     facts << tr("the simulation beside real processes on this machine");
   }
   details_->setText(QStringLiteral("<b>%1</b> · %2<br>%3")
-                        .arg(lesson->title.in(language_).toHtmlEscaped(),
+                        .arg(courseText(lesson->title, language_).toHtmlEscaped(),
                              facts.join(QStringLiteral(" · ")).toHtmlEscaped(),
-                             lesson->shows.in(language_).toHtmlEscaped()));
+                             courseText(lesson->shows, language_).toHtmlEscaped()));
 }
 
 void LessonsDialog::openSelected() {

@@ -2,7 +2,6 @@
 // drives from the keyboard or a presentation clicker (which sends Page Up / Page Down).
 
 #include <QAction>
-#include <QLocale>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStyle>
@@ -16,11 +15,6 @@
 #include "simulation_backend.h"
 
 namespace clusterscope::app {
-
-namespace {
-// The language of the lessons' texts: the interface's.
-QString textLanguage() { return QLocale().name().left(2); }
-}  // namespace
 
 void MainWindow::buildLessonActions(QMenu* help) {
   QAction* lessons = help->addAction(tr("&Lessons…"), this, &MainWindow::showLessons);
@@ -93,14 +87,14 @@ LessonsDialog* MainWindow::showLessons() {
     lessonsDialog_->activateWindow();
     return lessonsDialog_;
   }
-  const CourseLoad course = bundledCourse();
+  const CourseLoad& course = bundledCourse();
   if (!course.ok()) {
     // The bundled course is checked by the tests; this says which file broke if it ever does.
     showError(tr("The lessons cannot be listed"), tr("The bundled course has problems."),
               course.errors.join('\n'), "courseErrorDialog");
     return nullptr;
   }
-  lessonsDialog_ = new LessonsDialog(course.course, textLanguage(), this);
+  lessonsDialog_ = new LessonsDialog(course.course, lesson_->language(), this);
   lessonsDialog_->setAttribute(Qt::WA_DeleteOnClose);
   connect(lessonsDialog_, &LessonsDialog::lessonChosen, this, &MainWindow::openLesson);
   lessonsDialog_->show();
@@ -108,7 +102,7 @@ LessonsDialog* MainWindow::showLessons() {
 }
 
 bool MainWindow::openLesson(const QString& id) {
-  const CourseLoad course = bundledCourse();
+  const CourseLoad& course = bundledCourse();
   const CourseLesson* lesson = course.course.find(id);
   if (!lesson) {
     showError(tr("No such lesson"), tr("The course has no lesson \"%1\".").arg(id), {},

@@ -19,6 +19,7 @@
 #include "main_window.h"
 #include "scenario_session.h"
 
+using namespace clusterscope;
 using namespace clusterscope::app;
 
 namespace {
@@ -31,6 +32,11 @@ QString writeCourse(const QTemporaryDir& dir, const QByteArray& json) {
   if (!f.open(QIODevice::WriteOnly)) return {};
   f.write(json);
   return path;
+}
+
+bool hasLanguage(const model::LocalText& text, const std::string& language) {
+  const auto& v = text.variants();
+  return std::any_of(v.begin(), v.end(), [&](const auto& t) { return t.language == language; });
 }
 
 long comparisonWindows() {
@@ -70,23 +76,23 @@ class CourseTest : public QObject {
     QCOMPARE(bundled.course.lessons().size(), fromSource.course.lessons().size());
     QVERIFY(bundled.course.parts.size() >= 3);
     for (const CoursePart& part : bundled.course.parts) {
-      QVERIFY(part.title.languages().contains("fr"));
+      QVERIFY(hasLanguage(part.title, "fr"));
       QVERIFY(part.title.in("fr") != part.title.in("en"));
     }
     for (const CourseLesson* lesson : bundled.course.lessons()) {
-      for (const CourseText* text : {&lesson->title, &lesson->shows}) {
-        QVERIFY2(text->languages().contains("en") && text->languages().contains("fr"),
-                 qPrintable(lesson->id));
+      for (const model::LocalText* text : {&lesson->title, &lesson->shows}) {
+        QVERIFY2(hasLanguage(*text, "en") && hasLanguage(*text, "fr"), qPrintable(lesson->id));
       }
       QVERIFY2(lesson->durationS > 0, qPrintable(lesson->id));
     }
   }
 
   void textsFallBackToEnglishThenToTheFirstLanguage() {
-    const CourseText both({{"en", "Cache"}, {"fr", "Cache (fr)"}});
-    QCOMPARE(both.in("fr"), QString("Cache (fr)"));
-    QCOMPARE(both.in("de"), QString("Cache"));
-    QCOMPARE(CourseText({{"fr", "Seulement"}}).in("en"), QString("Seulement"));
+    const auto both = model::LocalText::translated({{"en", "Cache"}, {"fr", "Cache (fr)"}});
+    QCOMPARE(courseText(both, "fr"), QString("Cache (fr)"));
+    QCOMPARE(courseText(both, "de"), QString("Cache"));
+    QCOMPARE(courseText(model::LocalText::translated({{"fr", "Seulement"}}), "en"),
+             QString("Seulement"));
   }
 
   void brokenCourseFilesSayWhereAndWhy() {
@@ -123,7 +129,7 @@ class CourseTest : public QObject {
   }
 
   void dialogListsTheLessonsInOrderAndResumesAfterTheLastOpened() {
-    const CourseLoad course = bundledCourse();
+    const CourseLoad& course = bundledCourse();
     QVERIFY(course.ok());
     const auto all = course.course.lessons();
     QVERIFY(all.size() >= 3);
@@ -131,13 +137,13 @@ class CourseTest : public QObject {
       LessonsDialog d(course.course, "en");
       const QStringList titles = lessonTitles(d);
       QCOMPARE(titles.size(), static_cast<qsizetype>(all.size()));
-      QCOMPARE(titles.front(), "1. " + all.front()->title.in("en"));
+      QCOMPARE(titles.front(), "1. " + courseText(all.front()->title, "en"));
       QCOMPARE(d.selectedLesson(), all.front()->id);
     }
     LessonsDialog::rememberOpened(all[1]->id);
     LessonsDialog fr(course.course, "fr");
     QCOMPARE(fr.selectedLesson(), all[2]->id);
-    QCOMPARE(lessonTitles(fr).at(2), "3. " + all[2]->title.in("fr"));
+    QCOMPARE(lessonTitles(fr).at(2), "3. " + courseText(all[2]->title, "fr"));
     QSignalSpy chosen(&fr, &LessonsDialog::lessonChosen);
     QTest::keyClick(fr.list(), Qt::Key_Return);
     QCOMPARE(chosen.size(), 1);
@@ -150,7 +156,7 @@ class CourseTest : public QObject {
     MainWindow w;
     w.setScenarioSession(new ScenarioSession(&w));
     w.show();
-    const CourseLoad course = bundledCourse();
+    const CourseLoad& course = bundledCourse();
     for (const CourseLesson* lesson : course.course.lessons()) {
       if (lesson->opening != CourseLesson::Opening::Simulate) continue;
       const auto comparisonsBefore = comparisonWindows();
