@@ -1,5 +1,6 @@
 #include "lesson_panel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QButtonGroup>
 #include <QHBoxLayout>
@@ -209,6 +210,28 @@ void LessonPanel::continueRun() {
   waiting_ = false;
   if (backend_ && canPause_) backend_->start();
   render();
+}
+
+void LessonPanel::goOn() {
+  if (waiting_) {
+    continueRun();
+  } else {
+    next();
+  }
+}
+
+LessonKeys addLessonKeys(LessonPanel* lesson, QWidget* window) {
+  auto* previous = new QAction(LessonPanel::tr("&Previous step"), window);
+  previous->setShortcuts({QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::Key_P)});
+  QObject::connect(previous, &QAction::triggered, lesson, &LessonPanel::previous);
+  auto* next = new QAction(LessonPanel::tr("&Next"), window);
+  next->setShortcuts({QKeySequence(Qt::Key_PageDown), QKeySequence(Qt::Key_N)});
+  QObject::connect(next, &QAction::triggered, lesson, &LessonPanel::goOn);
+  for (QAction* a : {previous, next}) {
+    a->setShortcutContext(Qt::WindowShortcut);
+    window->addAction(a);
+  }
+  return {previous, next};
 }
 
 void LessonPanel::pickChoice(int choice) {

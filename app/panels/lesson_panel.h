@@ -7,6 +7,7 @@
 
 #include "cluster_backend.h"
 
+class QAction;
 class QButtonGroup;
 class QLabel;
 class QPushButton;
@@ -56,6 +57,9 @@ class LessonPanel : public QWidget {
   void previous();
   // Resumes a run held at a question.
   void continueRun();
+  // What a presentation clicker's Next does (it has two buttons): a run held at a question goes
+  // on, else the next step shows.
+  void goOn();
   // Records the room's answer to the current question (toggles it off when picked again).
   void pickChoice(int choice);
   // Shows the current question's settled answer now; nothing when it is not known yet.
@@ -116,5 +120,14 @@ class LessonPanel : public QWidget {
   QPushButton* previous_;
   QPushButton* next_;
 };
+
+// The Previous and Next of a window that shows `lesson`: Page Up / Page Down (what a
+// presentation clicker sends) and P / N, added to `window` as window-wide shortcuts (so that a
+// main window and a comparison window beside it do not cancel each other's).
+struct LessonKeys {
+  QAction* previous;
+  QAction* next;
+};
+LessonKeys addLessonKeys(LessonPanel* lesson, QWidget* window);
 
 }  // namespace clusterscope::app

@@ -169,7 +169,7 @@
 <context>
     <name>Course</name>
     <message>
-        <location filename="../course/course.cpp" line="+175"/>
+        <location filename="../course/course.cpp" line="+174"/>
         <source>%1 min</source>
         <translation>%1&#xa0;min</translation>
     </message>
@@ -288,7 +288,7 @@
 <context>
     <name>LiveMonitorText</name>
     <message>
-        <location filename="../live/live_monitor.cpp" line="+144"/>
+        <location filename="../live/live_monitor.cpp" line="+150"/>
         <source>no news from the hub at %1 for %2 s; reconnecting</source>
         <translation>aucune nouvelle du hub %1 depuis %2 s&#x202f;; reconnexion</translation>
     </message>
@@ -1378,17 +1378,7 @@
         <translation>Leçon</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Next</source>
-        <translation>Suivant</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Previous step</source>
-        <translation>Étape précédente</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>Both</source>
         <translation>Les deux</translation>
     </message>
@@ -1966,7 +1956,7 @@
 <context>
     <name>clusterscope::app::LessonPanel</name>
     <message>
-        <location filename="../panels/lesson_panel.cpp" line="+32"/>
+        <location filename="../panels/lesson_panel.cpp" line="+33"/>
         <source>Continue (Page Down)</source>
         <translation>Continuer (Page suivante)</translation>
     </message>
@@ -1986,7 +1976,17 @@
         <translation>Cette grappe tourne en temps réel&#xa0;: chaque étape s&apos;affiche le moment venu. Suivant et Précédent permettent de les parcourir.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+74"/>
+        <source>&amp;Previous step</source>
+        <translation>Étape &amp;précédente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>no lesson</source>
         <translation>pas de leçon</translation>
     </message>
@@ -2152,7 +2152,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../window/main_window_course.cpp" line="+76"/>
+        <location filename="../window/main_window_course.cpp" line="+58"/>
         <source>Lesson</source>
         <translation>Leçon</translation>
     </message>
@@ -2529,7 +2529,7 @@
         <translation>La nouvelle langue prendra effet au prochain démarrage de ClusterScope.</translation>
     </message>
     <message>
-        <location filename="../window/main_window_course.cpp" line="-50"/>
+        <location filename="../window/main_window_course.cpp" line="-38"/>
         <source>&amp;Lessons…</source>
         <translation>&amp;Leçons…</translation>
     </message>
@@ -2544,17 +2544,7 @@
         <translation>&amp;Leçon</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Previous step</source>
-        <translation>Étape &amp;précédente</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Next</source>
-        <translation>&amp;Suivant</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Continue after a question, or show the next step (Page Down)</source>
         <translation>Continuer après une question, ou afficher l&apos;étape suivante (Page suivante)</translation>
     </message>
@@ -2579,7 +2569,7 @@
         <translation>Désactivé&#xa0;: le panneau garde la réponse mesurée jusqu&apos;à ce que vous la révéliez, pour que la salle puisse d&apos;abord débattre</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+38"/>
         <source>The lessons cannot be listed</source>
         <translation>Impossible de lister les leçons</translation>
     </message>

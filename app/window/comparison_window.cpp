@@ -82,23 +82,7 @@ ComparisonWindow::ComparisonWindow(ClusterBackend* a, const QString& labelA, Clu
       if (state == RunState::Running && b_->runState() == RunState::Paused) b_->start();
     });
   }
-  // The clicker's keys, as in the main window.
-  QAction* next = new QAction(tr("Next"), this);
-  next->setShortcuts({QKeySequence(Qt::Key_PageDown), QKeySequence(Qt::Key_N)});
-  connect(next, &QAction::triggered, this, [this] {
-    if (lesson_->waitingForRoom()) {
-      lesson_->continueRun();
-    } else {
-      lesson_->next();
-    }
-  });
-  QAction* previous = new QAction(tr("Previous step"), this);
-  previous->setShortcuts({QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::Key_P)});
-  connect(previous, &QAction::triggered, lesson_, &LessonPanel::previous);
-  for (QAction* a : {next, previous}) {
-    a->setShortcutContext(Qt::WindowShortcut);
-    addAction(a);
-  }
+  addLessonKeys(lesson_, this);  // the clicker's keys, as in the main window
 
   auto* top = new QSplitter(Qt::Horizontal);
   top->addWidget(titled(labelA, colorA, topologyA_));

@@ -24,20 +24,11 @@ void MainWindow::buildLessonActions(QMenu* help) {
 
   QMenu* menu = new QMenu(tr("&Lesson"), this);
   menuBar()->insertMenu(help->menuAction(), menu);
-  QAction* previous = menu->addAction(tr("&Previous step"), lesson_, &LessonPanel::previous);
+  const auto [previous, next] = addLessonKeys(lesson_, this);
+  menu->addAction(previous);
+  menu->addAction(next);
   previous->setObjectName("previousStepAction");
-  previous->setShortcuts({QKeySequence(Qt::Key_PageUp), QKeySequence(Qt::Key_P)});
-  // One key moves the lesson on, whatever it waits for: a run held at a question goes on,
-  // else the next step shows. A clicker has only two buttons.
-  QAction* next = menu->addAction(tr("&Next"), this, [this] {
-    if (lesson_->waitingForRoom()) {
-      lesson_->continueRun();
-    } else {
-      lesson_->next();
-    }
-  });
   next->setObjectName("nextStepAction");
-  next->setShortcuts({QKeySequence(Qt::Key_PageDown), QKeySequence(Qt::Key_N)});
   next->setToolTip(tr("Continue after a question, or show the next step (Page Down)"));
   QAction* reveal = menu->addAction(tr("&Reveal the answer"), lesson_, &LessonPanel::reveal);
   reveal->setObjectName("lessonRevealAction");
@@ -60,12 +51,9 @@ void MainWindow::buildLessonActions(QMenu* help) {
   menu->addSeparator();
   menu->addAction(lessons);
   menu->setToolTipsVisible(true);
-  // A clicker's keys must work whichever panel of the window has the focus; a comparison
-  // window opened beside it has its own (two application-wide ones would cancel each other).
-  for (QAction* a : {previous, next, reveal}) {
-    a->setShortcutContext(Qt::WindowShortcut);
-    addAction(a);
-  }
+  // Like Previous and Next, whichever panel of the window has the focus.
+  reveal->setShortcutContext(Qt::WindowShortcut);
+  addAction(reveal);
 
   lessonBar_ = new QToolBar(tr("Lesson"), this);
   lessonBar_->setObjectName("lessonToolBar");
