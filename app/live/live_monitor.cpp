@@ -59,6 +59,12 @@ struct LiveMonitor::State {
   std::shared_ptr<const engine::Scenario> questionScenario;
   std::unique_ptr<engine::QuestionTracker> questions;
 
+  // Questions are judged on windows from cluster time 0: a new clock asks them afresh.
+  void askQuestionsAgain() {
+    questions =
+        questionScenario ? std::make_unique<engine::QuestionTracker>(*questionScenario) : nullptr;
+  }
+
   State(Options o, Callbacks c) : options(std::move(o)), callbacks(std::move(c)) {}
 
   double clusterSeconds(Instant now) const {
@@ -213,9 +219,7 @@ void LiveMonitor::restartClock() {
     state->offsetS = 0.0;
     state->lastTimeS = 0.0;
     // Windows count from traffic start: what was measured before does not answer.
-    if (state->questionScenario) {
-      state->questions = std::make_unique<engine::QuestionTracker>(*state->questionScenario);
-    }
+    state->askQuestionsAgain();
     if (state->shownLayout && !state->awaitingLayout) state->publishLayout(true);
   });
 }
@@ -224,7 +228,7 @@ void LiveMonitor::askQuestions(std::shared_ptr<const engine::Scenario> scenario)
   auto* state = state_.get();
   state->loop.post([state, scenario = std::move(scenario)] {
     state->questionScenario = scenario;
-    state->questions = scenario ? std::make_unique<engine::QuestionTracker>(*scenario) : nullptr;
+    state->askQuestionsAgain();
   });
 }
 
