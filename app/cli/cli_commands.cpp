@@ -95,13 +95,7 @@ int commandRun(const CliOptions& o, std::ostream& out, std::ostream& err, bool s
   if (!commit(outputs->csv.get(), err) || !commit(outputs->summary.get(), err)) {
     return kExitInvalidInput;
   }
-  if (!o.quiet) {
-    out << formatSummary(result.summary);
-    if (!result.claims.empty()) out << "\nclaims\n" << formatClaims(result.claims);
-    if (!result.summary.questions.empty()) {
-      out << "\nquestions\n" << formatQuestions(result.summary.questions);
-    }
-  }
+  if (!o.quiet) out << formatRunReport(result.summary, result.claims);
   if (!result.summary.stopReason.empty()) {
     err << printableText(o.files[0]) << ": " << result.summary.stopReason << "\n";
     return kExitInvalidInput;
@@ -136,7 +130,7 @@ int commandCompare(const CliOptions& o, std::ostream& out, std::ostream& err, bo
     outputs->summary->stream() << comparisonToJson(sync.summary, "sync", async.summary, "async");
   }
   if (!commit(outputs->summary.get(), err)) return kExitInvalidInput;
-  if (!o.quiet) out << formatComparison(sync.summary, "all sync", async.summary, "all async");
+  if (!o.quiet) out << formatModeComparison(sync.summary, async.summary);
   int status = kExitOk;
   for (const RunSummary* s : {&sync.summary, &async.summary}) {
     if (s->stopReason.empty()) continue;

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "core.h"
+#include "engine_text.h"
 
 namespace clusterscope::engine::detail {
 
@@ -21,26 +22,26 @@ std::string seconds(SimTime t) {
 
 std::string quoted(const std::string& name) { return "\"" + name + "\""; }
 
-const char* eventDescription(EventType type) {
+std::string eventDescription(EventType type) {
   switch (type) {
     case EventType::ExternalArrival:
-      return "a request arriving";
+      return text::translate("RunLimits", "a request arriving");
     case EventType::UserThinkDone:
-      return "a user sending a request";
+      return text::translate("RunLimits", "a user sending a request");
     case EventType::TaskArrive:
-      return "a request reaching a replica";
+      return text::translate("RunLimits", "a request reaching a replica");
     case EventType::ServiceDone:
-      return "a service finishing its work";
+      return text::translate("RunLimits", "a service finishing its work");
     case EventType::Reply:
-      return "a call's reply";
+      return text::translate("RunLimits", "a call's reply");
     case EventType::ClientReply:
-      return "a client receiving its reply";
+      return text::translate("RunLimits", "a client receiving its reply");
     case EventType::BrokerPublish:
-      return "a message reaching the broker";
+      return text::translate("RunLimits", "a message reaching the broker");
     case EventType::RetryCall:
-      return "a call being retried";
+      return text::translate("RunLimits", "a call being retried");
     default:
-      return "a cluster event";
+      return text::translate("RunLimits", "a cluster event");
   }
 }
 
@@ -93,10 +94,11 @@ bool Core::isStale(const Event& e) const {
 }
 
 std::string Core::overloadMessage(std::uint64_t work) const {
-  std::string text = "the run stopped at " + seconds(now_) + ": " + std::to_string(work) +
-                     " requests, service visits and broker messages were in the system at once "
-                     "(the limit is " +
-                     std::to_string(limits_.maxWorkInFlight) + ")";
+  const std::string head =
+      text::format(text::translate("RunLimits",
+                                   "the run stopped at %1: %2 requests, service visits and broker "
+                                   "messages were in the system at once (the limit is %3)"),
+                   {seconds(now_), std::to_string(work), std::to_string(limits_.maxWorkInFlight)});
   // Name the place that holds the most, and what bounds it.
   std::size_t queueAt = 0, backlogAt = 0;
   for (std::size_t d = 1; d < deployments_.size(); ++d) {
@@ -108,19 +110,24 @@ std::string Core::overloadMessage(std::uint64_t work) const {
   const std::string& queueName = layout_.deployments[queueAt].name;
   const std::string& backlogName = layout_.deployments[backlogAt].name;
   if (queued >= backlog && queued * 4 >= work) {
-    return text + "; " + std::to_string(queued) + " of them wait in the queues of " +
-           quoted(queueName) + " (/services/" + std::to_string(queueAt) +
-           "): give it a \"queue_capacity\" so that requests beyond it fail instead of waiting";
+    return text::format(
+        text::translate("RunLimits",
+                        "%1; %2 of them wait in the queues of %3 (/services/%4): give it a "
+                        "\"queue_capacity\" so that requests beyond it fail instead of waiting"),
+        {head, std::to_string(queued), quoted(queueName), std::to_string(queueAt)});
   }
   if (backlog * 4 >= work) {
-    return text + "; " + std::to_string(backlog) + " of them are broker messages for " +
-           quoted(backlogName) + " (/services/" + std::to_string(backlogAt) +
-           "): give the broker a \"capacity\" or " + quoted(backlogName) +
-           " more replicas or workers";
+    return text::format(
+        text::translate("RunLimits",
+                        "%1; %2 of them are broker messages for %3 (/services/%4): give the broker "
+                        "a \"capacity\" or %3 more replicas or workers"),
+        {head, std::to_string(backlog), quoted(backlogName), std::to_string(backlogAt)});
   }
-  return text +
-         "; most of them wait for replies that are late or lost: give the workload and the "
-         "calls a \"timeout_ms\", or lower the load";
+  return text::format(
+      text::translate("RunLimits",
+                      "%1; most of them wait for replies that are late or lost: give the workload "
+                      "and the calls a \"timeout_ms\", or lower the load"),
+      {head});
 }
 
 std::string Core::stuckMessage(const Event& e) const {
@@ -131,20 +138,26 @@ std::string Core::stuckMessage(const Event& e) const {
     case EventType::Reply:
     case EventType::RetryCall:
       if (e.target < tasks_.size()) {
-        where = " at " + quoted(layout_.components[tasks_[e.target].component].name);
+        where = quoted(layout_.components[tasks_[e.target].component].name);
       }
       break;
     case EventType::UserThinkDone:
     case EventType::ExternalArrival:
-      where = " at " + quoted(layout_.components[layout_.entryComponent].name);
+      where = quoted(layout_.components[layout_.entryComponent].name);
       break;
     default:
       break;
   }
-  return "the run is stuck at " + seconds(now_) + ": " +
-         std::to_string(limits_.maxEventsAtOneInstant) +
-         " events happened without the clock moving (the last: " + eventDescription(e.type) +
-         where + "); something loops in zero time: give it a service time or a latency";
+  // The last event, and where it happened when it is at a component.
+  const std::string last = where.empty() ? eventDescription(e.type)
+                                         : text::format(text::translate("RunLimits", "%1 at %2"),
+                                                        {eventDescription(e.type), where});
+  return text::format(
+      text::translate(
+          "RunLimits",
+          "the run is stuck at %1: %2 events happened without the clock moving (the last: %3); "
+          "something loops in zero time: give it a service time or a latency"),
+      {seconds(now_), std::to_string(limits_.maxEventsAtOneInstant), last});
 }
 
 }  // namespace clusterscope::engine::detail

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <sstream>
+
+#include "engine_text.h"
 
 namespace clusterscope::engine {
 
@@ -115,7 +116,7 @@ std::vector<ClaimResult> ClaimTracker::results() const {
     res.toS = simToSeconds(w.to);
     const std::string& m = c.metric;
     if (w.seconds <= 0) {
-      res.problem = "no complete interval in the window";
+      res.problem = text::translate("ClaimResult", "no complete interval in the window");
     } else if (m.rfind("requests.", 0) == 0) {
       res.value = trafficField(w.traffic, w.seconds, m.substr(9));
     } else if (m.rfind("services.", 0) == 0 && w.component >= 0) {
@@ -138,7 +139,8 @@ std::vector<ClaimResult> ClaimTracker::results() const {
     } else if (m == "cost.cores.mean") {
       res.value = w.coreSeconds / w.seconds;
     }
-    if (!res.value && res.problem.empty()) res.problem = "unknown metric";
+    if (!res.value && res.problem.empty())
+      res.problem = text::translate("ClaimResult", "unknown metric");
     if (res.value) {
       res.passed = (!c.min || *res.value >= *c.min) && (!c.max || *res.value <= *c.max);
     }
@@ -153,19 +155,25 @@ bool ClaimTracker::allPassed() const {
 }
 
 std::string ClaimResult::describe() const {
-  std::ostringstream s;
-  s << claim.metric << " over " << formatFigure(fromS) << "-" << formatFigure(toS) << " s";
-  if (value) {
-    s << " = " << formatFigure(*value);
-  } else {
-    s << ": " << problem;
+  std::string bounds;
+  if (claim.min && claim.max) {
+    bounds = text::format(text::translate("ClaimResult", "min %1, max %2"),
+                          {formatFigure(*claim.min), formatFigure(*claim.max)});
+  } else if (claim.min) {
+    bounds = text::format(text::translate("ClaimResult", "min %1"), {formatFigure(*claim.min)});
+  } else if (claim.max) {
+    bounds = text::format(text::translate("ClaimResult", "max %1"), {formatFigure(*claim.max)});
   }
-  s << " (";
-  if (claim.min) s << "min " << formatFigure(*claim.min);
-  if (claim.min && claim.max) s << ", ";
-  if (claim.max) s << "max " << formatFigure(*claim.max);
-  s << "): " << (passed ? "ok" : "FAILED");
-  return s.str();
+  const std::string verdict =
+      passed ? text::translate("ClaimResult", "ok") : text::translate("ClaimResult", "FAILED");
+  if (value) {
+    return text::format(text::translate("ClaimResult", "%1 over %2-%3 s = %4 (%5): %6"),
+                        {claim.metric, formatFigure(fromS), formatFigure(toS), formatFigure(*value),
+                         bounds, verdict});
+  }
+  return text::format(
+      text::translate("ClaimResult", "%1 over %2-%3 s: %4 (%5): %6"),
+      {claim.metric, formatFigure(fromS), formatFigure(toS), problem, bounds, verdict});
 }
 
 }  // namespace clusterscope::engine

@@ -1,7 +1,8 @@
 #include "question_tracker.h"
 
 #include <algorithm>
-#include <sstream>
+
+#include "engine_text.h"
 
 namespace clusterscope::engine {
 
@@ -108,25 +109,35 @@ bool QuestionTracker::allCorrect() const {
 }
 
 std::string describeQuestion(const model::QuestionOutcome& o, int number) {
-  std::ostringstream s;
-  s << "Q" << number << " at " << formatFigure(o.askedAtS) << " s: " << o.metric;
+  // What was measured, then how it compares with the answer; each a whole clause.
+  std::string seen;
   if (!o.value) {
-    s << " " << window(o.windowS) << ": " << o.problem << ": no answer";
+    seen = text::format(text::translate("QuestionOutcome", "%1 %2: %3"),
+                        {o.metric, window(o.windowS), o.problem});
   } else if (o.before && o.beforeWindowS) {
-    s << " went from " << formatFigure(*o.before) << " " << window(*o.beforeWindowS) << " to "
-      << formatFigure(*o.value) << " " << window(o.windowS);
+    seen = text::format(text::translate("QuestionOutcome", "%1 went from %2 %3 to %4 %5"),
+                        {o.metric, formatFigure(*o.before), window(*o.beforeWindowS),
+                         formatFigure(*o.value), window(o.windowS)});
   } else {
-    s << " = " << formatFigure(*o.value) << " " << window(o.windowS);
+    seen = text::format(text::translate("QuestionOutcome", "%1 = %2 %3"),
+                        {o.metric, formatFigure(*o.value), window(o.windowS)});
   }
-  if (o.value) {
-    if (o.matching) {
-      s << ": answer " << model::choiceLetter(*o.matching);
-    } else {
-      s << ": matches no choice";
-    }
+  const std::string marked(1, model::choiceLetter(o.answer));
+  const std::string verdict = o.correct ? text::translate("QuestionOutcome", "ok")
+                                        : text::translate("QuestionOutcome", "FAILED");
+  std::string judged;
+  if (!o.value) {
+    judged = text::format(text::translate("QuestionOutcome", "no answer, marked %1: %2"),
+                          {marked, verdict});
+  } else if (o.matching) {
+    judged = text::format(text::translate("QuestionOutcome", "answer %1, marked %2: %3"),
+                          {std::string(1, model::choiceLetter(*o.matching)), marked, verdict});
+  } else {
+    judged = text::format(text::translate("QuestionOutcome", "matches no choice, marked %1: %2"),
+                          {marked, verdict});
   }
-  s << ", marked " << model::choiceLetter(o.answer) << ": " << (o.correct ? "ok" : "FAILED");
-  return s.str();
+  return text::format(text::translate("QuestionOutcome", "Q%1 at %2 s: %3: %4"),
+                      {std::to_string(number), formatFigure(o.askedAtS), seen, judged});
 }
 
 std::string formatQuestions(const std::vector<model::QuestionOutcome>& outcomes) {

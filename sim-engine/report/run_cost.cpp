@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine_text.h"
+
 namespace clusterscope::engine {
 
 namespace {
@@ -96,17 +98,21 @@ double openRequests(const Scenario& s) {
 }
 
 std::string readable(double seconds) {
-  char buf[64];
+  char buf[32];
   if (seconds < 3600) {
-    std::snprintf(buf, sizeof buf, "%.0f minutes", seconds / 60);
-  } else if (seconds < 2 * 86400) {
-    std::snprintf(buf, sizeof buf, "%.1f hours", seconds / 3600);
-  } else if (seconds < 2 * 365 * 86400.0) {
-    std::snprintf(buf, sizeof buf, "%.0f days", seconds / 86400);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.2g years", seconds / (365 * 86400.0));
+    std::snprintf(buf, sizeof buf, "%.0f", seconds / 60);
+    return text::format(text::translate("RunCost", "%1 minutes"), {buf});
   }
-  return buf;
+  if (seconds < 2 * 86400) {
+    std::snprintf(buf, sizeof buf, "%.1f", seconds / 3600);
+    return text::format(text::translate("RunCost", "%1 hours"), {buf});
+  }
+  if (seconds < 2 * 365 * 86400.0) {
+    std::snprintf(buf, sizeof buf, "%.0f", seconds / 86400);
+    return text::format(text::translate("RunCost", "%1 days"), {buf});
+  }
+  std::snprintf(buf, sizeof buf, "%.2g", seconds / (365 * 86400.0));
+  return text::format(text::translate("RunCost", "%1 years"), {buf});
 }
 
 }  // namespace
@@ -141,8 +147,11 @@ std::string runCostWarning(const Scenario& s, double thresholdS) {
   if (!(cost.cpuSeconds > thresholdS)) return {};
   char events[32];
   std::snprintf(events, sizeof events, "%.2g", cost.events);
-  return "this run may take about " + readable(cost.cpuSeconds) + " of CPU time (about " + events +
-         " events): shorten duration_s, lower the load, or watch it in the GUI at a paced speed";
+  return text::format(text::translate("RunCost",
+                                      "this run may take about %1 of CPU time (about %2 events): "
+                                      "shorten duration_s, lower the load, or watch it in the GUI "
+                                      "at a paced speed"),
+                      {readable(cost.cpuSeconds), events});
 }
 
 }  // namespace clusterscope::engine

@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "engine_text.h"
+
 namespace clusterscope::engine::loader {
 
 std::vector<CallSite> callSites(const Scenario& s) {
@@ -83,7 +85,9 @@ std::string cyclePath(const std::vector<CallSite>& sites, const CallCycle& cycle
   std::string path;
   for (std::size_t i = 0; i < on.size(); ++i) {
     if (on.size() > kHead + kTail + 1 && i == kHead) {
-      path += "... (" + std::to_string(on.size() - kHead - kTail) + " more) -> ";
+      path += text::format(text::translate("ScenarioLoader", "... (%1 more)"),
+                           {std::to_string(on.size() - kHead - kTail)}) +
+              " -> ";
       i = on.size() - kTail - 1;
       continue;
     }

@@ -5,6 +5,8 @@
 #include <system_error>
 #include <unordered_set>
 
+#include "engine_text.h"
+
 namespace clusterscope::engine::loader {
 
 namespace {
@@ -105,7 +107,9 @@ std::optional<TextProblem> checkNesting(std::string_view text, int maxDepth) {
     }
     if (c == '[' || c == '{') {
       if (++depth > maxDepth) {
-        return TextProblem{pos, "nesting deeper than " + std::to_string(maxDepth) + " levels"};
+        return TextProblem{
+            pos, text::format(text::translate("ScenarioLoader", "nesting deeper than %1 levels"),
+                              {std::to_string(maxDepth)})};
       }
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;

@@ -21,8 +21,10 @@ bool isNameChar(char c) {
          c == '.' || c == '-';
 }
 
-std::string expected(const char* what, const Json& v) {
-  return std::string("expected ") + what + ", got " + typeName(v);
+// `what` is a noun phrase in the user's language ("a number").
+std::string expected(const std::string& what, const Json& v) {
+  return text::format(text::translate("ScenarioLoader", "expected %1, got %2"),
+                      {what, typeName(v)});
 }
 
 }  // namespace
@@ -66,17 +68,39 @@ bool Range::contains(double v) const {
 std::string Range::violation(double v) const {
   const bool hasLo = std::isfinite(lo);
   const bool hasHi = std::isfinite(hi);
-  std::string rule;
-  if (hasLo && hasHi && !loOpen && !hiOpen) {
-    rule = "must be between " + formatNumber(lo) + " and " + formatNumber(hi);
-  } else {
-    if (hasLo) rule = (loOpen ? "must be greater than " : "must be at least ") + formatNumber(lo);
-    if (hasHi) {
-      rule += rule.empty() ? "must be " : " and ";
-      rule += (hiOpen ? "less than " : "at most ") + formatNumber(hi);
+  const std::string low = formatNumber(lo), high = formatNumber(hi), got = formatNumber(v);
+  // Each bound's wording as a whole sentence, so that a translation may order it as it needs.
+  if (hasLo && hasHi) {
+    if (!loOpen && !hiOpen) {
+      return text::format(text::translate("ScenarioLoader", "must be between %1 and %2, got %3"),
+                          {low, high, got});
     }
+    if (loOpen && !hiOpen) {
+      return text::format(
+          text::translate("ScenarioLoader", "must be greater than %1 and at most %2, got %3"),
+          {low, high, got});
+    }
+    if (!loOpen) {
+      return text::format(
+          text::translate("ScenarioLoader", "must be at least %1 and less than %2, got %3"),
+          {low, high, got});
+    }
+    return text::format(
+        text::translate("ScenarioLoader", "must be greater than %1 and less than %2, got %3"),
+        {low, high, got});
   }
-  return rule + ", got " + formatNumber(v);
+  if (hasLo) {
+    return text::format(loOpen
+                            ? text::translate("ScenarioLoader", "must be greater than %1, got %2")
+                            : text::translate("ScenarioLoader", "must be at least %1, got %2"),
+                        {low, got});
+  }
+  if (hasHi) {
+    return text::format(hiOpen ? text::translate("ScenarioLoader", "must be less than %1, got %2")
+                               : text::translate("ScenarioLoader", "must be at most %1, got %2"),
+                        {high, got});
+  }
+  return ", got " + got;  // no bound: nothing is out of range
 }
 
 std::string childPointer(const std::string& parent, std::string_view key) {
@@ -92,22 +116,22 @@ std::string typeName(const Json& value) {
     case Json::value_t::null:
       return "null";
     case Json::value_t::boolean:
-      return "a boolean";
+      return text::translate("ScenarioLoader", "a boolean");
     case Json::value_t::string:
-      return "a string";
+      return text::translate("ScenarioLoader", "a string");
     case Json::value_t::array:
-      return "an array";
+      return text::translate("ScenarioLoader", "an array");
     case Json::value_t::object:
-      return "an object";
+      return text::translate("ScenarioLoader", "an object");
     default:
-      return "a number";
+      return text::translate("ScenarioLoader", "a number");
   }
 }
 
 std::optional<double> readNumber(Problems& p, const Json& v, const std::string& pointer,
                                  const Range& range) {
   if (!v.is_number()) {
-    p.add(pointer, expected("a number", v));
+    p.add(pointer, expected(text::translate("ScenarioLoader", "a number"), v));
     return std::nullopt;
   }
   const double d = v.get<double>();
@@ -141,7 +165,8 @@ std::optional<std::int64_t> readInteger(Problems& p, const Json& v, const std::s
     // JSON has one number type: 3.0 is the integer 3 (JSON Schema agrees).
     const double d = v.get<double>();
     if (d != std::floor(d)) {
-      p.add(pointer, "expected an integer, got " + formatNumber(d));
+      p.add(pointer, text::format(text::translate("ScenarioLoader", "expected an integer, got %1"),
+                                  {formatNumber(d)}));
       return std::nullopt;
     }
     if (!range.contains(d)) {
@@ -150,13 +175,13 @@ std::optional<std::int64_t> readInteger(Problems& p, const Json& v, const std::s
     }
     return static_cast<std::int64_t>(d);
   }
-  p.add(pointer, expected("an integer", v));
+  p.add(pointer, expected(text::translate("ScenarioLoader", "an integer"), v));
   return std::nullopt;
 }
 
 std::optional<std::string> readString(Problems& p, const Json& v, const std::string& pointer) {
   if (!v.is_string()) {
-    p.add(pointer, expected("a string", v));
+    p.add(pointer, expected(text::translate("ScenarioLoader", "a string"), v));
     return std::nullopt;
   }
   return v.get<std::string>();
@@ -168,8 +193,10 @@ std::optional<std::string> readName(Problems& p, const Json& v, const std::strin
   const bool valid =
       !s->empty() && s->size() <= 64 && std::all_of(s->begin(), s->end(), isNameChar);
   if (!valid) {
-    p.add(pointer, quotedText(*s) +
-                       " is not a valid name: use 1 to 64 letters, digits, \"_\", \".\" or \"-\"");
+    p.add(pointer, text::format(text::translate("ScenarioLoader",
+                                                "%1 is not a valid name: use 1 to 64 letters, "
+                                                "digits, \"_\", \".\" or \"-\""),
+                                {quotedText(*s)}));
     return std::nullopt;
   }
   return s;
@@ -183,12 +210,15 @@ std::optional<DistributionSpec> readDistribution(Problems& p, const Json& v,
     return DistributionSpec::constant(*value);
   }
   if (!v.is_object()) {
-    p.add(pointer, expected("a distribution (an object or a number)", v));
+    p.add(pointer,
+          expected(text::translate("ScenarioLoader", "a distribution (an object or a number)"), v));
     return std::nullopt;
   }
   const std::size_t before = p.total();
   ObjectReader r(p, v, pointer);
-  const auto kind = r.choice("dist", kDistributionNames, "distribution", Need::Required);
+  const auto kind =
+      r.choice("dist", kDistributionNames,
+               text::translate("ScenarioLoader", "unknown distribution %1"), Need::Required);
   if (!kind) {
     for (const std::string& key : kDistributionKeys) r.ignore(key);
     r.finish();
@@ -207,8 +237,10 @@ std::optional<DistributionSpec> readDistribution(Problems& p, const Json& v,
       const auto lo = r.number("min", Range::ms(), Need::Required);
       const auto hi = r.number("max", Range::ms(), Need::Required);
       if (lo && hi && *lo > *hi) {
-        p.add(r.pointerOf("max"), "\"max\" (" + formatNumber(*hi) + ") is less than \"min\" (" +
-                                      formatNumber(*lo) + ")");
+        p.add(r.pointerOf("max"),
+              text::format(
+                  text::translate("ScenarioLoader", "\"max\" (%1) is less than \"min\" (%2)"),
+                  {formatNumber(*hi), formatNumber(*lo)}));
       }
       spec = DistributionSpec::uniform(lo.value_or(0), hi.value_or(0));
       break;
@@ -220,7 +252,8 @@ std::optional<DistributionSpec> readDistribution(Problems& p, const Json& v,
       break;
     }
   }
-  r.finish(" for dist \"" + kDistributionNames[*kind] + "\"");
+  r.finish(text::format(text::translate("ScenarioLoader", "for dist %1"),
+                        {"\"" + kDistributionNames[*kind] + "\""}));
   if (p.total() != before) return std::nullopt;
   return spec;
 }
@@ -230,7 +263,7 @@ ObjectReader::ObjectReader(Problems& problems, const Json& value, std::string po
   if (value.is_object()) {
     object_ = &value;
   } else {
-    problems_.add(pointer_, expected("an object", value));
+    problems_.add(pointer_, expected(text::translate("ScenarioLoader", "an object"), value));
   }
 }
 
@@ -249,7 +282,9 @@ const Json* ObjectReader::value(std::string_view key, Need need) {
   const auto it = object_->find(std::string(key));
   if (it == object_->end()) {
     if (need == Need::Required) {
-      problems_.add(pointer_, "missing required key \"" + std::string(key) + "\"");
+      problems_.add(pointer_,
+                    text::format(text::translate("ScenarioLoader", "missing required key %1"),
+                                 {"\"" + std::string(key) + "\""}));
     }
     return nullptr;
   }
@@ -275,13 +310,17 @@ std::optional<std::uint64_t> ObjectReader::unsignedInteger(std::string_view key,
   if (v->is_number_integer()) {
     problems_.add(pointerOf(key), Range::atLeast(0).violation(v->get<double>()));
   } else if (!v->is_number_float()) {
-    problems_.add(pointerOf(key), expected("an integer", *v));
+    problems_.add(pointerOf(key), expected(text::translate("ScenarioLoader", "an integer"), *v));
   } else if (const double d = v->get<double>(); d != std::floor(d)) {
-    problems_.add(pointerOf(key), "expected an integer, got " + formatNumber(d));
+    problems_.add(pointerOf(key),
+                  text::format(text::translate("ScenarioLoader", "expected an integer, got %1"),
+                               {formatNumber(d)}));
   } else if (d < 0) {
     problems_.add(pointerOf(key), Range::atLeast(0).violation(d));
   } else if (d >= 18446744073709551616.0) {
-    problems_.add(pointerOf(key), "must be less than 2^64, got " + formatNumber(d));
+    problems_.add(pointerOf(key),
+                  text::format(text::translate("ScenarioLoader", "must be less than 2^64, got %1"),
+                               {formatNumber(d)}));
   } else {
     return static_cast<std::uint64_t>(d);
   }
@@ -302,7 +341,7 @@ std::optional<bool> ObjectReader::boolean(std::string_view key, Need need) {
   const Json* v = value(key, need);
   if (v == nullptr) return std::nullopt;
   if (!v->is_boolean()) {
-    problems_.add(pointerOf(key), expected("a boolean", *v));
+    problems_.add(pointerOf(key), expected(text::translate("ScenarioLoader", "a boolean"), *v));
     return std::nullopt;
   }
   return v->get<bool>();
@@ -310,14 +349,17 @@ std::optional<bool> ObjectReader::boolean(std::string_view key, Need need) {
 
 std::optional<std::size_t> ObjectReader::choice(std::string_view key,
                                                 const std::vector<std::string>& names,
-                                                std::string_view what, Need need) {
+                                                const std::string& unknown, Need need) {
   const auto s = string(key, need);
   if (!s) return std::nullopt;
   const auto it = std::find(names.begin(), names.end(), *s);
   if (it != names.end()) return static_cast<std::size_t>(it - names.begin());
-  std::string message = "unknown " + std::string(what) + " " + quotedText(*s);
+  std::string message = text::format(unknown, {quotedText(*s)});
   const std::string hint = problems_.detailed() ? didYouMean(*s, names) : std::string();
-  message += hint.empty() ? " (expected " + quotedList(names, "or") + ")" : hint;
+  message += hint.empty()
+                 ? " " + text::format(text::translate("ScenarioLoader", "(expected %1)"),
+                                      {quotedList(names, text::translate("ScenarioLoader", "or"))})
+                 : hint;
   problems_.add(pointerOf(key), std::move(message));
   return std::nullopt;
 }
@@ -331,33 +373,36 @@ const Json* ObjectReader::array(std::string_view key, Need need) {
   const Json* v = value(key, need);
   if (v == nullptr) return nullptr;
   if (!v->is_array()) {
-    problems_.add(pointerOf(key), expected("an array", *v));
+    problems_.add(pointerOf(key), expected(text::translate("ScenarioLoader", "an array"), *v));
     return nullptr;
   }
   if (v->size() > kMaxArrayItems) {
-    problems_.add(pointerOf(key), "too many entries: " + std::to_string(v->size()) +
-                                      " (the limit is " + std::to_string(kMaxArrayItems) + ")");
+    problems_.add(
+        pointerOf(key),
+        text::format(text::translate("ScenarioLoader", "too many entries: %1 (the limit is %2)"),
+                     {std::to_string(v->size()), std::to_string(kMaxArrayItems)}));
     return nullptr;
   }
   return v;
 }
 
-void ObjectReader::notApplicable(std::string_view key, std::string_view why) {
+void ObjectReader::notApplicable(std::string_view key, const std::string& message) {
   declare(key, false);
-  if (has(key)) {
-    problems_.add(pointerOf(key), "\"" + std::string(key) + "\" does not apply " + std::string(why),
-                  true);
-  }
+  if (has(key)) problems_.add(pointerOf(key), message, true);
 }
 
 void ObjectReader::ignore(std::string_view key) { declare(key, false); }
 
-void ObjectReader::finish(std::string_view context) {
+void ObjectReader::finish(const std::string& context) {
   if (object_ == nullptr) return;
   for (const auto& [key, member] : object_->items()) {
     (void)member;
     if (std::find(handled_.begin(), handled_.end(), key) != handled_.end()) continue;
-    std::string message = "unknown key " + quotedText(key) + std::string(context);
+    std::string message =
+        context.empty()
+            ? text::format(text::translate("ScenarioLoader", "unknown key %1"), {quotedText(key)})
+            : text::format(text::translate("ScenarioLoader", "unknown key %1 %2"),
+                           {quotedText(key), context});
     if (problems_.detailed()) message += didYouMean(key, known_);
     problems_.add(pointerOf(key), std::move(message), true);
   }

@@ -24,23 +24,29 @@ model::LocalText readLocalText(Problems& p, const Json& v, const std::string& po
   if (v.is_string()) return model::LocalText(v.get<std::string>());
   if (!v.is_object()) {
     p.add(pointer,
-          "expected a string or an object of texts by language (e.g. {\"en\": \"...\", "
-          "\"fr\": \"...\"}), got " +
-              typeName(v));
+          text::format(text::translate("ScenarioLoader",
+                                       "expected a string or an object of texts by language (e.g. "
+                                       "{\"en\": \"...\", \"fr\": \"...\"}), got %1"),
+                       {typeName(v)}));
     return {};
   }
   if (v.empty()) {
-    p.add(pointer, "a text object needs at least one language, e.g. {\"en\": \"...\"}");
+    p.add(pointer,
+          text::translate("ScenarioLoader",
+                          "a text object needs at least one language, e.g. {\"en\": \"...\"}"));
     return {};
   }
   std::vector<std::pair<std::size_t, model::LocalText::Variant>> placed;
   for (const auto& [key, text] : v.items()) {
     const std::string at = childPointer(pointer, key);
     if (!isLanguageCode(key)) {
-      p.add(at,
-            "language " + quotedText(key) +
-                " is not a two-letter lower-case code (e.g. \"en\", \"fr\")",
-            true);
+      p.add(
+          at,
+          text::format(text::translate(
+                           "ScenarioLoader",
+                           "language %1 is not a two-letter lower-case code (e.g. \"en\", \"fr\")"),
+                       {quotedText(key)}),
+          true);
       continue;
     }
     if (auto s = readString(p, text, at)) placed.push_back({p.offsetOf(at), {key, *s}});
@@ -80,15 +86,19 @@ bool parseChoice(Problems& p, const Json& v, const std::string& pointer, model::
   c.max = r.number("max", Range::any());
   bool valid = r.has("min") == c.min.has_value() && r.has("max") == c.max.has_value();
   if (!r.has("min") && !r.has("max")) {
-    p.add(pointer, "a choice needs \"min\", \"max\" or both (it matches min <= value < max)");
+    p.add(pointer, text::translate(
+                       "ScenarioLoader",
+                       "a choice needs \"min\", \"max\" or both (it matches min <= value < max)"));
     valid = false;
   }
   if (c.min && c.max && *c.min >= *c.max) {
-    p.add(r.pointerOf("max"), "\"max\" (" + formatNumber(*c.max) + ") must be more than \"min\" (" +
-                                  formatNumber(*c.min) + ")");
+    p.add(r.pointerOf("max"),
+          text::format(
+              text::translate("ScenarioLoader", "\"max\" (%1) must be more than \"min\" (%2)"),
+              {formatNumber(*c.max), formatNumber(*c.min)}));
     valid = false;
   }
-  r.finish(" in a choice");
+  r.finish(text::translate("ScenarioLoader", "in a choice"));
   return valid;
 }
 
@@ -98,7 +108,9 @@ void parseChoices(ObjectReader& r, model::LessonQuestion& q) {
   if (choices == nullptr) return;
   const std::string at = r.pointerOf("choices");
   if (choices->size() < kMinChoices || choices->size() > kMaxChoices) {
-    p.add(at, "a question needs 2 to 4 choices, got " + std::to_string(choices->size()));
+    p.add(at,
+          text::format(text::translate("ScenarioLoader", "a question needs 2 to 4 choices, got %1"),
+                       {std::to_string(choices->size())}));
     if (choices->size() > kMaxChoices) return;
   }
   std::vector<bool> valid;
@@ -109,10 +121,13 @@ void parseChoices(ObjectReader& r, model::LessonQuestion& q) {
   for (std::size_t j = 1; j < q.choices.size(); ++j) {
     for (std::size_t i = 0; i < j; ++i) {
       if (!valid[i] || !valid[j] || !overlap(q.choices[i], q.choices[j])) continue;
-      p.add(childPointer(at, j), "choices " + std::to_string(i) + " and " + std::to_string(j) +
-                                     " overlap: " + rangeText(q.choices[i]) + " and " +
-                                     rangeText(q.choices[j]) +
-                                     " (a choice matches min <= value < max)");
+      p.add(childPointer(at, j),
+            text::format(
+                text::translate(
+                    "ScenarioLoader",
+                    "choices %1 and %2 overlap: %3 and %4 (a choice matches min <= value < max)"),
+                {std::to_string(i), std::to_string(j), rangeText(q.choices[i]),
+                 rangeText(q.choices[j])}));
     }
   }
 }
@@ -129,28 +144,33 @@ model::LessonQuestion parseQuestion(Problems& p, const Json& v, const std::strin
     q.betweenS = *between;
     if (atS && between->first < *atS) {
       p.add(childPointer(r.pointerOf("between_s"), 0),
-            "the question is settled after it is asked: between_s must start at or after the "
-            "step's at_s (" +
-                formatNumber(*atS) + " s), got " + formatNumber(between->first) + " s");
+            text::format(text::translate("ScenarioLoader",
+                                         "the question is settled after it is asked: between_s "
+                                         "must start at or after the step's at_s (%1 s), got %2 s"),
+                         {formatNumber(*atS), formatNumber(between->first)}));
     }
   }
   q.beforeS = readWindow(r, "before_s", Need::Optional, notes);
   if (q.beforeS && between && q.beforeS->second > between->first) {
     p.add(childPointer(r.pointerOf("before_s"), 1),
-          "before_s must end by the start of between_s (" + formatNumber(between->first) +
-              " s), got " + formatNumber(q.beforeS->second) + " s");
+          text::format(
+              text::translate("ScenarioLoader",
+                              "before_s must end by the start of between_s (%1 s), got %2 s"),
+              {formatNumber(between->first), formatNumber(q.beforeS->second)}));
   }
   parseChoices(r, q);
   if (const auto answer =
           r.integer("answer", 0, std::numeric_limits<std::int32_t>::max(), Need::Required)) {
     q.answer = static_cast<int>(*answer);
     if (!q.choices.empty() && *answer >= static_cast<std::int64_t>(q.choices.size())) {
-      p.add(r.pointerOf("answer"), "answer " + std::to_string(*answer) +
-                                       " is not a choice: choices are numbered from 0 to " +
-                                       std::to_string(q.choices.size() - 1));
+      p.add(r.pointerOf("answer"),
+            text::format(
+                text::translate("ScenarioLoader",
+                                "answer %1 is not a choice: choices are numbered from 0 to %2"),
+                {std::to_string(*answer), std::to_string(q.choices.size() - 1)}));
     }
   }
-  r.finish(" in a question");
+  r.finish(text::translate("ScenarioLoader", "in a question"));
   return q;
 }
 

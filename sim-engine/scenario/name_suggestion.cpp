@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine_text.h"
+
 namespace clusterscope::engine {
 
 namespace {
@@ -59,7 +61,9 @@ std::optional<std::string> nearestName(std::string_view name,
 
 std::string didYouMean(std::string_view name, const std::vector<std::string>& candidates) {
   const auto best = nearestName(name, candidates);
-  return best ? " (did you mean \"" + *best + "\"?)" : std::string();
+  if (!best) return {};
+  return " " + text::format(text::translate("ScenarioLoader", "(did you mean %1?)"),
+                            {"\"" + *best + "\""});
 }
 
 }  // namespace clusterscope::engine

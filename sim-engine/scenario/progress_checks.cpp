@@ -33,10 +33,13 @@ void checkZeroTimeCycles(Problems& p, const std::vector<CallSite>& sites, const 
            hopTakesNoTime(call, sites[from].service == sites[to].service, l);
   };
   for (const CallCycle& cycle : findCycles(sites, instant)) {
-    p.add(sites[cycle.closingSite].pointer + "/calls/" + std::to_string(cycle.closingCall),
-          "calls loop in zero time: " + cyclePath(sites, cycle) +
-              " (no service time on the way, no latency): give one of them a service time, or "
-              "the network or the broker a latency");
+    p.add(
+        sites[cycle.closingSite].pointer + "/calls/" + std::to_string(cycle.closingCall),
+        text::format(text::translate(
+                         "ScenarioLoader",
+                         "calls loop in zero time: %1 (no service time on the way, no latency): "
+                         "give one of them a service time, or the network or the broker a latency"),
+                     {cyclePath(sites, cycle)}));
   }
 }
 
@@ -79,9 +82,12 @@ void checkZeroTimeUsers(Problems& p, const Scenario& s, const std::vector<CallSi
   }
   if (takesTime[entry->second]) return;
   p.add("/workload",
-        "the users would send requests in a loop that takes no time: \"" + w.entry +
-            "\" and what it calls in sync have no service time, and neither the think time nor "
-            "the network adds any: give one of them a positive mean");
+        text::format(
+            text::translate("ScenarioLoader",
+                            "the users would send requests in a loop that takes no time: \"%1\" "
+                            "and what it calls in sync have no service time, and neither the think "
+                            "time nor the network adds any: give one of them a positive mean"),
+            {w.entry}));
 }
 
 }  // namespace

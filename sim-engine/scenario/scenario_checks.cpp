@@ -25,7 +25,9 @@ void checkUniqueNames(Problems& p, const Scenario& s) {
     if (name.empty()) return;
     const auto [it, inserted] = first.emplace(name, pointer);
     if (!inserted) {
-      p.add(pointer, "duplicate name \"" + name + "\": already used at " + it->second);
+      p.add(pointer, text::format(text::translate("ScenarioLoader",
+                                                  "duplicate name \"%1\": already used at %2"),
+                                  {name, it->second}));
     }
   };
   for (std::size_t i = 0; i < s.services.size(); ++i) {
@@ -63,13 +65,17 @@ void checkTotals(Problems& p, const Scenario& s) {
   long long replicas = 0;
   for (long long n : peak) replicas += n;
   if (components > static_cast<std::size_t>(kMaxComponents)) {
-    p.add("/services", "too many services and modules: " + std::to_string(components) +
-                           " (the limit is " + std::to_string(kMaxComponents) + ")");
+    p.add("/services",
+          text::format(text::translate("ScenarioLoader",
+                                       "too many services and modules: %1 (the limit is %2)"),
+                       {std::to_string(components), std::to_string(kMaxComponents)}));
   }
   if (replicas > kMaxTotalReplicas) {
-    p.add("/services", "the services may run up to " + std::to_string(replicas) +
-                           " replicas in all (the limit is " + std::to_string(kMaxTotalReplicas) +
-                           ")");
+    p.add("/services",
+          text::format(
+              text::translate("ScenarioLoader",
+                              "the services may run up to %1 replicas in all (the limit is %2)"),
+              {std::to_string(replicas), std::to_string(kMaxTotalReplicas)}));
   }
 }
 
@@ -87,14 +93,18 @@ void checkCapacity(Problems& p, const Scenario& s, const ParseNotes& notes) {
     needed += service.replicas * service.cpu;
     if (service.cpu > largest && (service.replicas > 0 || service.autoscale)) {
       p.add(servicePointer(i) + "/cpu",
-            "a replica of \"" + service.name + "\" needs " + formatNumber(service.cpu) +
-                " cores but the largest node has " + formatNumber(largest));
+            text::format(
+                text::translate("ScenarioLoader",
+                                "a replica of \"%1\" needs %2 cores but the largest node has %3"),
+                {service.name, formatNumber(service.cpu), formatNumber(largest)}));
     }
   }
   if (needed > available) {
-    p.add("/nodes", "the initial replicas need " + formatNumber(needed) +
-                        " cores but the nodes have " + formatNumber(available) +
-                        " (replicas x cpu summed over the services)");
+    p.add("/nodes",
+          text::format(text::translate("ScenarioLoader",
+                                       "the initial replicas need %1 cores but the nodes have %2 "
+                                       "(replicas x cpu summed over the services)"),
+                       {formatNumber(needed), formatNumber(available)}));
   }
 }
 
@@ -106,7 +116,8 @@ void checkSyncCycles(Problems& p, const std::vector<CallSite>& sites) {
   };
   for (const CallCycle& cycle : findCycles(sites, sync)) {
     p.add(sites[cycle.closingSite].pointer + "/calls/" + std::to_string(cycle.closingCall),
-          "sync calls form a cycle: " + cyclePath(sites, cycle));
+          text::format(text::translate("ScenarioLoader", "sync calls form a cycle: %1"),
+                       {cyclePath(sites, cycle)}));
   }
 }
 
@@ -151,27 +162,30 @@ std::string NameTable::moduleList(int service) const {
   for (const ModuleSpec& m : scenario.services[static_cast<std::size_t>(service)].modules) {
     names.push_back(m.name);
   }
-  return quotedList(names, "or");
+  return quotedList(names, text::translate("ScenarioLoader", "or"));
 }
 
 void reportUnknown(Problems& p, const std::string& pointer, const std::string& name,
-                   const std::vector<std::string>& candidates, const char* what) {
-  std::string message = std::string("unknown ") + what + " \"" + name + "\"";
+                   const std::vector<std::string>& candidates, const std::string& unknown) {
+  std::string message = text::format(unknown, {"\"" + name + "\""});
   if (p.detailed()) message += didYouMean(name, candidates);
   p.add(pointer, std::move(message));
 }
 
 bool checkComponentRef(Problems& p, const NameTable& names, const ParseNotes& notes,
-                       const std::string& pointer, const std::string& name, const char* role) {
+                       const std::string& pointer, const std::string& name,
+                       const std::string& hostMessage) {
   if (name.empty()) return true;
   const NameTable::Entry* entry = names.find(name);
   if (entry == nullptr) {
-    if (notes.serviceNamesValid) reportUnknown(p, pointer, name, names.all, "service");
+    if (notes.serviceNamesValid) {
+      reportUnknown(p, pointer, name, names.all,
+                    text::translate("ScenarioLoader", "unknown service %1"));
+    }
     return false;
   }
   if (entry->module < 0 && !names.scenario.services[entry->service].modules.empty()) {
-    p.add(pointer, "\"" + name + "\" is a service with modules: " + role + " (" +
-                       names.moduleList(entry->service) + ")");
+    p.add(pointer, text::format(hostMessage, {name, names.moduleList(entry->service)}));
     return false;
   }
   return true;
@@ -182,7 +196,10 @@ int checkServiceRef(Problems& p, const NameTable& names, const ParseNotes& notes
   if (name.empty()) return -1;
   const NameTable::Entry* entry = names.find(name);
   if (entry == nullptr) {
-    if (notes.serviceNamesValid) reportUnknown(p, pointer, name, names.all, "service");
+    if (notes.serviceNamesValid) {
+      reportUnknown(p, pointer, name, names.all,
+                    text::translate("ScenarioLoader", "unknown service %1"));
+    }
     return -1;
   }
   return entry->service;
@@ -199,14 +216,20 @@ void checkStructure(Problems& p, const Scenario& s, const ParseNotes& notes) {
       const std::string to = (*site.calls)[c].to;
       const std::string pointer = site.pointer + "/calls/" + std::to_string(c) + "/to";
       if (!to.empty() && to == site.name) {
-        p.add(pointer, "\"" + to + "\" calls itself");
+        p.add(pointer,
+              text::format(text::translate("ScenarioLoader", "\"%1\" calls itself"), {to}));
         continue;
       }
-      checkComponentRef(p, names, notes, pointer, to, "call one of its modules");
+      checkComponentRef(
+          p, names, notes, pointer, to,
+          text::translate("ScenarioLoader",
+                          "\"%1\" is a service with modules: call one of its modules (%2)"));
     }
   }
-  checkComponentRef(p, names, notes, "/workload/entry", s.workload.entry,
-                    "make one of its modules the entry");
+  checkComponentRef(
+      p, names, notes, "/workload/entry", s.workload.entry,
+      text::translate("ScenarioLoader",
+                      "\"%1\" is a service with modules: make one of its modules the entry (%2)"));
   const std::size_t before = p.total();
   checkSyncCycles(p, sites);
   // A sync cycle is refused already; a zero-time one would only repeat it.

@@ -21,6 +21,18 @@ namespace {
 
 using loader::Json;
 
+// The C library's messages a scenario's path commonly meets, in glibc's words, for the
+// translators; systemError() looks the message up whatever it is (English when unknown).
+[[maybe_unused]] constexpr const char* kSystemErrors[] = {
+    QT_TRANSLATE_NOOP("SystemError", "No such file or directory"),
+    QT_TRANSLATE_NOOP("SystemError", "Permission denied"),
+    QT_TRANSLATE_NOOP("SystemError", "Not a directory"),
+    QT_TRANSLATE_NOOP("SystemError", "Too many levels of symbolic links"),
+    QT_TRANSLATE_NOOP("SystemError", "File name too long"),
+};
+
+std::string systemError(int error) { return text::translate("SystemError", std::strerror(error)); }
+
 Diagnostic placed(std::string_view text, const std::string& file, std::size_t offset,
                   std::string message) {
   const auto [line, column] = loader::LineMap(text).lineColumn(offset);
@@ -50,7 +62,7 @@ std::string parseErrorMessage(const std::string& what) {
     const auto u = static_cast<unsigned char>(c);
     if (u < 0x20 || u >= 0x7f) c = '?';
   }
-  return "invalid JSON: " + message;
+  return text::format(text::translate("ScenarioLoader", "invalid JSON: %1"), {message});
 }
 
 // nlohmann reports where it stopped; for a bad literal or number, the token's start reads
@@ -76,7 +88,8 @@ void reportDuplicates(const loader::JsonPositions& positions, loader::Problems& 
   for (const auto& duplicate : positions.duplicates()) {
     // Each repeat at its own key: the pointer alone would name the last one every time.
     problems.addAt(duplicate.keyOffset, duplicate.pointer,
-                   "duplicate key " + loader::quotedText(lastToken(duplicate.pointer)));
+                   text::format(text::translate("ScenarioLoader", "duplicate key %1"),
+                                {loader::quotedText(lastToken(duplicate.pointer))}));
   }
 }
 
@@ -91,7 +104,9 @@ std::vector<Diagnostic> placeErrors(std::string_view text, const std::string& fi
   }
   const std::size_t hidden = problems.total() - errors.size();
   if (hidden > 0) {
-    out.push_back({file, 0, 0, "", std::to_string(hidden) + " more errors not shown"});
+    out.push_back({file, 0, 0, "",
+                   text::format(text::translate("ScenarioLoader", "%1 more errors not shown"),
+                                {std::to_string(hidden)})});
   }
   return out;
 }
@@ -99,13 +114,12 @@ std::vector<Diagnostic> placeErrors(std::string_view text, const std::string& fi
 // Size, nesting and syntax: what must hold before any member is read. On failure, the one
 // diagnostic that says why; `root` is then unspecified.
 std::optional<Diagnostic> parseDocument(std::string_view text, const std::string& fileName,
-                                        std::size_t maxBytes, const char* what, Json& root) {
+                                        std::size_t maxBytes, const std::string& tooLarge,
+                                        Json& root) {
   if (text.size() > maxBytes) {
     const std::string limit = maxBytes % (1u << 20) == 0 ? std::to_string(maxBytes >> 20) + " MiB"
                                                          : std::to_string(maxBytes >> 10) + " KiB";
-    return placed({}, fileName, 0,
-                  std::string(what) + " is larger than " + limit + " (" +
-                      std::to_string(text.size()) + " bytes)");
+    return placed({}, fileName, 0, text::format(tooLarge, {limit, std::to_string(text.size())}));
   }
   // Before nlohmann sees it: its DOM and our position index are both recursive.
   if (const auto deep = loader::checkNesting(text, kMaxScenarioNesting)) {
@@ -120,7 +134,8 @@ std::optional<Diagnostic> parseDocument(std::string_view text, const std::string
   } catch (const Json::exception& e) {
     // Only out_of_range.406 (number overflow) is thrown without a position.
     if (const auto at = loader::findOverflowingNumber(text)) {
-      return placed(text, fileName, *at, "number too large for a double");
+      return placed(text, fileName, *at,
+                    text::translate("ScenarioLoader", "number too large for a double"));
     }
     return placed(text, fileName, 0, parseErrorMessage(e.what()));
   }
@@ -156,7 +171,9 @@ std::string Diagnostic::format() const {
 
 LoadResult loadScenarioText(std::string_view text, const std::string& fileName) {
   Json root;
-  if (auto error = parseDocument(text, fileName, kMaxScenarioBytes, "the file", root)) {
+  if (auto error = parseDocument(
+          text, fileName, kMaxScenarioBytes,
+          text::translate("ScenarioLoader", "the file is larger than %1 (%2 bytes)"), root)) {
     LoadResult result;
     result.errors.push_back(std::move(*error));
     return result;
@@ -184,7 +201,9 @@ LoadResult loadScenarioText(std::string_view text, const std::string& fileName) 
 ActionLoadResult loadActionText(std::string_view text, const std::string& fileName) {
   ActionLoadResult result;
   Json root;
-  if (auto error = parseDocument(text, fileName, kMaxActionBytes, "the action", root)) {
+  if (auto error = parseDocument(
+          text, fileName, kMaxActionBytes,
+          text::translate("ScenarioLoader", "the action is larger than %1 (%2 bytes)"), root)) {
     result.errors.push_back(std::move(*error));
     return result;
   }
@@ -192,7 +211,9 @@ ActionLoadResult loadActionText(std::string_view text, const std::string& fileNa
   loader::Problems problems(&positions, kMaxScenarioErrors);
   reportDuplicates(positions, problems);
   loader::ObjectReader reader(problems, root, "");
-  reader.notApplicable("at_s", "to an action sent now: it runs at once");
+  reader.notApplicable("at_s", text::translate("ScenarioLoader",
+                                               "\"at_s\" does not apply to an action sent now: "
+                                               "it runs at once"));
   bool kindKnown = false;
   model::Action action = loader::parseAction(reader, kindKnown);
   if (problems.empty()) {
@@ -206,7 +227,9 @@ ActionLoadResult loadActionText(std::string_view text, const std::string& fileNa
 ServiceLoadResult loadServiceText(std::string_view text, const std::string& fileName) {
   ServiceLoadResult result;
   Json root;
-  if (auto error = parseDocument(text, fileName, kMaxActionBytes, "the service", root)) {
+  if (auto error = parseDocument(
+          text, fileName, kMaxActionBytes,
+          text::translate("ScenarioLoader", "the service is larger than %1 (%2 bytes)"), root)) {
     result.errors.push_back(std::move(*error));
     return result;
   }
@@ -226,23 +249,28 @@ ServiceLoadResult loadServiceText(std::string_view text, const std::string& file
 LoadResult loadScenarioFile(const std::string& path) {
   const auto unreadable = [&](const std::string& why) {
     LoadResult result;
-    result.errors.push_back({path, 0, 0, "", "cannot read the file: " + why});
+    result.errors.push_back(
+        {path, 0, 0, "",
+         text::format(text::translate("ScenarioLoader", "cannot read the file: %1"), {why})});
     return result;
   };
   // Opened without blocking and checked before reading: a FIFO with no writer would
   // otherwise hang the open, and a device could be read for ever.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return unreadable(std::strerror(errno));
+  if (fd < 0) return unreadable(systemError(errno));
   struct stat info {};
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
     const int error = errno;
     ::close(fd);
-    if (S_ISDIR(info.st_mode)) return unreadable("it is a directory");
-    if (S_ISFIFO(info.st_mode)) return unreadable("it is a pipe, not a regular file");
+    if (S_ISDIR(info.st_mode))
+      return unreadable(text::translate("ScenarioLoader", "it is a directory"));
+    if (S_ISFIFO(info.st_mode))
+      return unreadable(text::translate("ScenarioLoader", "it is a pipe, not a regular file"));
     if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) {
-      return unreadable("it is a device, not a regular file");
+      return unreadable(text::translate("ScenarioLoader", "it is a device, not a regular file"));
     }
-    return unreadable(error != 0 ? std::strerror(error) : "it is not a regular file");
+    return unreadable(error != 0 ? systemError(error)
+                                 : text::translate("ScenarioLoader", "it is not a regular file"));
   }
   // Read up to one byte more than allowed: never the whole of a huge file.
   std::string text;
@@ -253,15 +281,17 @@ LoadResult loadScenarioFile(const std::string& path) {
     if (n < 0) {
       const int error = errno;
       ::close(fd);
-      return unreadable(std::strerror(error));
+      return unreadable(systemError(error));
     }
     if (n == 0) break;
     text.append(chunk, static_cast<std::size_t>(n));
   }
   ::close(fd);
   if (text.size() > kMaxScenarioBytes) {
-    return failure({}, path, 0,
-                   "the file is larger than 16 MiB (" + std::to_string(info.st_size) + " bytes)");
+    return failure(
+        {}, path, 0,
+        text::format(text::translate("ScenarioLoader", "the file is larger than %1 (%2 bytes)"),
+                     {"16 MiB", std::to_string(info.st_size)}));
   }
   return loadScenarioText(text, path);
 }

@@ -23,8 +23,11 @@ void parseFormat(ObjectReader& r) {
   const auto format = readInteger(r.problems(), *v, r.pointerOf("format"), 0,
                                   std::numeric_limits<std::int64_t>::max());
   if (format && *format != kSupportedFormat) {
-    r.problems().add(r.pointerOf("format"), "unsupported format " + std::to_string(*format) +
-                                                ": this version reads format 1");
+    r.problems().add(
+        r.pointerOf("format"),
+        text::format(
+            text::translate("ScenarioLoader", "unsupported format %1: this version reads format 1"),
+            {std::to_string(*format)}));
   }
 }
 
@@ -48,11 +51,12 @@ ExpectClaim parseClaim(Problems& p, const Json& v, const std::string& pointer,
   c.min = r.number("min", Range::any());
   c.max = r.number("max", Range::any());
   if (r.ok() && !r.has("min") && !r.has("max")) {
-    p.add(pointer, "a claim needs \"min\", \"max\" or both");
+    p.add(pointer, text::translate("ScenarioLoader", "a claim needs \"min\", \"max\" or both"));
   }
   if (c.min && c.max && *c.min > *c.max) {
-    p.add(r.pointerOf("max"), "\"max\" (" + formatNumber(*c.max) + ") is less than \"min\" (" +
-                                  formatNumber(*c.min) + ")");
+    p.add(r.pointerOf("max"),
+          text::format(text::translate("ScenarioLoader", "\"max\" (%1) is less than \"min\" (%2)"),
+                       {formatNumber(*c.max), formatNumber(*c.min)}));
   }
   r.finish();
   return c;
@@ -95,16 +99,20 @@ std::optional<std::pair<double, double>> readWindow(ObjectReader& r, std::string
   Problems& p = r.problems();
   const std::string at = r.pointerOf(key);
   if (window->size() != 2) {
-    p.add(at,
-          "expected [start, end] in seconds, got " + std::to_string(window->size()) + " values");
+    p.add(at, text::format(text::translate("ScenarioLoader",
+                                           "expected [start, end] in seconds, got %1 values"),
+                           {std::to_string(window->size())}));
     return std::nullopt;
   }
   const auto a = readNumber(p, (*window)[0], childPointer(at, 0), timeRange(notes));
   const auto b = readNumber(p, (*window)[1], childPointer(at, 1), timeRange(notes));
   if (!a || !b) return std::nullopt;
   if (*a >= *b) {
-    p.add(childPointer(at, 1), "the window must end after it starts: " + formatNumber(*b) +
-                                   " s is not after " + formatNumber(*a) + " s");
+    p.add(
+        childPointer(at, 1),
+        text::format(text::translate("ScenarioLoader",
+                                     "the window must end after it starts: %1 s is not after %2 s"),
+                     {formatNumber(*b), formatNumber(*a)}));
     return std::nullopt;
   }
   return std::make_pair(*a, *b);
@@ -117,7 +125,7 @@ Scenario parseScenario(Problems& p, const Json& root, ParseNotes& notes) {
   parseFormat(r);
   s.name = r.string("name", Need::Required).value_or("");
   if (r.has("name") && r.value("name")->is_string() && s.name.empty()) {
-    p.add(r.pointerOf("name"), "must not be empty");
+    p.add(r.pointerOf("name"), text::translate("ScenarioLoader", "must not be empty"));
   }
   s.description = r.string("description").value_or("");
   s.seed = r.unsignedInteger("seed").value_or(s.seed);
@@ -125,9 +133,10 @@ Scenario parseScenario(Problems& p, const Json& root, ParseNotes& notes) {
   s.durationS = notes.durationS.value_or(s.durationS);
   if (const auto warmup = r.number("warmup_s", Range::seconds())) {
     if (notes.durationS && *warmup >= *notes.durationS) {
-      p.add(r.pointerOf("warmup_s"), "must be less than duration_s (" +
-                                         formatNumber(*notes.durationS) + "), got " +
-                                         formatNumber(*warmup));
+      p.add(r.pointerOf("warmup_s"),
+            text::format(
+                text::translate("ScenarioLoader", "must be less than duration_s (%1), got %2"),
+                {formatNumber(*notes.durationS), formatNumber(*warmup)}));
     }
     s.warmupS = *warmup;
   }
@@ -142,7 +151,8 @@ Scenario parseScenario(Problems& p, const Json& root, ParseNotes& notes) {
   });
   if (const Json* services = r.value("services");
       services && services->is_array() && services->empty()) {
-    p.add(r.pointerOf("services"), "must list at least one service");
+    p.add(r.pointerOf("services"),
+          text::translate("ScenarioLoader", "must list at least one service"));
   }
   if (const Json* workload = r.value("workload", Need::Required)) {
     s.workload = parseWorkload(p, *workload, r.pointerOf("workload"), notes);

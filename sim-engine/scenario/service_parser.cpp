@@ -17,7 +17,8 @@ const std::vector<std::string> kModeNames = {"sync", "async"};
 
 // Adds ", the default" when the bound a value is compared against was not written in the file.
 std::string shown(double value, bool given) {
-  return formatNumber(value) + (given ? "" : ", the default");
+  if (given) return formatNumber(value);
+  return text::format(text::translate("ScenarioLoader", "%1, the default"), {formatNumber(value)});
 }
 
 CircuitBreakerSpec parseCircuitBreaker(Problems& p, const Json& v, const std::string& pointer) {
@@ -36,8 +37,9 @@ CircuitBreakerSpec parseCircuitBreaker(Problems& p, const Json& v, const std::st
       window.has_value() == r.has("window") && minCalls.has_value() == r.has("min_calls");
   if (comparable && cb.window < cb.minCalls) {
     p.add(r.pointerOf(window ? "window" : "min_calls"),
-          "\"window\" (" + shown(cb.window, window.has_value()) + ") is less than \"min_calls\" (" +
-              shown(cb.minCalls, minCalls.has_value()) + ")");
+          text::format(
+              text::translate("ScenarioLoader", "\"window\" (%1) is less than \"min_calls\" (%2)"),
+              {shown(cb.window, window.has_value()), shown(cb.minCalls, minCalls.has_value())}));
   }
   r.finish();
   return cb;
@@ -56,9 +58,10 @@ AutoscaleSpec parseAutoscale(Problems& p, const Json& v, const std::string& poin
   if (hi) a.maxReplicas = static_cast<int>(*hi);
   const bool comparable = lo.has_value() == r.has("min") && hi.has_value() == r.has("max");
   if (comparable && a.minReplicas > a.maxReplicas) {
-    p.add(r.pointerOf(hi ? "max" : "min"), "\"max\" (" + shown(a.maxReplicas, hi.has_value()) +
-                                               ") is less than \"min\" (" +
-                                               shown(a.minReplicas, lo.has_value()) + ")");
+    p.add(
+        r.pointerOf(hi ? "max" : "min"),
+        text::format(text::translate("ScenarioLoader", "\"max\" (%1) is less than \"min\" (%2)"),
+                     {shown(a.maxReplicas, hi.has_value()), shown(a.minReplicas, lo.has_value())}));
   }
   r.finish();
   return a;
@@ -68,7 +71,8 @@ CallSpec parseCall(Problems& p, const Json& v, const std::string& pointer) {
   CallSpec c;
   ObjectReader r(p, v, pointer);
   c.to = r.name("to", Need::Required).value_or("");
-  if (const auto mode = r.choice("mode", kModeNames, "call mode")) {
+  if (const auto mode =
+          r.choice("mode", kModeNames, text::translate("ScenarioLoader", "unknown call mode %1"))) {
     c.mode = static_cast<model::CallMode>(*mode);
   }
   c.timeoutMs = r.number("timeout_ms", Range::positiveMs());
@@ -127,14 +131,17 @@ ServiceSpec parseService(Problems& p, const Json& v, const std::string& pointer,
   if (const auto capacity = r.integer("queue_capacity", 0, kMaxCount)) {
     s.queueCapacity = static_cast<int>(*capacity);
   }
-  if (const auto lb = r.choice("lb", kLbNames, "lb policy")) s.lb = static_cast<LbPolicy>(*lb);
+  if (const auto lb =
+          r.choice("lb", kLbNames, text::translate("ScenarioLoader", "unknown lb policy %1")))
+    s.lb = static_cast<LbPolicy>(*lb);
   s.cpu = r.number("cpu", Range::factor()).value_or(s.cpu);
   s.startupS = r.number("startup_s", Range::seconds()).value_or(s.startupS);
   if (const Json* autoscale = r.value("autoscale")) {
     s.autoscale = parseAutoscale(p, *autoscale, r.pointerOf("autoscale"));
   }
   s.language = r.string("language").value_or("");
-  if (const auto agent = r.choice("agent", kAgentNames, "agent")) {
+  if (const auto agent =
+          r.choice("agent", kAgentNames, text::translate("ScenarioLoader", "unknown agent %1"))) {
     s.agent = static_cast<AgentProgram>(*agent);
   }
 
@@ -146,9 +153,17 @@ ServiceSpec parseService(Problems& p, const Json& v, const std::string& pointer,
   }
   if (!s.modules.empty()) {
     // A monolith's work and calls belong to its modules; the host only runs them.
-    r.notApplicable("service_time_ms", "to a service with modules: give each module its own");
-    r.notApplicable("calls", "to a service with modules: its modules make the calls");
-    r.notApplicable("error_rate", "to a service with modules: set it on its modules");
+    r.notApplicable("service_time_ms",
+                    text::translate("ScenarioLoader",
+                                    "\"service_time_ms\" does not apply to a service with modules: "
+                                    "give each module its own"));
+    r.notApplicable("calls", text::translate("ScenarioLoader",
+                                             "\"calls\" does not apply to a service with modules: "
+                                             "its modules make the calls"));
+    r.notApplicable("error_rate",
+                    text::translate("ScenarioLoader",
+                                    "\"error_rate\" does not apply to a service with modules: set "
+                                    "it on its modules"));
   } else {
     s.serviceTimeMs = r.distribution("service_time_ms", Need::Required).value_or(s.serviceTimeMs);
     s.calls = parseCalls(r);

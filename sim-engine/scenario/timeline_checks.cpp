@@ -35,24 +35,44 @@ std::string indexes(int count) {
 // `peak`: the most replicas asked for by then; `rolled`: a rolling update has started, whose
 // replacements take indexes of their own while the replicas they replace drain.
 std::string replicaRange(const std::string& service, int peak, bool upTo, bool rolled, double atS) {
-  std::string text = service + " has " + (upTo ? "at most " : "") + std::to_string(peak) +
-                     (peak == 1 ? " replica" : " replicas");
+  const std::string count = std::to_string(peak), at = formatNumber(atS);
+  // One sentence per case, so that a translation may agree in number and order its words.
   if (rolled) {
-    text += ", " + std::to_string(2 * peak) + indexes(2 * peak) +
-            " with the replacements of a rolling update,";
-  } else {
-    text += indexes(peak);
+    const std::string twice = std::to_string(2 * peak) + indexes(2 * peak);
+    const std::string pattern =
+        peak == 1 ? (upTo ? text::translate("ScenarioLoader",
+                                            "%1 has at most %2 replica, %3 with the replacements "
+                                            "of a rolling update, at %4 s")
+                          : text::translate("ScenarioLoader",
+                                            "%1 has %2 replica, %3 with the replacements of a "
+                                            "rolling update, at %4 s"))
+                  : (upTo ? text::translate("ScenarioLoader",
+                                            "%1 has at most %2 replicas, %3 with the replacements "
+                                            "of a rolling update, at %4 s")
+                          : text::translate("ScenarioLoader",
+                                            "%1 has %2 replicas, %3 with the replacements of a "
+                                            "rolling update, at %4 s"));
+    return text::format(pattern, {service, count, twice, at});
   }
-  return text + " at " + formatNumber(atS) + " s";
+  const std::string pattern =
+      peak == 1 ? (upTo ? text::translate("ScenarioLoader", "%1 has at most %2 replica%3 at %4 s")
+                        : text::translate("ScenarioLoader", "%1 has %2 replica%3 at %4 s"))
+                : (upTo ? text::translate("ScenarioLoader", "%1 has at most %2 replicas%3 at %4 s")
+                        : text::translate("ScenarioLoader", "%1 has %2 replicas%3 at %4 s"));
+  return text::format(pattern, {service, count, indexes(peak), at});
 }
 
 void checkNodeRef(Problems& p, const NameTable& names, const ParseNotes& notes,
                   const std::string& pointer, const std::string& node) {
   if (node.empty() || names.nodeIndex(node) >= 0) return;
   if (names.nodes.empty()) {
-    p.add(pointer, "unknown node \"" + node + "\": the scenario declares no nodes");
+    p.add(pointer,
+          text::format(text::translate("ScenarioLoader",
+                                       "unknown node \"%1\": the scenario declares no nodes"),
+                       {node}));
   } else if (notes.nodeNamesValid) {
-    reportUnknown(p, pointer, node, names.nodes, "node");
+    reportUnknown(p, pointer, node, names.nodes,
+                  text::translate("ScenarioLoader", "unknown node %1"));
   }
 }
 
@@ -69,17 +89,19 @@ const std::vector<CallSpec>* callsOf(const NameTable& names, const std::string& 
 void checkEdgeRef(Problems& p, const NameTable& names, const ParseNotes& notes,
                   const std::string& pointer, const model::Action& a) {
   if (a.from.empty() || a.to.empty()) return;
-  const bool fromOk =
-      checkComponentRef(p, names, notes, pointer + "/from", a.from, "name one of its modules");
-  const bool toOk =
-      checkComponentRef(p, names, notes, pointer + "/to", a.to, "name one of its modules");
+  const std::string host = text::translate(
+      "ScenarioLoader", "\"%1\" is a service with modules: name one of its modules (%2)");
+  const bool fromOk = checkComponentRef(p, names, notes, pointer + "/from", a.from, host);
+  const bool toOk = checkComponentRef(p, names, notes, pointer + "/to", a.to, host);
   if (!fromOk || !toOk) return;
   const std::vector<CallSpec>* calls = callsOf(names, a.from);
   const bool exists =
       calls != nullptr &&
       std::any_of(calls->begin(), calls->end(), [&](const CallSpec& c) { return c.to == a.to; });
   if (!exists) {
-    p.add(pointer + "/to", "there is no call from \"" + a.from + "\" to \"" + a.to + "\"");
+    p.add(pointer + "/to",
+          text::format(text::translate("ScenarioLoader", "there is no call from \"%1\" to \"%2\""),
+                       {a.from, a.to}));
   }
 }
 
@@ -119,9 +141,11 @@ void checkTimeline(Problems& p, const Scenario& s, const ParseNotes& notes) {
       const ServiceSpec& spec = s.services[at_i];
       const int limit = peak[at_i] * (rolled[at_i] ? 2 : 1);
       if (a.replica >= limit) {
-        p.add(at + "/replica", "replica " + std::to_string(a.replica) + " does not exist: " +
-                                   replicaRange(spec.name, peak[at_i], spec.autoscale.has_value(),
-                                                rolled[at_i], s.timeline[k].atS));
+        p.add(at + "/replica",
+              text::format(text::translate("ScenarioLoader", "replica %1 does not exist: %2"),
+                           {std::to_string(a.replica),
+                            replicaRange(spec.name, peak[at_i], spec.autoscale.has_value(),
+                                         rolled[at_i], s.timeline[k].atS)}));
       }
     };
     switch (a.kind) {
@@ -172,18 +196,24 @@ void checkTimeline(Problems& p, const Scenario& s, const ParseNotes& notes) {
         break;
       case model::ActionKind::SetArrivalRate:
         if (s.workload.arrival == ArrivalKind::Closed) {
-          p.add(at + "/action", "set_arrival_rate needs an open workload; this one is closed");
+          p.add(at + "/action",
+                text::translate("ScenarioLoader",
+                                "set_arrival_rate needs an open workload; this one is closed"));
         }
         break;
       case model::ActionKind::SetAutoscaler:
         if (a.service.empty()) {
           if (std::none_of(s.services.begin(), s.services.end(),
                            [](const ServiceSpec& x) { return x.autoscale.has_value(); })) {
-            p.add(at + "/action", "set_autoscaler: no service has autoscale settings");
+            p.add(at + "/action",
+                  text::translate("ScenarioLoader",
+                                  "set_autoscaler: no service has autoscale settings"));
           }
         } else if (const int i = checkServiceRef(p, names, notes, service, a.service);
                    i >= 0 && !s.services[static_cast<std::size_t>(i)].autoscale) {
-          p.add(service, "\"" + a.service + "\" has no autoscale settings");
+          p.add(service,
+                text::format(text::translate("ScenarioLoader", "\"%1\" has no autoscale settings"),
+                             {a.service}));
         }
         break;
       case model::ActionKind::BrokerOutage:
@@ -207,8 +237,12 @@ void checkMetric(Problems& p, const NameTable& names, const ParseNotes& notes,
   const std::string quotedMetric = quotedText(metric);
   if (metric.rfind(kServicesPrefix, 0) != 0) {
     std::string hint = p.detailed() ? didYouMean(metric, kFixedMetrics) : std::string();
-    if (hint.empty()) hint = " (see the metric names in docs/scenario-format.md)";
-    p.add(pointer, "unknown metric " + quotedMetric + hint);
+    if (hint.empty())
+      hint = " " +
+             text::translate("ScenarioLoader", "(see the metric names in docs/scenario-format.md)");
+    p.add(pointer,
+          text::format(text::translate("ScenarioLoader", "unknown metric %1"), {quotedMetric}) +
+              hint);
     return;
   }
   const std::string rest = metric.substr(kServicesPrefix.size());
@@ -222,7 +256,10 @@ void checkMetric(Problems& p, const NameTable& names, const ParseNotes& notes,
   if (!name.empty()) {
     if (names.find(name) == nullptr && notes.serviceNamesValid) {
       const std::string hint = p.detailed() ? didYouMean(name, names.all) : std::string();
-      p.add(pointer, "unknown service " + quotedText(name) + " in metric " + quotedMetric + hint);
+      p.add(pointer,
+            text::format(text::translate("ScenarioLoader", "unknown service %1 in metric %2"),
+                         {quotedText(name), quotedMetric}) +
+                hint);
     }
     return;
   }
@@ -236,9 +273,14 @@ void checkMetric(Problems& p, const NameTable& names, const ParseNotes& notes,
   }
   std::string hint = p.detailed() ? didYouMean(metric, candidates) : std::string();
   if (hint.empty()) {
-    hint = " (expected services.NAME.STAT, STAT one of " + quotedList(kServiceMetrics, "or") + ")";
+    hint = " " +
+           text::format(
+               text::translate("ScenarioLoader", "(expected services.NAME.STAT, STAT one of %1)"),
+               {quotedList(kServiceMetrics, text::translate("ScenarioLoader", "or"))});
   }
-  p.add(pointer, "unknown metric " + quotedMetric + hint);
+  p.add(
+      pointer,
+      text::format(text::translate("ScenarioLoader", "unknown metric %1"), {quotedMetric}) + hint);
 }
 
 }  // namespace

@@ -94,12 +94,16 @@ void readFields(ObjectReader& r, model::Action& a, unsigned allowed, unsigned re
     if (const Json* nodes = r.array("nodes", need(kNodes))) {
       const std::string pointer = r.pointerOf("nodes");
       if (nodes->size() != 2) {
-        p.add(pointer, "expected 2 node names, got " + std::to_string(nodes->size()));
+        p.add(pointer,
+              text::format(text::translate("ScenarioLoader", "expected 2 node names, got %1"),
+                           {std::to_string(nodes->size())}));
       } else {
         a.node = readName(p, (*nodes)[0], childPointer(pointer, 0)).value_or("");
         a.otherNode = readName(p, (*nodes)[1], childPointer(pointer, 1)).value_or("");
         if (!a.node.empty() && a.node == a.otherNode) {
-          p.add(childPointer(pointer, 1), "a node cannot be cut off from itself: name two nodes");
+          p.add(childPointer(pointer, 1),
+                text::translate("ScenarioLoader",
+                                "a node cannot be cut off from itself: name two nodes"));
         }
       }
     }
@@ -108,7 +112,9 @@ void readFields(ObjectReader& r, model::Action& a, unsigned allowed, unsigned re
   if (allowed & kTo) a.to = r.name("to").value_or("");
   if (allowed & kMode) {
     a.mode = static_cast<model::CallMode>(
-        r.choice("mode", kModeNames, "call mode", need(kMode)).value_or(0));
+        r.choice("mode", kModeNames, text::translate("ScenarioLoader", "unknown call mode %1"),
+                 need(kMode))
+            .value_or(0));
   }
   if (allowed & kFactor) {
     a.factor = r.number("factor", Range::factor(), need(kFactor)).value_or(1.0);
@@ -146,17 +152,29 @@ void checkFaultScope(ObjectReader& r, const std::string& name) {
   const bool process = r.has("service");
   const bool edge = r.has("from") || r.has("to");
   if (process && edge) {
-    p.add(r.pointerOf(r.has("from") ? "from" : "to"),
-          name + " acts on a \"service\" or on an edge (\"from\" and \"to\"), not both");
+    p.add(
+        r.pointerOf(r.has("from") ? "from" : "to"),
+        text::format(text::translate(
+                         "ScenarioLoader",
+                         "%1 acts on a \"service\" or on an edge (\"from\" and \"to\"), not both"),
+                     {name}));
   } else if (!process && !edge) {
     p.add(r.pointer(),
-          name + " needs a \"service\" (and a \"replica\") or an edge (\"from\" and \"to\")");
+          text::format(
+              text::translate(
+                  "ScenarioLoader",
+                  "%1 needs a \"service\" (and a \"replica\") or an edge (\"from\" and \"to\")"),
+              {name}));
   } else if (edge && r.has("from") != r.has("to")) {
     p.add(r.pointerOf(r.has("from") ? "from" : "to"),
-          name + " on an edge needs both \"from\" and \"to\"");
+          text::format(
+              text::translate("ScenarioLoader", "%1 on an edge needs both \"from\" and \"to\""),
+              {name}));
   }
   if (edge && !process && r.has("replica")) {
-    p.add(r.pointerOf("replica"), "a replica is named with its \"service\", not on an edge");
+    p.add(r.pointerOf("replica"),
+          text::translate("ScenarioLoader",
+                          "a replica is named with its \"service\", not on an edge"));
   }
 }
 
@@ -174,8 +192,14 @@ model::Action parseAction(ObjectReader& r, bool& kindKnown) {
       const std::vector<std::string> names = actionNames();
       std::string hint = p.detailed() ? didYouMean(*name, names) : std::string();
       p.add(r.pointerOf("action"),
-            "unknown action " + quotedText(*name) +
-                (hint.empty() ? " (expected one of " + quotedList(names, "or") + ")" : hint));
+            (hint.empty()
+                 ? text::format(
+                       text::translate("ScenarioLoader", "unknown action %1 (expected one of %2)"),
+                       {quotedText(*name),
+                        quotedList(names, text::translate("ScenarioLoader", "or"))})
+                 : text::format(text::translate("ScenarioLoader", "unknown action %1"),
+                                {quotedText(*name)}) +
+                       hint));
     }
     // The fields depend on the kind we could not read: leave them alone.
     for (const char* key : {"service", "replica", "node", "nodes", "from", "to", "mode", "factor",
@@ -193,17 +217,18 @@ model::Action parseAction(ObjectReader& r, bool& kindKnown) {
   if (*kind == model::ActionKind::SetCallMode && r.has("from") != r.has("to")) {
     const char* given = r.has("from") ? "from" : "to";
     p.add(r.pointerOf(given),
-          "set_call_mode needs both \"from\" and \"to\" (one edge) or neither "
-          "(every edge)");
+          text::translate(
+              "ScenarioLoader",
+              "set_call_mode needs both \"from\" and \"to\" (one edge) or neither (every edge)"));
   }
   if (*kind == model::ActionKind::SetResilience && !r.has("timeouts") && !r.has("retries") &&
       !r.has("circuit_breaker") && r.ok()) {
-    p.add(r.pointer(),
-          "set_resilience needs at least one of \"timeouts\", \"retries\" and "
-          "\"circuit_breaker\"");
+    p.add(r.pointer(), text::translate("ScenarioLoader",
+                                       "set_resilience needs at least one of \"timeouts\", "
+                                       "\"retries\" and \"circuit_breaker\""));
   }
   if ((fields.allowed & kScope) == kScope && r.ok()) checkFaultScope(r, *name);
-  r.finish(" for action \"" + *name + "\"");
+  r.finish(text::format(text::translate("ScenarioLoader", "for action %1"), {"\"" + *name + "\""}));
   return action;
 }
 

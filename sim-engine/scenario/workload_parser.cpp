@@ -24,8 +24,11 @@ std::vector<RateStage> parseStages(ObjectReader& r, const ParseNotes& notes) {
     stage.finish();
     if (at && previous && *at <= *previous) {
       p.add(stage.pointerOf("at_s"),
-            "stages must be in strictly increasing time order: " + formatNumber(*at) +
-                " s is not after " + formatNumber(*previous) + " s");
+            text::format(
+                text::translate(
+                    "ScenarioLoader",
+                    "stages must be in strictly increasing time order: %1 s is not after %2 s"),
+                {formatNumber(*at), formatNumber(*previous)}));
     }
     if (at) previous = at;
     stages.push_back({at.value_or(0), rate.value_or(0)});
@@ -40,7 +43,8 @@ WorkloadSpec parseWorkload(Problems& p, const Json& v, const std::string& pointe
   WorkloadSpec w;
   ObjectReader r(p, v, pointer);
   w.entry = r.name("entry", Need::Required).value_or("");
-  const auto arrival = r.choice("arrival", kArrivalNames, "arrival kind");
+  const auto arrival = r.choice("arrival", kArrivalNames,
+                                text::translate("ScenarioLoader", "unknown arrival kind %1"));
   w.timeoutMs = r.number("timeout_ms", Range::positiveMs());
   if (!arrival && r.has("arrival")) {
     // Which keys belong here depends on the kind we could not read.
@@ -49,17 +53,30 @@ WorkloadSpec parseWorkload(Problems& p, const Json& v, const std::string& pointe
     return w;
   }
   w.arrival = static_cast<ArrivalKind>(arrival.value_or(0));
-  const std::string why = "to arrival \"" + kArrivalNames[arrival.value_or(0)] + "\"";
+  const std::string kind = "\"" + kArrivalNames[arrival.value_or(0)] + "\"";
   if (w.arrival == ArrivalKind::Closed) {
     w.users = static_cast<int>(r.integer("users", 1, kMaxUsers, Need::Required).value_or(0));
     w.thinkTimeMs = r.distribution("think_time_ms").value_or(w.thinkTimeMs);
-    r.notApplicable("rate_rps", why + ": a closed workload has \"users\" instead");
-    r.notApplicable("stages", why);
+    r.notApplicable("rate_rps",
+                    text::translate("ScenarioLoader",
+                                    "\"rate_rps\" does not apply to arrival \"closed\": "
+                                    "a closed workload has \"users\" instead"));
+    r.notApplicable("stages", text::translate("ScenarioLoader",
+                                              "\"stages\" does not apply to arrival \"closed\""));
   } else {
     w.rateRps = r.number("rate_rps", Range::rate(), Need::Required).value_or(0);
     w.stages = parseStages(r, notes);
-    r.notApplicable("users", why + ": set \"arrival\": \"closed\" for a closed workload");
-    r.notApplicable("think_time_ms", why + ": set \"arrival\": \"closed\" for a closed workload");
+    r.notApplicable("users", text::format(text::translate("ScenarioLoader",
+                                                          "\"users\" does not apply to arrival %1: "
+                                                          "set \"arrival\": \"closed\" for a "
+                                                          "closed workload"),
+                                          {kind}));
+    r.notApplicable("think_time_ms",
+                    text::format(text::translate("ScenarioLoader",
+                                                 "\"think_time_ms\" does not apply to arrival %1: "
+                                                 "set \"arrival\": \"closed\" for a closed "
+                                                 "workload"),
+                                 {kind}));
   }
   r.finish();
   return w;

@@ -136,20 +136,23 @@ class ObjectReader {
   std::optional<std::string> string(std::string_view key, Need need = Need::Optional);
   std::optional<std::string> name(std::string_view key, Need need = Need::Optional);
   std::optional<bool> boolean(std::string_view key, Need need = Need::Optional);
-  // Index of the value in `names`; `what` names the thing in the error ("lb policy").
+  // Index of the value in `names`; `unknown` is the error's sentence with %1 for the value,
+  // translated (text::translate("ScenarioLoader", "unknown lb policy %1")).
   std::optional<std::size_t> choice(std::string_view key, const std::vector<std::string>& names,
-                                    std::string_view what, Need need = Need::Optional);
+                                    const std::string& unknown, Need need = Need::Optional);
   std::optional<DistributionSpec> distribution(std::string_view key, Need need = Need::Optional);
   // The member if it is an array of at most kMaxArrayItems (reported otherwise).
   const Json* array(std::string_view key, Need need = Need::Optional);
 
-  // A member that exists in the format but not in this context: reported as
-  // `"key" does not apply <why>` when present.
-  void notApplicable(std::string_view key, std::string_view why);
+  // A member that exists in the format but not in this context: reported when present with
+  // `message`, a translated sentence that names the key
+  // (text::translate("ScenarioLoader", "\"calls\" does not apply to ...")).
+  void notApplicable(std::string_view key, const std::string& message);
   // Marks keys as handled without reading them (their value was already reported).
   void ignore(std::string_view key);
-  // Reports each member no getter asked for: `unknown key "x"<context> (did you mean "y"?)`.
-  void finish(std::string_view context = {});
+  // Reports each member no getter asked for: `unknown key "x" <context> (did you mean "y"?)`,
+  // `context` a translated phrase ("in a choice") or empty.
+  void finish(const std::string& context = {});
 
  private:
   void declare(std::string_view key, bool suggestible = true);

@@ -79,15 +79,18 @@ class NameTable {
   std::vector<std::pair<std::string, int>> sortedNodes_;
 };
 
-// Reports `unknown <what> "name" (did you mean "x"?)`, the hint taken from `candidates`.
+// Reports `unknown` (a translated sentence, %1 the quoted name: "unknown service %1") and a
+// hint taken from `candidates`: `unknown service "x" (did you mean "y"?)`.
 void reportUnknown(Problems& p, const std::string& pointer, const std::string& name,
-                   const std::vector<std::string>& candidates, const char* what);
+                   const std::vector<std::string>& candidates, const std::string& unknown);
 
 // Checks a reference to something that can be called (a service without modules, or a
 // module): reports unknown names and monolith hosts. An empty name (already reported as
-// missing) passes. Returns whether the name is a component.
+// missing) passes. Returns whether the name is a component. `hostMessage` says what to do
+// when the name is a host: a translated sentence with %1 the name and %2 its modules.
 bool checkComponentRef(Problems& p, const NameTable& names, const ParseNotes& notes,
-                       const std::string& pointer, const std::string& name, const char* role);
+                       const std::string& pointer, const std::string& name,
+                       const std::string& hostMessage);
 
 // Checks a reference to a service or a module; a module stands for its host, as in the
 // engine. Returns the index of the service (the host for a module), or -1.

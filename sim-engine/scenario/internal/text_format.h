@@ -4,7 +4,11 @@
 #include <string_view>
 #include <vector>
 
-// Internal to the scenario loader: how numbers and lists read in messages.
+#include "engine_text.h"
+
+// Internal to the scenario loader: how numbers and lists read in messages. The messages
+// themselves are whole sentences in the user's language:
+// text::format(text::translate("ScenarioLoader", "... %1 ..."), {...}) (engine_text.h).
 
 namespace clusterscope::engine::loader {
 
