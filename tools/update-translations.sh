@@ -39,3 +39,7 @@ done)
   $gui_dirs -ts "$ts_dir/clusterscope_fr.ts"
 "$LUPDATE" -silent -no-obsolete -locations relative -source-language en -target-language fr \
   app/cli -ts "$ts_dir/clusterscope-cli_fr.ts"
+# The engine's texts (run reports, claims, questions, the loader's diagnostics): every
+# translate("Context", "...") in sim-engine (sim-engine/i18n/engine_text.h).
+"$LUPDATE" -silent -no-obsolete -locations relative -source-language en -target-language fr \
+  sim-engine -ts "$ts_dir/clusterscope-engine_fr.ts"

@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QTranslator>
 
+#include "engine_text.h"
+
 namespace clusterscope::i18n {
 
 QStringList languages() { return {QStringLiteral("en"), QStringLiteral("fr")}; }
@@ -23,6 +25,7 @@ QString resolve(const QString& choice) {
 QString install(const QString& catalog, const QString& choice) {
   const QString language = resolve(choice);
   if (language == QLatin1String("en")) {
+    clusterscope::text::setTranslator(nullptr);
     // English text with English numbers, even on a French system whose user chose English.
     QLocale english(QLocale::English, QLocale::UnitedStates);
     english.setNumberOptions(QLocale::OmitGroupSeparator);
@@ -34,6 +37,15 @@ QString install(const QString& catalog, const QString& choice) {
   auto* ours = new QTranslator(QCoreApplication::instance());
   if (ours->load(QStringLiteral(":/i18n/%1_%2.qm").arg(catalog, language))) {
     QCoreApplication::installTranslator(ours);
+  }
+  // The engine's texts (reports, claims, the loader's diagnostics) from their own catalogue,
+  // through the hook sim-engine asks, which has no Qt of its own.
+  auto* engine = new QTranslator(QCoreApplication::instance());
+  if (engine->load(QStringLiteral(":/i18n/clusterscope-engine_%1.qm").arg(language))) {
+    QCoreApplication::installTranslator(engine);
+    clusterscope::text::setTranslator([](const char* context, const char* english) {
+      return QCoreApplication::translate(context, english).toStdString();
+    });
   }
   // Qt's own strings (standard buttons, file dialogs) when the system has them; without them
   // those stay English, which is not an error.

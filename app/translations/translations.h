@@ -20,7 +20,10 @@ QString resolve(const QString& choice);
 // Installs the translators of `catalog` ("clusterscope" or "clusterscope-cli") for `choice` on
 // the running QCoreApplication, with Qt's own qtbase translation when the system has it, and
 // sets the default QLocale to match, so that numbers formatted through QLocale read as the text
-// around them (a decimal comma in French). Returns the language now in effect.
+// around them (a decimal comma in French). Also installs the engine's catalogue
+// (clusterscope-engine) and points sim-engine's translator hook (engine_text.h) at it, so that
+// run reports and scenario diagnostics follow; English resets that hook. Returns the language
+// now in effect.
 QString install(const QString& catalog, const QString& choice);
 
 }  // namespace clusterscope::i18n

@@ -1,10 +1,12 @@
 // clusterscope-cli speaks the locale's language: French when LANG says fr, English otherwise,
-// in its help and in its own messages; the engine's numbers keep their decimal point.
+// in its help, its own messages and what the engine writes (the run's report, the scenario
+// diagnostics); the engine's numbers keep their decimal point.
 
 #include <QtTest>
 
 #include "cli_process.h"
 
+using clusterscope::testing::cliData;
 using clusterscope::testing::runCliProcess;
 
 namespace {
@@ -49,15 +51,95 @@ class CliLanguageTest : public QObject {
     QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains("commande inconnue"));
   }
 
-  // The run's summary comes from the engine, in English, with decimal points in French too.
-  void numbersKeepTheirDecimalPoint() {
-    const auto fr = runCliProcess({"run", scenario("mm1.json"), "--duration", "5", "--no-progress"},
-                                  "fr_FR.UTF-8");
-    const auto en =
-        runCliProcess({"run", scenario("mm1.json"), "--duration", "5", "--no-progress"}, "C");
-    QCOMPARE(fr.exitCode, en.exitCode);
-    QCOMPARE(fr.out, en.out);
-    QVERIFY(en.out.contains(QRegularExpression("\\d\\.\\d")));
+  // The run's report comes from the engine: in the locale's language too, its numbers with a
+  // decimal point (the CLI keeps the C locale).
+  void runReportFollowsTheLocale() {
+    const QStringList args{"run", cliData("failing-claim.json"), "--no-progress"};
+    const auto fr = runCliProcess(args, "fr_FR.UTF-8");
+    const auto en = runCliProcess(args, "C");
+    QCOMPARE(fr.exitCode, 1);  // a claim fails, in any language
+    QCOMPARE(en.exitCode, 1);
+    for (const char* text :
+         {"graine 1, 20 s simulées (20 s mesurées)", "requêtes  envoyées", "latence   moyenne",
+          "coût      1.0 cœurs en moyenne", "arrivées", "affirmations\n",
+          "requests.latency_ms.p50 sur 0-20 s = 10.03 (max 5)\u00a0: NON VÉRIFIÉE",
+          "\n  ÉCHEC     requests.latency_ms.p50", "\n  vérifiée  requests.failed_ratio"}) {
+      QVERIFY2(fr.out.contains(QString::fromUtf8(text)), qPrintable(text + ("\n" + fr.out)));
+    }
+    QVERIFY2(fr.err.contains(QString::fromUtf8("affirmation non vérifiée\u00a0: "
+                                               "requests.latency_ms.p50 sur 0-20 s")),
+             qPrintable(fr.err));
+    QVERIFY2(!fr.out.contains("seed") && !fr.out.contains("latency "), qPrintable(fr.out));
+    QVERIFY(fr.out.contains(QRegularExpression("\\d\\.\\d")));
+    QVERIFY2(!fr.out.contains(QRegularExpression("\\d,\\d")), qPrintable(fr.out));
+    // The English report is the one the other tests compare.
+    QVERIFY2(
+        en.out.contains("  FAILED  requests.latency_ms.p50 over 0-20 s = 10.03 (max 5): FAILED"),
+        qPrintable(en.out));
+    QVERIFY(!en.out.contains("graine"));
+  }
+
+  void questionsAndComparisonFollowTheLocale() {
+    const auto lesson =
+        runCliProcess({"run", cliData("lesson-question.json"), "--no-progress"}, "fr_FR.UTF-8");
+    QCOMPARE(lesson.exitCode, 0);
+    QVERIFY2(lesson.out.contains(QString::fromUtf8(
+                 "\nquestions\n  Q1 à 15 s\u00a0: services.front.latency_ms.p95 est passé de 7 "
+                 "(5-15 s) à 102 (25-40 s)\u00a0: réponse B, la bonne est B\u00a0: juste")),
+             qPrintable(lesson.out));
+
+    const auto compare =
+        runCliProcess({"compare", cliData("small-chain.json"), "--duration", "5", "--no-progress"},
+                      "fr_FR.UTF-8");
+    QCOMPARE(compare.exitCode, 0);
+    for (const char* text : {"(graine ", "débit (req/s)", "latence p95 (ms)", "synchrone",
+                             "asynchrone", "écart", "taux d'utilisation (%)"}) {
+      QVERIFY2(compare.out.contains(QString::fromUtf8(text)),
+               qPrintable(text + ("\n" + compare.out)));
+    }
+    QVERIFY(!compare.out.contains("throughput"));
+  }
+
+  // The scenario loader's diagnostics: the same place, the problem said in French.
+  void diagnosticsFollowTheLocale() {
+    const auto fr = runCliProcess({"validate", cliData("invalid.json")}, "fr_FR.UTF-8");
+    const auto en = runCliProcess({"validate", cliData("invalid.json")}, "C");
+    QCOMPARE(fr.exitCode, 2);
+    QCOMPARE(en.exitCode, 2);
+    QVERIFY2(en.err.contains("invalid.json:6:36: /services/0/replicass: unknown key \"replicass\" "
+                             "(did you mean \"replicas\"?)"),
+             qPrintable(en.err));
+    QVERIFY2(en.err.contains("invalid.json:9:45: /workload/rate_rps: must be between 0 and "
+                             "10000000, got -50"),
+             qPrintable(en.err));
+    QVERIFY2(fr.err.contains(QString::fromUtf8(
+                 "invalid.json:6:36: /services/0/replicass: clé \"replicass\" inconnue "
+                 "(vouliez-vous dire \"replicas\"\u202f?)")),
+             qPrintable(fr.err));
+    QVERIFY2(fr.err.contains(QString::fromUtf8("invalid.json:9:45: /workload/rate_rps: doit être "
+                                               "compris entre 0 et 10000000, pas -50")),
+             qPrintable(fr.err));
+
+    QTemporaryDir dir;
+    const QString bad = dir.filePath("bad.json");
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": 1, "name": 5, "duration_s": 10, "services": [{"name": "a"}],
+               "workload": {"entry": "b", "rate_rps": 1}})");
+    f.close();
+    const auto typed = runCliProcess({"validate", bad}, "fr_FR.UTF-8");
+    QCOMPARE(typed.exitCode, 2);
+    for (const char* text : {"/name: on attend une chaîne, pas un nombre",
+                             "/services/0: clé obligatoire \"service_time_ms\" absente",
+                             "/workload/entry: service \"b\" inconnu"}) {
+      QVERIFY2(typed.err.contains(QString::fromUtf8(text)), qPrintable(text + ("\n" + typed.err)));
+    }
+
+    const auto missing = runCliProcess({"validate", dir.filePath("none.json")}, "fr_FR.UTF-8");
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains(QString::fromUtf8(
+                 "none.json: impossible de lire le fichier\u00a0: fichier ou dossier introuvable")),
+             qPrintable(missing.err));
   }
 };
 

@@ -130,6 +130,42 @@ class FrenchInterfaceTest : public QObject {
     accelerators(w.menuBar()->actions(), "menu bar");
     QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join('\n')));
   }
+
+  // The loader's diagnostics come from the engine, which has no Qt: the language installed
+  // reaches them through its translator hook, in the dialog that shows an invalid file.
+  void anInvalidFileShowsItsDiagnosticsInFrench() {
+    QTemporaryDir dir;
+    const QString bad = dir.filePath("bad.json");
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": 1, "name": "x", "duration_s": 10, "colour": 1,
+               "services": [{"name": "a", "service_time_ms": 1}],
+               "workload": {"entry": "a", "rate_rps": -5}})");
+    f.close();
+    const auto diagnostics = [&] {
+      MainWindow w;
+      w.setScenarioSession(new ScenarioSession(&w));
+      if (w.openScenario(bad) || !w.errorDialog()) return QString();
+      const QString text = w.errorDialog()->informativeText();
+      w.errorDialog()->close();
+      return text;
+    };
+
+    QCOMPARE(clusterscope::i18n::install("clusterscope", "en"), QString("en"));
+    const QString english = diagnostics();
+    QVERIFY2(english.contains("bad.json:1:46: /colour: unknown key \"colour\""),
+             qPrintable(english));
+    QVERIFY2(english.contains("/workload/rate_rps: must be between 0 and 10000000, got -5"),
+             qPrintable(english));
+
+    QCOMPARE(clusterscope::i18n::install("clusterscope", "fr"), QString("fr"));
+    const QString french = diagnostics();
+    QVERIFY2(french.contains(QString::fromUtf8("bad.json:1:46: /colour: clé \"colour\" inconnue")),
+             qPrintable(french));
+    QVERIFY2(french.contains(QString::fromUtf8(
+                 "/workload/rate_rps: doit être compris entre 0 et 10000000, pas -5")),
+             qPrintable(french));
+  }
 };
 
 QTEST_MAIN(FrenchInterfaceTest)
