@@ -98,6 +98,214 @@
     </message>
 </context>
 <context>
+    <name>JsonSyntax</name>
+    <message>
+        <location filename="../../sim-engine/scenario/json_syntax_text.cpp" line="+15"/>
+        <source>value</source>
+        <translation>une valeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>object key</source>
+        <translation>une clé d&apos;objet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>object separator</source>
+        <translation>le séparateur entre clé et valeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>array</source>
+        <translation>un tableau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>true literal</source>
+        <translation>true</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>false literal</source>
+        <translation>false</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>null literal</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>string literal</source>
+        <translation>une chaîne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>number literal</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>end of input</source>
+        <translation>la fin du texte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;[&apos;, &apos;{&apos;, or a literal</source>
+        <translation>&apos;[&apos;, &apos;{&apos; ou une valeur littérale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected true literal</source>
+        <translation>true inattendu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected false literal</source>
+        <translation>false inattendu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected null literal</source>
+        <translation>null inattendu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected string literal</source>
+        <translation>chaîne inattendue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected number literal</source>
+        <translation>nombre inattendu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected &apos;[&apos;</source>
+        <translation>&apos;[&apos; inattendu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected &apos;{&apos;</source>
+        <translation>&apos;{&apos; inattendu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected &apos;]&apos;</source>
+        <translation>&apos;]&apos; inattendu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected &apos;}&apos;</source>
+        <translation>&apos;}&apos; inattendu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected &apos;:&apos;</source>
+        <translation>&apos;:&apos; inattendu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected &apos;,&apos;</source>
+        <translation>&apos;,&apos; inattendue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected end of input</source>
+        <translation>fin du texte inattendue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid literal</source>
+        <translation>valeur littérale invalide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid string: missing closing quote</source>
+        <translation>chaîne invalide&#xa0;: guillemet fermant manquant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid string: ill-formed UTF-8 byte</source>
+        <translation>chaîne invalide&#xa0;: octet UTF-8 mal formé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid string: forbidden character after backslash</source>
+        <translation>chaîne invalide&#xa0;: caractère interdit après une barre oblique inverse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid string: &apos;\u&apos; must be followed by 4 hex digits</source>
+        <translation>chaîne invalide&#xa0;: &apos;\u&apos; doit être suivi de 4 chiffres hexadécimaux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid string: control character U+0009 (HT) must be escaped to \u0009 or \t</source>
+        <translation>chaîne invalide&#xa0;: le caractère de contrôle U+0009 (tabulation) doit s&apos;écrire \u0009 ou \t</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid string: control character U+000A (LF) must be escaped to \u000A or \n</source>
+        <translation>chaîne invalide&#xa0;: le caractère de contrôle U+000A (saut de ligne) doit s&apos;écrire \u000A ou \n</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid string: control character U+000D (CR) must be escaped to \u000D or \r</source>
+        <translation>chaîne invalide&#xa0;: le caractère de contrôle U+000D (retour chariot) doit s&apos;écrire \u000D ou \r</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>invalid number; expected digit after &apos;-&apos;</source>
+        <translation>nombre invalide&#x202f;; on attendait un chiffre après &apos;-&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid number; expected digit after &apos;.&apos;</source>
+        <translation>nombre invalide&#x202f;; on attendait un chiffre après &apos;.&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid number; expected &apos;+&apos;, &apos;-&apos;, or digit after exponent</source>
+        <translation>nombre invalide&#x202f;; on attendait &apos;+&apos;, &apos;-&apos; ou un chiffre après l&apos;exposant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid number; expected digit after exponent sign</source>
+        <translation>nombre invalide&#x202f;; on attendait un chiffre après le signe de l&apos;exposant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid comment; missing closing &apos;*/&apos;</source>
+        <translation>commentaire invalide&#x202f;; &apos;*/&apos; fermant manquant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid comment; expecting &apos;/&apos; or &apos;*&apos; after &apos;/&apos;</source>
+        <translation>commentaire invalide&#x202f;; on attendait &apos;/&apos; ou &apos;*&apos; après &apos;/&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid BOM; must be 0xEF 0xBB 0xBF if given</source>
+        <translation>BOM invalide&#x202f;; s&apos;il est présent, il doit valoir 0xEF 0xBB 0xBF</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>syntax error while parsing %1 - %2</source>
+        <translation>erreur de syntaxe dans %1 - %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>syntax error while parsing %1 - %2; expected %3</source>
+        <translation>erreur de syntaxe dans %1 - %2&#x202f;; on attendait %3</translation>
+    </message>
+</context>
+<context>
     <name>QuestionOutcome</name>
     <message>
         <location filename="../../sim-engine/report/question_tracker.cpp" line="+115"/>
@@ -542,12 +750,12 @@
         <translation>&quot;%1&quot; est un service à modules&#xa0;: faites de l&apos;un de ses modules l&apos;entrée (%2)</translation>
     </message>
     <message>
-        <location filename="../../sim-engine/scenario/scenario_loader.cpp" line="+65"/>
+        <location filename="../../sim-engine/scenario/scenario_loader.cpp" line="+70"/>
         <source>invalid JSON: %1</source>
         <translation>JSON invalide&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>duplicate key %1</source>
         <translation>clé %1 en double</translation>
     </message>
@@ -873,7 +1081,7 @@
 <context>
     <name>SystemError</name>
     <message>
-        <location filename="../../sim-engine/scenario/scenario_loader.cpp" line="-246"/>
+        <location filename="../../sim-engine/scenario/scenario_loader.cpp" line="-251"/>
         <source>No such file or directory</source>
         <translation>fichier ou dossier introuvable</translation>
     </message>

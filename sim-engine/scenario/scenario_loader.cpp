@@ -11,6 +11,7 @@
 
 #include "internal/json_positions.h"
 #include "internal/json_reader.h"
+#include "internal/json_syntax_text.h"
 #include "internal/scenario_parts.h"
 #include "internal/text_format.h"
 #include "printable_text.h"
@@ -47,8 +48,8 @@ LoadResult failure(std::string_view text, const std::string& file, std::size_t o
 }
 
 // nlohmann's what() repeats the position and may quote raw bytes of a broken document;
-// keep the explanation, printable.
-std::string parseErrorMessage(const std::string& what) {
+// keep the explanation, printable, in English (tokenStart reads it).
+std::string parseErrorDetail(const std::string& what) {
   std::string message = what;
   const std::size_t column = message.find("column ");
   const std::size_t colon = column == std::string::npos ? column : message.find(": ", column);
@@ -62,7 +63,12 @@ std::string parseErrorMessage(const std::string& what) {
     const auto u = static_cast<unsigned char>(c);
     if (u < 0x20 || u >= 0x7f) c = '?';
   }
-  return text::format(text::translate("ScenarioLoader", "invalid JSON: %1"), {message});
+  return message;
+}
+
+std::string invalidJson(const std::string& detail) {
+  return text::format(text::translate("ScenarioLoader", "invalid JSON: %1"),
+                      {loader::jsonSyntaxText(detail)});
 }
 
 // nlohmann reports where it stopped; for a bad literal or number, the token's start reads
@@ -128,16 +134,16 @@ std::optional<Diagnostic> parseDocument(std::string_view text, const std::string
   try {
     root = Json::parse(text);
   } catch (const Json::parse_error& e) {
-    const std::string message = parseErrorMessage(e.what());
+    const std::string detail = parseErrorDetail(e.what());
     const std::size_t offset = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    return placed(text, fileName, tokenStart(text, offset, message), message);
+    return placed(text, fileName, tokenStart(text, offset, detail), invalidJson(detail));
   } catch (const Json::exception& e) {
     // Only out_of_range.406 (number overflow) is thrown without a position.
     if (const auto at = loader::findOverflowingNumber(text)) {
       return placed(text, fileName, *at,
                     text::translate("ScenarioLoader", "number too large for a double"));
     }
-    return placed(text, fileName, 0, parseErrorMessage(e.what()));
+    return placed(text, fileName, 0, invalidJson(parseErrorDetail(e.what())));
   }
   return std::nullopt;
 }

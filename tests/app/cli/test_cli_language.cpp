@@ -135,6 +135,24 @@ class CliLanguageTest : public QObject {
       QVERIFY2(typed.err.contains(QString::fromUtf8(text)), qPrintable(text + ("\n" + typed.err)));
     }
 
+    // A JSON syntax error: nlohmann_json's words are looked up too.
+    const QString cut = dir.filePath("cut.json");
+    QFile c(cut);
+    QVERIFY(c.open(QIODevice::WriteOnly));
+    c.write("{\"format\": 1,\n \"services\": [1, 2\n");
+    c.close();
+    const auto syntax = runCliProcess({"validate", cut}, "fr_FR.UTF-8");
+    QCOMPARE(syntax.exitCode, 2);
+    QVERIFY2(syntax.err.contains(QString::fromUtf8(
+                 "cut.json:3:1: /: JSON invalide\u00a0: erreur de syntaxe dans un tableau - fin du "
+                 "texte inattendue\u202f; on attendait ']'")),
+             qPrintable(syntax.err));
+    const auto syntaxEn = runCliProcess({"validate", cut}, "C");
+    QVERIFY2(
+        syntaxEn.err.contains("cut.json:3:1: /: invalid JSON: syntax error while parsing array - "
+                              "unexpected end of input; expected ']'"),
+        qPrintable(syntaxEn.err));
+
     const auto missing = runCliProcess({"validate", dir.filePath("none.json")}, "fr_FR.UTF-8");
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains(QString::fromUtf8(
