@@ -119,6 +119,10 @@ struct Cluster {
 
 // SUBSCRIBE: a monitor asks for the snapshot and the stream of changes.
 struct Subscribe {
+  // The monitor needs at most one UPDATE per peer per this many milliseconds (0: every report,
+  // as often as the hub relays them). Reports are cumulative, so fewer lose nothing but detail
+  // in time; a monitor that draws once a second decodes a fifth of the reports at 500 ms.
+  std::int64_t updateIntervalMs = 0;
   bool operator==(const Subscribe&) const = default;
 };
 

@@ -67,7 +67,9 @@ int commandMonitor(const CliOptions& o, std::ostream& out, std::ostream& err) {
   }
 
   cv::ClusterView view;
-  agents::HubClient client(loop, context, {connection, monitorHello("monitor"), true},
+  agents::HubClient client(loop, context,
+                           {connection, monitorHello("monitor"), true,
+                            std::chrono::milliseconds{1000}, agents::kIntervalMonitorUpdates},
                            feeding(view));
   client.start();
   int refreshes = 0;
