@@ -107,6 +107,10 @@ struct ClusterPlan {
   model::ClusterDescription description;
   model::ClusterLayout layout;
   std::vector<std::int64_t> replicas;  // planned replicas, per layout.deployments entry
+  // The scenario file the plan comes from, as JSON text (empty: not given), so that a monitor
+  // that did not launch it can follow its lesson in every language, ask its questions and
+  // draw its theory. Opaque to the protocol: a monitor validates it as any scenario file.
+  std::string scenario;
   bool operator==(const ClusterPlan&) const = default;
 };
 

@@ -288,12 +288,17 @@
 <context>
     <name>LiveMonitorText</name>
     <message>
-        <location filename="../live/live_monitor.cpp" line="+150"/>
+        <location filename="../live/live_monitor.cpp" line="+118"/>
+        <source>The hub&apos;s plan carries a scenario that is not valid, so its lesson shows without questions: %1</source>
+        <translation>Le plan transmis par le hub contient un scénario non valide&#xa0;: la leçon s&apos;affiche donc sans ses questions. %1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>no news from the hub at %1 for %2 s; reconnecting</source>
         <translation>aucune nouvelle du hub %1 depuis %2 s&#x202f;; reconnexion</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>connecting to %1</source>
         <translation>connexion à %1</translation>
     </message>
@@ -2095,7 +2100,7 @@
 <context>
     <name>clusterscope::app::LiveBackend</name>
     <message>
-        <location filename="../live/live_backend.cpp" line="+185"/>
+        <location filename="../live/live_backend.cpp" line="+201"/>
         <source>this run has ended: its processes are gone</source>
         <translation>cette exécution est terminée&#xa0;: ses processus n&apos;existent plus</translation>
     </message>
