@@ -298,7 +298,7 @@
         <translation>aucune nouvelle du hub %1 depuis %2 s&#x202f;; reconnexion</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>connecting to %1</source>
         <translation>connexion à %1</translation>
     </message>
@@ -1961,7 +1961,7 @@
 <context>
     <name>clusterscope::app::LessonPanel</name>
     <message>
-        <location filename="../panels/lesson_panel.cpp" line="+33"/>
+        <location filename="../panels/lesson_panel.cpp" line="+34"/>
         <source>Continue (Page Down)</source>
         <translation>Continuer (Page suivante)</translation>
     </message>
@@ -1991,7 +1991,7 @@
         <translation>&amp;Suivant</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+79"/>
         <source>no lesson</source>
         <translation>pas de leçon</translation>
     </message>
@@ -2016,7 +2016,7 @@
         <translation>%1 / %2  ·  %3 s</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>The room chose %1: right.</source>
         <translation>La salle a choisi %1&#xa0;: juste.</translation>
     </message>
@@ -2354,12 +2354,7 @@
         <translation>Se &amp;connecter aux agents…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Run on real agents</source>
-        <translation>Exécuter sur de &amp;vrais agents</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Start the open scenario as real local processes (a hub, its agents, broker and load generator) and show them here</source>
         <translation>Démarrer le scénario ouvert sous forme de vrais processus locaux (un hub, ses agents, le broker et le générateur de charge) et les montrer ici</translation>
     </message>
@@ -2384,8 +2379,13 @@
         <translation>Enregistrer la &amp;session comme scénario…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Export charts</source>
+        <location line="-22"/>
+        <source>Run on real &amp;agents</source>
+        <translation>Exécuter sur de &amp;vrais agents</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>E&amp;xport charts</source>
         <translation>E&amp;xporter les graphiques</translation>
     </message>
     <message>
