@@ -66,7 +66,9 @@ std::uint64_t HubStats::drops() const {
   return n;
 }
 
-Hub::Hub(EventLoop& loop, HubOptions options) : loop_(loop), options_(std::move(options)) {}
+Hub::Hub(EventLoop& loop, HubOptions options) : loop_(loop), options_(std::move(options)) {
+  updateRelayGap();
+}
 
 Hub::~Hub() { stop(); }
 
@@ -205,7 +207,9 @@ void Hub::handle(const ReceivedMessage& m) {
     return onReport(*peer, *report, m.frames()[1]);
   }
   if (auto* bye = std::get_if<p::Bye>(&message)) return onBye(*peer, *bye);
-  if (std::holds_alternative<p::Subscribe>(message)) return onSubscribe(connection);
+  if (auto* subscribe = std::get_if<p::Subscribe>(&message)) {
+    return onSubscribe(connection, *subscribe);
+  }
   if (auto* cluster = std::get_if<p::Cluster>(&message)) return onCluster(*cluster);
   if (auto* command = std::get_if<p::Command>(&message)) return onCommand(connection, *command);
   if (auto* result = std::get_if<p::CommandResult>(&message)) {

@@ -95,14 +95,17 @@ class Hub {
                    bool withHello = false);
   void leave(Peer& peer, std::string reason);
   void sweepLiveness(Clock::time_point now);
-  void relay(Peer& peer, std::string_view body, Clock::time_point now);
+  void relay(Peer& peer, std::string_view body, Clock::time_point now, bool newState);
   void flushHeld(Clock::time_point now);
+  Clock::duration gapFor(const Peer& peer) const;
   protocol::Routes computeRoutes() const;
   void updateRoutes(Clock::time_point now);
   bool wantsRoutes(const Peer& peer) const;
 
   // hub_stream.cpp: subscribers and the sequence.
-  void onSubscribe(const std::string& connection);
+  void onSubscribe(const std::string& connection, const protocol::Subscribe& subscribe);
+  void unsubscribe(const std::string& connection);
+  void updateRelayGap();
   void onCluster(const protocol::Cluster& cluster);
   void broadcast(protocol::ControlMessage message);
   void broadcastFrames(const protocol::Frames& frames, protocol::ControlType type);
@@ -133,9 +136,13 @@ class Hub {
   Clock::time_point lastPrune_{};
   std::optional<protocol::ClusterPlan> plan_;
 
-  std::set<std::string> subscribers_;  // connections
-  std::uint64_t seq_ = 0;              // the stream's last sequence number
-  std::set<std::string> held_;         // instances with a report waiting to be relayed
+  // Connections following the stream, each with the UPDATE interval it asked for (0: any).
+  std::map<std::string, Clock::duration> subscribers_;
+  // The least time between two UPDATEs of one peer: half the report interval, or longer when
+  // every subscriber asked for fewer (see relayGap()).
+  Clock::duration relayGap_{};
+  std::uint64_t seq_ = 0;       // the stream's last sequence number
+  std::set<std::string> held_;  // instances with a report waiting to be relayed
 
   protocol::Routes routes_;  // the last sent (version aside)
   std::uint64_t routesVersion_ = 0;

@@ -55,7 +55,7 @@ void Hub::onHello(const std::string& connection, p::KeyRole key, p::Hello& hello
   }
   holder = peers_.byInstance(hello.instance);
   if (holder && holder->connection != connection) {
-    subscribers_.erase(holder->connection);
+    unsubscribe(holder->connection);
     feed_.forget(hello.instance);
   }
   Peer& peer = peers_.attach(connection, hello, key, now);
@@ -85,6 +85,9 @@ void Hub::onReport(Peer& peer, p::Report& report, std::string_view body) {
   const bool wasRoutable = peer.routable();
   if (peer.liveness != p::Liveness::Joined)
     setLiveness(peer, p::Liveness::Joined, "reports resumed");
+  // A change of state (starting → ready, ready → draining) is an event a subscriber waits
+  // for: it goes at once, whatever UPDATE interval they asked for.
+  const bool newState = !peer.report || peer.report->state != report.state;
   peer.report = std::move(report);
   if (peer.routable() != wasRoutable) routesDirty_ = true;
   if (telemetry_) {
@@ -93,15 +96,16 @@ void Hub::onReport(Peer& peer, p::Report& report, std::string_view body) {
       sendFrames(telemetry_, {}, p::encodeTelemetrySample(*sample));
     }
   }
-  relay(peer, body, now);
+  relay(peer, body, now, newState);
 }
 
-void Hub::relay(Peer& peer, std::string_view body, Clock::time_point now) {
+void Hub::relay(Peer& peer, std::string_view body, Clock::time_point now, bool newState) {
   if (subscribers_.empty()) return;
-  // At most one UPDATE per peer per half interval: a peer reporting too fast has its reports
-  // merged (the latest wins; counters are cumulative, so nothing is lost), a regular one is
-  // relayed at once.
-  if (now - peer.lastRelayed >= options_.reportInterval / 2) {
+  // At most one UPDATE per peer per relay gap: a peer reporting faster has its reports merged
+  // (the latest wins; counters are cumulative, so nothing is lost), a regular one is relayed
+  // at once.
+  if (newState) peer.heldNewState = true;
+  if (now - peer.lastRelayed >= gapFor(peer)) {
     sendUpdate(peer, body);
   } else {
     if (peer.held) ++stats_.updatesMerged;
@@ -111,12 +115,20 @@ void Hub::relay(Peer& peer, std::string_view body, Clock::time_point now) {
   }
 }
 
+// A report carrying a new state waits only the floor every subscriber accepts, and so does a
+// load generator's: one peer whose counts are the run's end-to-end figures, which a run's last
+// interval must not miss.
+Hub::Clock::duration Hub::gapFor(const Peer& peer) const {
+  const bool urgent = peer.heldNewState || peer.hello.role == p::PeerRole::Loadgen;
+  return urgent ? options_.reportInterval / 2 : relayGap_;
+}
+
 void Hub::flushHeld(Clock::time_point now) {
   for (auto it = held_.begin(); it != held_.end();) {
     Peer* peer = peers_.byInstance(*it);
     if (!peer || !peer->held) {
       it = held_.erase(it);
-    } else if (now - peer->lastRelayed >= options_.reportInterval / 2) {
+    } else if (now - peer->lastRelayed >= gapFor(*peer)) {
       sendUpdate(*peer, peer->heldBody);
       it = held_.erase(it);
     } else {
@@ -155,7 +167,7 @@ void Hub::sweepLiveness(Clock::time_point now) {
 }
 
 void Hub::leave(Peer& peer, std::string reason) {
-  subscribers_.erase(peer.connection);
+  unsubscribe(peer.connection);
   setLiveness(peer, p::Liveness::Left, std::move(reason));
   peers_.detach(peer);
   feed_.forget(peer.hello.instance);
@@ -182,7 +194,7 @@ bool Hub::processExited(const std::string& instance, std::int64_t pid, const std
   if (!peer || peer->connection.empty()) return false;
   if (pid != 0 && peer->hello.pid != 0 && peer->hello.pid != pid) return false;
   // Its connection dies with it; anything still queued from it is from an unknown peer.
-  subscribers_.erase(peer->connection);
+  unsubscribe(peer->connection);
   setLiveness(*peer, p::Liveness::Down, reason.empty() ? "process exited" : reason);
   peers_.detach(*peer);
   feed_.forget(instance);

@@ -2,6 +2,8 @@
 // numbered by one sequence. Sends never block: a subscriber whose pipe is full loses the
 // message, sees the gap in `seq` and subscribes again.
 
+#include <algorithm>
+
 #include "control_codec.h"
 #include "hub.h"
 
@@ -17,8 +19,9 @@ constexpr std::size_t kSnapshotPartBytes = 1u << 20;
 
 }  // namespace
 
-void Hub::onSubscribe(const std::string& connection) {
-  subscribers_.insert(connection);
+void Hub::onSubscribe(const std::string& connection, const p::Subscribe& subscribe) {
+  subscribers_[connection] = std::chrono::milliseconds(subscribe.updateIntervalMs);
+  updateRelayGap();
   std::vector<p::PeerEntry> entries;
   entries.reserve(peers_.size());
   for (const auto& [instance, peer] : peers_.peers()) entries.push_back(peer.entry());
@@ -26,6 +29,21 @@ void Hub::onSubscribe(const std::string& connection) {
     // A part lost at the high-water mark makes the rest useless: the monitor starts again.
     if (sendFramesTo(connection, part, p::ControlType::Snapshot) != SendStatus::Sent) break;
   }
+}
+
+void Hub::unsubscribe(const std::string& connection) {
+  if (subscribers_.erase(connection) > 0) updateRelayGap();
+}
+
+// One gap for all: UPDATEs share the stream's sequence, so every subscriber sees every one
+// (a subscriber missing some would see a gap and subscribe again). The hub relays as seldom as
+// the most demanding subscriber allows, never more often than twice a report interval.
+void Hub::updateRelayGap() {
+  const Clock::duration least = options_.reportInterval / 2;
+  Clock::duration gap = Clock::duration::max();
+  for (const auto& [connection, wanted] : subscribers_)
+    gap = std::min(gap, std::max(least, wanted));
+  relayGap_ = subscribers_.empty() ? least : gap;
 }
 
 void Hub::onCluster(const p::Cluster& cluster) {
@@ -45,18 +63,22 @@ void Hub::broadcast(p::ControlMessage message) {
 }
 
 void Hub::broadcastFrames(const p::Frames& frames, p::ControlType type) {
+  bool lost = false;
   for (auto it = subscribers_.begin(); it != subscribers_.end();) {
     // EHOSTUNREACH: the connection is gone, so is the subscription.
-    if (sendFramesTo(*it, frames, type) == SendStatus::Unreachable) {
+    if (sendFramesTo(it->first, frames, type) == SendStatus::Unreachable) {
       it = subscribers_.erase(it);
+      lost = true;
     } else {
       ++it;
     }
   }
+  if (lost) updateRelayGap();
 }
 
 void Hub::sendUpdate(Peer& peer, std::string_view body) {
   peer.held = false;
+  peer.heldNewState = false;
   peer.lastRelayed = Clock::now();
   ++stats_.updatesRelayed;
   const std::uint64_t seq = ++seq_;

@@ -41,6 +41,7 @@ Peer& PeerTable::attach(const std::string& connection, const p::Hello& hello, p:
     peer.report.reset();
     peer.lastRelayed = {};
     peer.held = false;
+    peer.heldNewState = false;
     peer.heldBody.clear();
   }
   peer.hello = hello;
@@ -56,6 +57,7 @@ void PeerTable::detach(Peer& peer) {
   connections_.erase(peer.connection);
   peer.connection.clear();
   peer.held = false;
+  peer.heldNewState = false;
   peer.heldBody.clear();
 }
 

@@ -31,6 +31,7 @@ struct Peer {
   Clock::time_point since{};        // when `liveness` last changed
   Clock::time_point lastRelayed{};  // its last UPDATE to subscribers
   bool held = false;                // a report waits to be relayed (see Hub::relay)
+  bool heldNewState = false;        // ... and it (or one it replaced) changed the state
   std::string heldBody;             // ... its JSON body as it came, to relay unchanged
 
   // Attached and not silent: it can be sent to and can carry out commands.

@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "child_process.h"
+#include "protocol_limits.h"
+#include "scenario_loader.h"
 #include "simulation.h"
 
 namespace clusterscope::agents::launcher {
@@ -128,6 +130,12 @@ protocol::ClusterPlan clusterPlan(const engine::Scenario& s) {
           std::clamp(replicas, service.autoscale->minReplicas, service.autoscale->maxReplicas);
     }
     plan.replicas.push_back(replicas);
+  }
+  // The file itself when it fits, for monitors that did not launch it (its lesson in every
+  // language, its questions, its theory).
+  if (std::string text = engine::scenarioToJson(s);
+      text.size() <= protocol::kMaxScenarioTextBytes) {
+    plan.scenario = std::move(text);
   }
   return plan;
 }

@@ -188,8 +188,9 @@ void Launcher::startHubAndClient(const p::Certificate& hub, const p::Certificate
   hello.instance = "launcher";
   hello.language = "c++";
   hello.pid = ::getpid();
+  // Its own view of the stream feeds `launch`'s one-second intervals.
   HubClient::Options options{HubConnection{hub_->endpoint(), hub.publicKey, controller}, hello,
-                             true};
+                             true, std::chrono::milliseconds{1000}, kIntervalMonitorUpdates};
   HubClient::Callbacks c;
   c.onWelcome = [this](const p::Welcome& w) { onStream(w); };
   c.onSnapshot = [this](const HubSnapshot& s) {

@@ -107,6 +107,10 @@ struct ClusterPlan {
   model::ClusterDescription description;
   model::ClusterLayout layout;
   std::vector<std::int64_t> replicas;  // planned replicas, per layout.deployments entry
+  // The scenario file the plan comes from, as JSON text (empty: not given), so that a monitor
+  // that did not launch it can follow its lesson in every language, ask its questions and
+  // draw its theory. Opaque to the protocol: a monitor validates it as any scenario file.
+  std::string scenario;
   bool operator==(const ClusterPlan&) const = default;
 };
 
@@ -119,6 +123,10 @@ struct Cluster {
 
 // SUBSCRIBE: a monitor asks for the snapshot and the stream of changes.
 struct Subscribe {
+  // The monitor needs at most one UPDATE per peer per this many milliseconds (0: every report,
+  // as often as the hub relays them). Reports are cumulative, so fewer lose nothing but detail
+  // in time; a monitor that draws once a second decodes a fifth of the reports at 500 ms.
+  std::int64_t updateIntervalMs = 0;
   bool operator==(const Subscribe&) const = default;
 };
 

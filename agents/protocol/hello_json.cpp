@@ -152,9 +152,15 @@ Json toJson(const Bye& m) {
 
 void fromJson(const ObjectIn& in, Bye& m) { m.reason = in.textOr("reason", kMaxTextBytes); }
 
-Json toJson(const Subscribe&) { return Json::object(); }
+Json toJson(const Subscribe& m) {
+  Json j = Json::object();
+  if (m.updateIntervalMs > 0) j["update_interval_ms"] = m.updateIntervalMs;
+  return j;
+}
 
-void fromJson(const ObjectIn&, Subscribe&) {}
+void fromJson(const ObjectIn& in, Subscribe& m) {
+  m.updateIntervalMs = in.integer("update_interval_ms", 0, kMaxUpdateIntervalMs, 0);
+}
 
 Json toJson(const Routes& m) {
   Json services = Json::array();

@@ -120,6 +120,7 @@ Json toJson(const ClusterPlan& m) {
     }
     j["lesson"] = std::move(lesson);
   }
+  if (!m.scenario.empty()) j["scenario"] = m.scenario;
   return j;
 }
 
@@ -137,6 +138,7 @@ void fromJson(const ObjectIn& in, ClusterPlan& m) {
     d.lesson.push_back(std::move(step));
   });
   readLayout(in.object("layout"), m);
+  m.scenario = in.textOr("scenario", kMaxScenarioTextBytes);
 }
 
 Json toJson(const Cluster& m) { return Json{{"seq", m.seq}, {"cluster", toJson(m.plan)}}; }

@@ -29,6 +29,7 @@ inline constexpr std::size_t kMaxTokenBytes = 32;        // capabilities, error 
 inline constexpr std::size_t kMaxEndpointBytes = 256;    // tcp://..., ipc://...
 inline constexpr std::size_t kMaxTextBytes = 4096;       // messages, reasons, languages
 inline constexpr std::size_t kMaxLongTextBytes = 65536;  // descriptions, lesson text
+inline constexpr std::size_t kMaxScenarioTextBytes = 1u << 20;  // CLUSTER's scenario file
 // Telemetry PUB value names: a name, a dot and a figure ("<service>.oldest_age_ms").
 inline constexpr std::size_t kMaxTelemetryNameBytes = 128;
 
@@ -40,9 +41,10 @@ inline constexpr std::size_t kMaxItems = 4096;        // peers, services, replic
 inline constexpr std::size_t kMaxLessonSteps = 1000;  // (the histogram's own bound: kBucketCount)
 
 // Numbers.
-inline constexpr std::int64_t kMaxCount32 = 2147483647;   // gauges: workers, queued, in flight
-inline constexpr std::int64_t kMaxId = 9007199254740991;  // 2^53 - 1: ids survive any JSON
-inline constexpr double kMaxMs = 1e9;                     // durations in ms (~11.6 days)
+inline constexpr std::int64_t kMaxCount32 = 2147483647;      // gauges: workers, queued, in flight
+inline constexpr std::int64_t kMaxId = 9007199254740991;     // 2^53 - 1: ids survive any JSON
+inline constexpr std::int64_t kMaxUpdateIntervalMs = 60000;  // SUBSCRIBE: one a minute
+inline constexpr double kMaxMs = 1e9;                        // durations in ms (~11.6 days)
 inline constexpr double kMaxSeconds = 1e6;
 inline constexpr double kMaxRateRps = 1e7;
 inline constexpr double kMaxFactor = 1e6;

@@ -122,7 +122,7 @@ void HubClient::setHello(p::Hello hello) {
 void HubClient::subscribe() {
   ++stats_.subscriptions;
   stream_.restart();
-  send(p::Subscribe{});
+  send(p::Subscribe{options_.updateInterval.count()});
   loop_.cancel(snapshotTimer_);
   snapshotTimer_ = loop_.after(kSnapshotWait, [this] {
     snapshotTimer_ = 0;

@@ -62,13 +62,12 @@ std::string convert(const RawOptions& raw, const CLI::App& app, CliOptions& o) {
   o.noProgress = given(app, "--no-progress");
   if (given(app, "--seed")) {
     o.seed = parseUnsigned(raw.seed);
-    if (!o.seed) return "--seed: \"" + raw.seed + "\" is not a whole number from 0 to 2^64-1";
+    if (!o.seed) return notWhole("--seed", raw.seed, "0", "2^64-1");
   }
   if (given(app, "--duration")) {
     o.durationS = parseDouble(raw.duration);
     if (!o.durationS || *o.durationS < 0.001 || *o.durationS > 1e6) {
-      return "--duration: \"" + raw.duration +
-             "\" is not a number of seconds from 0.001 to 1000000";
+      return notSeconds("--duration", raw.duration, "0.001", "1000000");
     }
   }
   if (given(app, "--mode")) {
@@ -77,12 +76,13 @@ std::string convert(const RawOptions& raw, const CLI::App& app, CliOptions& o) {
     } else if (raw.mode == "async") {
       o.mode = model::CallMode::Async;
     } else {
-      return "--mode: \"" + raw.mode + "\" is neither \"sync\" nor \"async\"";
+      return u8(CliText::tr("%1: \"%2\" is neither \"sync\" nor \"async\"")
+                    .arg("--mode", QString::fromStdString(raw.mode)));
     }
   }
   for (const char* option : {"--summary", "--csv"}) {
     if (given(app, option) && (option[2] == 's' ? raw.summary : raw.csv).empty()) {
-      return std::string(option) + " needs a file name";
+      return u8(CliText::tr("%1 needs a file name").arg(QLatin1String(option)));
     }
   }
   o.summaryPath = raw.summary;
@@ -176,7 +176,8 @@ struct App {
         "warning on stderr.\n"
         "\n"
         "exit status: 0 ok, 1 an expect claim or a lesson question failed (inject: the action\n"
-        "was refused or failed; monitor: no hub), 2 invalid input or the run stopped early (it held too much\n"
+        "was refused or failed; monitor: no hub), 2 invalid input or the run stopped early (it "
+        "held too much\n"
         "work, its clock stopped, or its processes could not be started: the reason is on\n"
         "stderr); launch stopped by a signal before its end: 128 + its number")));
     // CLI11's own words in the help, in the same language.

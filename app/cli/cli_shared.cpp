@@ -50,8 +50,10 @@ bool reportFailedQuestions(const std::string& file,
   for (std::size_t i = 0; i < questions.size(); ++i) {
     if (questions[i].correct) continue;
     allCorrect = false;
-    err << engine::printableText(file) << ": question failed: "
-        << engine::printableText(engine::describeQuestion(questions[i], static_cast<int>(i) + 1))
+    err << u8(CliText::tr("%1: question failed: %2")
+                  .arg(qs(engine::printableText(file)),
+                       qs(engine::printableText(
+                           engine::describeQuestion(questions[i], static_cast<int>(i) + 1)))))
         << "\n";
   }
   return allCorrect;

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "cli_text.h"
 #include "curve_keys.h"
 #include "private_files.h"
 #include "socket_setup.h"
@@ -47,21 +48,24 @@ agents::HubConnection resolveHub(const HubAddress& address) {
   const std::string file =
       address.connectionFile.empty() ? agents::defaultConnectionFilePath() : address.connectionFile;
   if (address.connectionFile.empty() && !fs::exists(file)) {
-    throw std::runtime_error("no connection file at " + file +
-                             ": launch a cluster (clusterscope-cli launch) or start a hub "
-                             "(clusterscope-hub), or give ENDPOINT or --connection FILE");
+    throw std::runtime_error(
+        u8(CliText::tr("no connection file at %1: launch a cluster (clusterscope-cli launch) or "
+                       "start a hub (clusterscope-hub), or give ENDPOINT or --connection FILE")
+               .arg(qs(file))));
   }
   return agents::connectionFromFile(file, agents::protocol::KeyRole::Controller);
 }
 
 std::string describeHub(const HubAddress& address, const agents::HubConnection& connection) {
   if (!address.endpoint.empty()) {
-    return connection.endpoint +
-           (address.keysDir.empty() ? " (no CURVE)" : " (keys from " + address.keysDir + ")");
+    return u8(
+        address.keysDir.empty()
+            ? CliText::tr("%1 (no CURVE)").arg(qs(connection.endpoint))
+            : CliText::tr("%1 (keys from %2)").arg(qs(connection.endpoint), qs(address.keysDir)));
   }
   const std::string file =
       address.connectionFile.empty() ? agents::defaultConnectionFilePath() : address.connectionFile;
-  return connection.endpoint + " (from " + file + ")";
+  return u8(CliText::tr("%1 (from %2)").arg(qs(connection.endpoint), qs(file)));
 }
 
 ProbeOutcome probeHub(zmq::context_t& context, const agents::HubConnection& connection,
@@ -74,7 +78,8 @@ ProbeOutcome probeHub(zmq::context_t& context, const agents::HubConnection& conn
   const std::string monitorEndpoint = "inproc://clusterscope-probe-" + std::to_string(++probes);
   if (zmq_socket_monitor(socket.handle(), monitorEndpoint.c_str(), ZMQ_EVENT_ALL) != 0) {
     return {ProbeOutcome::Result::NoAnswer,
-            std::string("cannot watch the connection: ") + zmq_strerror(zmq_errno())};
+            u8(CliText::tr("cannot watch the connection: %1")
+                   .arg(QString::fromLocal8Bit(zmq_strerror(zmq_errno()))))};
   }
   zmq::socket_t monitor(context, zmq::socket_type::pair);
   monitor.set(zmq::sockopt::linger, 0);
@@ -101,10 +106,11 @@ ProbeOutcome probeHub(zmq::context_t& context, const agents::HubConnection& conn
     if (id == ZMQ_EVENT_HANDSHAKE_SUCCEEDED) outcome.result = ProbeOutcome::Result::Accepted;
     if (id == ZMQ_EVENT_HANDSHAKE_FAILED_AUTH) {
       outcome.result = ProbeOutcome::Result::Refused;
-      outcome.message = "the hub at " + connection.endpoint + " refused our key (CURVE status " +
-                        std::to_string(value) +
-                        "): it does not let this controller key in; use the keys of the "
-                        "running cluster (its connection file) or its key directory";
+      outcome.message =
+          u8(CliText::tr("the hub at %1 refused our key (CURVE status %2): it does not let this "
+                         "controller key in; use the keys of the running cluster (its connection "
+                         "file) or its key directory")
+                 .arg(qs(connection.endpoint), QString::number(value)));
     }
   }
   zmq_socket_monitor(socket.handle(), nullptr, 0);
@@ -112,14 +118,18 @@ ProbeOutcome probeHub(zmq::context_t& context, const agents::HubConnection& conn
     const auto seconds = std::chrono::duration<double>(timeout).count();
     char text[32];
     std::snprintf(text, sizeof text, "%.3g", seconds);
-    outcome.message = connected
-                          ? "no CURVE handshake with " + connection.endpoint + " within " + text +
-                                " s: the hub's public key is not the one given, or it is not a "
-                                "ClusterScope hub"
-                          : "nothing answers at " + connection.endpoint + " (waited " + text +
-                                " s): is the hub running?";
+    outcome.message = u8(
+        (connected ? CliText::tr("no CURVE handshake with %1 within %2 s: the hub's public key is "
+                                 "not the one given, or it is not a ClusterScope hub")
+                   : CliText::tr("nothing answers at %1 (waited %2 s): is the hub running?"))
+            .arg(qs(connection.endpoint), QLatin1String(text)));
   }
   return outcome;
+}
+
+std::string notWelcomed(const std::string& endpoint, double timeoutS) {
+  return u8(CliText::tr("the hub at %1 did not welcome us within %2 s")
+                .arg(qs(endpoint), plainNumber(timeoutS)));
 }
 
 agents::protocol::Hello monitorHello(const std::string& what) {

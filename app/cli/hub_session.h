@@ -39,6 +39,8 @@ struct ProbeOutcome {
 };
 ProbeOutcome probeHub(zmq::context_t& context, const agents::HubConnection& connection,
                       std::chrono::milliseconds timeout);
+// "the hub at ENDPOINT did not welcome us within S s": connected, but no WELCOME came.
+std::string notWelcomed(const std::string& endpoint, double timeoutS);
 
 // SIGINT, SIGTERM and SIGHUP read from a signalfd on `loop` instead of ending the process.
 // Construct it before any thread starts (a ZeroMQ context's first socket, a hub): threads

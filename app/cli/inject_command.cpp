@@ -56,12 +56,15 @@ std::optional<Json> commandBody(const std::vector<std::string>& words, const std
   const std::string& first = words.front();
   if (!first.empty() && first.front() == '{') {
     if (words.size() > 1) {
-      error = "give the action as one JSON object or as NAME FIELD=VALUE..., not both";
+      error =
+          u8(CliText::tr("give the action as one JSON object or as NAME FIELD=VALUE..., not "
+                         "both"));
       return std::nullopt;
     }
     Json object = Json::parse(first, nullptr, false);
     if (object.is_discarded() || !object.is_object()) {
-      error = "the action is not a JSON object: " + engine::printableText(first);
+      error = u8(
+          CliText::tr("the action is not a JSON object: %1").arg(qs(engine::printableText(first))));
       return std::nullopt;
     }
     if (object.contains("reset_faults")) {
@@ -73,7 +76,7 @@ std::optional<Json> commandBody(const std::vector<std::string>& words, const std
   }
   if (first == "reset_faults") {
     if (words.size() > 1) {
-      error = "reset_faults takes no field";
+      error = u8(CliText::tr("reset_faults takes no field"));
       return std::nullopt;
     }
     body["reset_faults"] = true;
@@ -85,7 +88,7 @@ std::optional<Json> commandBody(const std::vector<std::string>& words, const std
     const std::string& word = words[i];
     const auto eq = word.find('=');
     if (eq == std::string::npos || eq == 0) {
-      error = "\"" + engine::printableText(word) + "\" is not FIELD=VALUE";
+      error = u8(CliText::tr("\"%1\" is not FIELD=VALUE").arg(qs(engine::printableText(word))));
       return std::nullopt;
     }
     const std::string key = word.substr(0, eq), value = word.substr(eq + 1);
@@ -114,9 +117,10 @@ std::string describe(const p::Command& command) {
   if (const auto* f = std::get_if<p::Fault>(&command.what)) {
     std::string scope = f->service.empty() ? f->from + " -> " + f->to : f->service;
     if (f->replica >= 0) scope += "#" + std::to_string(f->replica);
-    return std::string(p::faultKindName(f->kind)) + " on " + scope;
+    return u8(CliText::tr("%1 on %2", "a fault on a service or a link")
+                  .arg(QLatin1String(p::faultKindName(f->kind)), qs(scope)));
   }
-  return "reset faults";
+  return u8(CliText::tr("reset faults"));
 }
 
 }  // namespace
@@ -134,7 +138,9 @@ int commandInject(const CliOptions& o, std::ostream& out, std::ostream& err) {
   const auto views = p::viewsOf(frames);
   auto decoded = p::decodeControl(views);
   if (!decoded) {
-    err << kProgram << "not a valid action: " << engine::printableText(decoded.error().message)
+    err << kProgram
+        << u8(CliText::tr("not a valid action: %1")
+                  .arg(qs(engine::printableText(decoded.error().message))))
         << "\n";
     return kExitInvalidInput;
   }
@@ -157,8 +163,10 @@ int commandInject(const CliOptions& o, std::ostream& out, std::ostream& err) {
     return kExitClaimFailed;
   }
   if (!connection.curve()) {
-    err << kProgram << "the hub at " << connection.endpoint
-        << " runs without CURVE: it takes no commands (read-only)\n";
+    err << kProgram
+        << u8(CliText::tr("the hub at %1 runs without CURVE: it takes no commands (read-only)")
+                  .arg(qs(connection.endpoint)))
+        << "\n";
     return kExitClaimFailed;
   }
   const p::Hello hello = monitorHello("inject");
@@ -181,16 +189,17 @@ int commandInject(const CliOptions& o, std::ostream& out, std::ostream& err) {
            std::chrono::milliseconds(50));
   client.stop("inject done");
   if (!result) {
-    err << kProgram << "the hub at " << connection.endpoint << " did not welcome us within "
-        << o.live.timeoutS << " s\n";
+    err << kProgram << notWelcomed(connection.endpoint, o.live.timeoutS) << "\n";
     return kExitClaimFailed;
   }
   if (!result->ok) {
-    err << kProgram << describe(command) << ": refused: " << engine::printableText(result->error)
+    err << kProgram
+        << u8(CliText::tr("%1: refused: %2")
+                  .arg(qs(describe(command)), qs(engine::printableText(result->error))))
         << "\n";
     return kExitClaimFailed;
   }
-  out << "ok: " << describe(command) << "\n";
+  out << u8(CliText::tr("ok: %1", "inject's answer").arg(qs(describe(command)))) << "\n";
   return kExitOk;
 }
 

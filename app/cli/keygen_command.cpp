@@ -17,12 +17,15 @@ int commandKeygen(const CliOptions& o, std::ostream& out, std::ostream& err) {
   const std::string existing = dir + "/" + agents::kHubKeyName + ".key_secret";
   std::error_code ec;
   if (fs::exists(existing, ec) && !o.live.force) {
-    err << kProgram << engine::printableText(dir)
-        << " already holds keys (hub.key_secret): --force replaces them\n";
+    err << kProgram
+        << u8(CliText::tr("%1 already holds keys (hub.key_secret): --force replaces them")
+                  .arg(qs(engine::printableText(dir))))
+        << "\n";
     return kExitInvalidInput;
   }
   if (!agents::curveAvailable()) {
-    err << kProgram << "this libzmq was built without CURVE: no keys can be made\n";
+    err << kProgram << u8(CliText::tr("this libzmq was built without CURVE: no keys can be made"))
+        << "\n";
     return kExitInvalidInput;
   }
   try {
@@ -32,13 +35,14 @@ int commandKeygen(const CliOptions& o, std::ostream& out, std::ostream& err) {
     return kExitInvalidInput;
   }
   const std::string shown = engine::printableText(dir);
-  out << "wrote the key pairs of a cluster in " << shown << ":\n"
-      << "  hub.key, hub.key_secret                 the hub: clusterscope-hub --keys " << shown
-      << "\n"
-      << "  agent.key, agent.key_secret             processes that join (--certificate)\n"
-      << "  controller.key, controller.key_secret   monitor, inject, the GUI: --keys " << shown
-      << "\n"
-      << "secret files are mode 0600; hand out only the .key files\n";
+  out << u8(CliText::tr(
+                "wrote the key pairs of a cluster in %1:\n"
+                "  hub.key, hub.key_secret                 the hub: clusterscope-hub --keys %1\n"
+                "  agent.key, agent.key_secret             processes that join (--certificate)\n"
+                "  controller.key, controller.key_secret   monitor, inject, the GUI: --keys %1\n"
+                "secret files are mode 0600; hand out only the .key files")
+                .arg(qs(shown)))
+      << "\n";
   return kExitOk;
 }
 

@@ -42,7 +42,7 @@ ln::LaunchSettings settingsFor(const CliOptions& o, engine::Scenario scenario) {
   s.connectionFile = o.live.connectionFile;
   s.logDir = o.live.logDir;
   s.programs = {ln::splitCommand(o.live.agentProgram), ln::splitCommand(o.live.brokerProgram),
-                ln::splitCommand(o.live.loadgenProgram)};
+                ln::splitCommand(o.live.loadgenProgram), /*pythonAgent: the default*/ {}};
   s.load = !o.live.noLoad;
   s.netns = o.live.netns;
   s.telemetryPub = o.live.telemetry;
@@ -101,19 +101,31 @@ class LaunchRun {
     began_ = began;
     const ln::LaunchInfo& info = launcher_->info();
     if (!o_.quiet) {
+      // Each line's label is padded in the translation, so that the values line up.
       out_ << "hub         " << info.hubEndpoint;
-      if (!info.hubMetricsUrl.empty()) out_ << "  (metrics " << info.hubMetricsUrl << ")";
-      out_ << "\nconnection  " << engine::printableText(info.connectionFile) << "\n";
-      if (!info.telemetryEndpoint.empty()) out_ << "telemetry   " << info.telemetryEndpoint << "\n";
-      if (!info.bridge.empty())
-        out_ << "bridge      " << info.bridge << "  " << info.subnet << "\n";
+      if (!info.hubMetricsUrl.empty()) {
+        out_ << u8(CliText::tr("  (metrics %1)").arg(qs(info.hubMetricsUrl)));
+      }
+      out_ << "\n"
+           << u8(CliText::tr("connection  %1").arg(qs(engine::printableText(info.connectionFile))))
+           << "\n";
+      if (!info.telemetryEndpoint.empty()) {
+        out_ << u8(CliText::tr("telemetry   %1").arg(qs(info.telemetryEndpoint))) << "\n";
+      }
+      if (!info.bridge.empty()) {
+        out_ << u8(CliText::tr("bridge      %1  %2").arg(qs(info.bridge), qs(info.subnet))) << "\n";
+      }
       for (const ln::NodeNamespace& n : info.namespaces) {
-        out_ << "node        " << engine::printableText(n.node) << ": namespace " << n.name << "  "
-             << n.address << "  link " << n.link << "\n";
+        out_ << u8(CliText::tr("node        %1: namespace %2  %3  link %4")
+                       .arg(qs(engine::printableText(n.node)), qs(n.name), qs(n.address),
+                            qs(n.link)))
+             << "\n";
       }
       for (const std::string& e : o_.live.external) {
-        out_ << "external    " << engine::printableText(e) << ": start its replicas with "
-             << "--connection " << engine::printableText(info.connectionFile) << "\n";
+        out_ << u8(CliText::tr("external    %1: start its replicas with --connection %2")
+                       .arg(qs(engine::printableText(e)),
+                            qs(engine::printableText(info.connectionFile))))
+             << "\n";
       }
       out_.flush();
     }
@@ -122,14 +134,19 @@ class LaunchRun {
     loop_.cancel(statusTimer_);
     clearStatus();
     if (!result_.ok) {
-      err_ << kProgram << "launch failed: " << engine::printableText(result_.error) << "\n";
+      err_ << kProgram
+           << u8(CliText::tr("launch failed: %1").arg(qs(engine::printableText(result_.error))))
+           << "\n";
       if (!o_.live.logDir.empty()) {
-        err_ << "  each process's output: " << engine::printableText(o_.live.logDir) << "\n";
+        err_ << u8(CliText::tr("  each process's output: %1")
+                       .arg(qs(engine::printableText(o_.live.logDir))))
+             << "\n";
       }
       return kExitInvalidInput;
     }
     if (!finished_) {
-      err_ << kProgram << "interrupted: every process was stopped; no summary written\n";
+      err_ << kProgram
+           << u8(CliText::tr("interrupted: every process was stopped; no summary written")) << "\n";
       return exitStatusForSignal(signal_ ? signal_ : SIGTERM);
     }
     return status_;
@@ -140,8 +157,9 @@ class LaunchRun {
     if (!launcher_) return;
     if (signal_ == 0) {
       signal_ = signal;
-      say(std::string("stopping every process (") + (signal == SIGINT ? "Ctrl-C" : "signal") +
-          "; again to kill them at once)");
+      say(u8(signal == SIGINT
+                 ? CliText::tr("stopping every process (Ctrl-C; again to kill them at once)")
+                 : CliText::tr("stopping every process (signal; again to kill them at once)")));
       launcher_->stop("interrupted");
     } else {
       launcher_->kill();
@@ -150,9 +168,10 @@ class LaunchRun {
 
   void onProgress(const ln::LaunchProgress& p) {
     if (p.phase == ln::LaunchPhase::Starting) {
-      progressLine_ = "starting: " + std::to_string(p.started) + "/" + std::to_string(p.toStart) +
-                      " started, " + std::to_string(p.ready) + "/" + std::to_string(p.awaited) +
-                      " ready  " + p.message;
+      progressLine_ =
+          u8(CliText::tr("starting: %1/%2 started, %3/%4 ready  %5")
+                 .arg(QString::number(p.started), QString::number(p.toStart),
+                      QString::number(p.ready), QString::number(p.awaited), qs(p.message)));
       showStatus();
     }
   }
@@ -161,12 +180,17 @@ class LaunchRun {
     if (e.kind != ln::ProcessEvent::Kind::Exited) return;
     const ln::LaunchPhase phase = launcher_->phase();
     if (phase != ln::LaunchPhase::Running && phase != ln::LaunchPhase::Finished) return;
-    say(at() + e.process.instance + " (pid " + std::to_string(e.process.pid) + ") " + e.reason +
-        (e.expected ? "" : ": not asked for"));
+    const QString pid = QString::number(e.process.pid);
+    say(at() + u8((e.expected ? CliText::tr("%1 (pid %2) %3")
+                              : CliText::tr("%1 (pid %2) %3: not asked for"))
+                      .arg(qs(e.process.instance), pid, qs(e.reason))));
   }
 
   void onAction(const ln::ActionEvent& e) {
-    say(at() + e.source + ": " + e.description + (e.ok ? "" : ": FAILED: " + e.error));
+    say(at() + u8(e.ok ? CliText::tr("%1: %2", "who did an action: what")
+                             .arg(qs(e.source), qs(e.description))
+                       : CliText::tr("%1: %2: FAILED: %3")
+                             .arg(qs(e.source), qs(e.description), qs(e.error))));
   }
 
   void onTrafficStarted(Instant t) {
@@ -176,14 +200,17 @@ class LaunchRun {
     if (!o_.quiet) {
       clearStatus();
       char line[512];
-      out_ << "processes   (" << launcher_->processes().size() << ")\n";
+      const std::string noMetrics = u8(CliText::tr("(no /metrics)"));
+      out_ << u8(CliText::tr("processes   (%1)").arg(launcher_->processes().size())) << "\n";
       for (const ln::ProcessInfo& p : launcher_->processes()) {
         std::snprintf(line, sizeof line, "  %-20s pid %-8d %-10s %s", p.instance.c_str(),
                       static_cast<int>(p.pid), p.node.empty() ? "-" : p.node.c_str(),
-                      p.metricsUrl.empty() ? "(no /metrics)" : p.metricsUrl.c_str());
+                      p.metricsUrl.empty() ? noMetrics.c_str() : p.metricsUrl.c_str());
         out_ << engine::printableText(line) << "\n";
       }
-      out_ << "traffic started: " << scenario_.durationS << " s (Ctrl-C stops every process)\n";
+      out_ << u8(CliText::tr("traffic started: %1 s (Ctrl-C stops every process)")
+                     .arg(plainNumber(scenario_.durationS)))
+           << "\n";
       out_.flush();
     }
     armInterval();
@@ -238,23 +265,32 @@ class LaunchRun {
       replaceFirst(text, " s simulated (", " s of traffic (");
       replaceFirst(text, " events\n", " reports\n");
       out_ << "\n" << text;
-      if (!claims.empty()) out_ << "\nclaims (on real processes)\n" << engine::formatClaims(claims);
+      if (!claims.empty()) {
+        out_ << "\n"
+             << u8(CliText::tr("claims (on real processes)")) << "\n"
+             << engine::formatClaims(claims);
+      }
       if (!summary.questions.empty()) {
-        out_ << "\nquestions (on real processes)\n" << engine::formatQuestions(summary.questions);
+        out_ << "\n"
+             << u8(CliText::tr("questions (on real processes)")) << "\n"
+             << engine::formatQuestions(summary.questions);
       }
       out_.flush();
     }
     for (const auto& c : claims) {
       if (c.passed) continue;
-      err_ << engine::printableText(o_.files[0])
-           << ": claim failed: " << engine::printableText(c.describe()) << "\n";
+      err_ << u8(CliText::tr("%1: claim failed: %2")
+                     .arg(qs(engine::printableText(o_.files[0])),
+                          qs(engine::printableText(c.describe()))))
+           << "\n";
       if (status_ == kExitOk) status_ = kExitClaimFailed;
     }
     if (!reportFailedQuestions(o_.files[0], summary.questions, err_) && status_ == kExitOk) {
       status_ = kExitClaimFailed;
     }
     if (o_.live.keep) {
-      say("the run is over; the cluster keeps running until Ctrl-C (monitor, inject work)");
+      say(u8(CliText::tr(
+          "the run is over; the cluster keeps running until Ctrl-C (monitor, inject work)")));
     }
   }
 

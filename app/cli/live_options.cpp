@@ -34,19 +34,19 @@ bool isEndpoint(const std::string& word) {
 std::string convertHubOptions(const LiveRaw& raw, const CLI::App& app, LiveOptions& o) {
   o.connectionFile = raw.connection;
   o.keysDir = raw.keys;
-  if (given(app, "--connection") && raw.connection.empty()) return "--connection needs a file";
+  if (given(app, "--connection") && raw.connection.empty()) {
+    return u8(CliText::tr("%1 needs a file").arg("--connection"));
+  }
   if (given(app, "--timeout")) {
     const auto t = parseDouble(raw.timeout);
-    if (!t || *t < 0.1 || *t > 3600) {
-      return "--timeout: \"" + raw.timeout + "\" is not a number of seconds from 0.1 to 3600";
-    }
+    if (!t || *t < 0.1 || *t > 3600) return notSeconds("--timeout", raw.timeout, "0.1", "3600");
     o.timeoutS = *t;
   }
   if (!o.endpoint.empty() && !o.connectionFile.empty()) {
-    return "give ENDPOINT or --connection, not both";
+    return u8(CliText::tr("give ENDPOINT or --connection, not both"));
   }
   if (!o.keysDir.empty() && o.endpoint.empty()) {
-    return "--keys goes with ENDPOINT (a connection file names its own keys)";
+    return u8(CliText::tr("--keys goes with ENDPOINT (a connection file names its own keys)"));
   }
   return {};
 }
@@ -157,7 +157,7 @@ std::string convertLiveOptions(const LiveRaw& raw, const CLI::App& app, LiveOpti
   if (name == "keygen") {
     o.dir = raw.dir;
     o.force = given(app, "--force");
-    if (o.dir.empty()) return "keygen needs a directory";
+    if (o.dir.empty()) return u8(CliText::tr("%1 needs a directory").arg("keygen"));
     return {};
   }
   if (name == "monitor" || name == "inject") {
@@ -169,36 +169,39 @@ std::string convertLiveOptions(const LiveRaw& raw, const CLI::App& app, LiveOpti
     if (std::string e = convertHubOptions(raw, app, o); !e.empty()) return e;
     if (name == "monitor") {
       if (!words.empty()) {
-        return "\"" + words.front() + "\" is not an endpoint (tcp://HOST:PORT, ipc://PATH)";
+        return u8(CliText::tr("\"%1\" is not an endpoint (tcp://HOST:PORT, ipc://PATH)")
+                      .arg(QString::fromStdString(words.front())));
       }
       o.json = given(app, "--json");
       if (given(app, "--count")) {
         const auto n = parseUnsigned(raw.count);
-        if (!n || *n < 1 || *n > 1000000) {
-          return "--count: \"" + raw.count + "\" is not a whole number from 1 to 1000000";
-        }
+        if (!n || *n < 1 || *n > 1000000) return notWhole("--count", raw.count, "1", "1000000");
         o.count = static_cast<int>(*n);
       }
       return {};
     }
     if (words.empty()) {
-      return "inject needs an action, e.g. inject kill_replica service=orders replica=0";
+      return u8(
+          CliText::tr("inject needs an action, e.g. inject kill_replica service=orders replica=0"));
     }
     o.action = std::move(words);
     o.target = raw.target;
-    if (given(app, "--target") && o.target.empty()) return "--target needs an instance id";
+    if (given(app, "--target") && o.target.empty()) {
+      return u8(CliText::tr("--target needs an instance id"));
+    }
     return {};
   }
   // launch
   o.external = raw.external;
   o.connectionFile = raw.connection;
   if (given(app, "--bind")) o.bind = raw.bind;
-  if (o.bind.empty()) return "--bind needs a host";
+  if (o.bind.empty()) return u8(CliText::tr("--bind needs a host"));
   o.keep = given(app, "--keep");
   o.noLoad = given(app, "--no-load");
   o.netns = given(app, "--netns");
   if (o.netns && given(app, "--bind")) {
-    return "--netns chooses the addresses (the bridge's and each node's): not with --bind";
+    return u8(CliText::tr(
+        "--netns chooses the addresses (the bridge's and each node's): not with --bind"));
   }
   o.telemetry = given(app, "--telemetry");
   o.logDir = raw.logDir;
@@ -213,14 +216,13 @@ std::string convertLiveOptions(const LiveRaw& raw, const CLI::App& app, LiveOpti
       {"--loadgen-program", &raw.loadgenProgram}};
   for (const auto& [option, value] : texts) {
     if (given(app, option) && value->find_first_not_of(" \t") == std::string::npos) {
-      return std::string(option) + " needs a value";
+      return u8(CliText::tr("%1 needs a value").arg(QLatin1String(option)));
     }
   }
   if (given(app, "--ready-timeout")) {
     const auto t = parseDouble(raw.readyTimeout);
     if (!t || *t < 1 || *t > 3600) {
-      return "--ready-timeout: \"" + raw.readyTimeout +
-             "\" is not a number of seconds from 1 to 3600";
+      return notSeconds("--ready-timeout", raw.readyTimeout, "1", "3600");
     }
     o.readyTimeoutS = *t;
   }

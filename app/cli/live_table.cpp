@@ -5,6 +5,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "cli_text.h"
+
 namespace clusterscope::cli {
 
 namespace {
@@ -56,6 +58,34 @@ nlohmann::json figuresJson(const Figures& f) {
           {"p50_ms", f.p50Ms},
           {"p95_ms", f.p95Ms},
           {"p99_ms", f.p99Ms}};
+}
+
+// A state as the table shows it, in the user's language (the JSON keeps the English word).
+std::string stateText(const std::string& state) {
+  static const struct {
+    const char* source;
+    const char* comment;
+  } kStates[] = {QT_TRANSLATE_NOOP3("CliText", "pending", "replica state"),
+                 QT_TRANSLATE_NOOP3("CliText", "starting", "replica state"),
+                 QT_TRANSLATE_NOOP3("CliText", "ready", "replica state"),
+                 QT_TRANSLATE_NOOP3("CliText", "draining", "replica state"),
+                 QT_TRANSLATE_NOOP3("CliText", "down", "replica state"),
+                 QT_TRANSLATE_NOOP3("CliText", "removed", "replica state"),
+                 QT_TRANSLATE_NOOP3("CliText", "suspect", "replica state"),
+                 QT_TRANSLATE_NOOP3("CliText", "left", "replica state")};
+  for (const auto& known : kStates) {
+    if (state == known.source) return u8(CliText::tr(known.source, known.comment));
+  }
+  return state;
+}
+
+// A column of the table: `text` padded to `width` characters (not bytes: French has accents),
+// on the left or on the right; longer text is kept whole, as printf's %-9s does.
+std::string cell(const QString& text, int width, bool left = true) {
+  return u8(left ? text.leftJustified(width) : text.rightJustified(width));
+}
+std::string cell(const std::string& text, int width, bool left = true) {
+  return cell(qs(text), width, left);
 }
 
 std::string fixed(double v, int decimals = 1) {
@@ -167,33 +197,42 @@ LiveTable makeLiveTable(const cv::ClusterView& view, cv::Instant now) {
 std::string formatLiveTable(const LiveTable& t) {
   std::string out;
   char line[256];
-  std::snprintf(line, sizeof line, "%s  hub %s  t %.1f s\n",
-                t.scenario.empty() ? "(no plan)" : t.scenario.c_str(),
-                t.hub.empty() ? "(not connected)" : t.hub.c_str(), t.timeS);
-  out += line;
-  std::snprintf(line, sizeof line,
-                "requests  %.1f/s  p50 %.1f  p95 %.1f  p99 %.1f ms  failed %.2f %%  in flight "
-                "%llu\n\n",
-                t.requests.throughputRps, t.requests.p50Ms, t.requests.p95Ms, t.requests.p99Ms,
-                t.requests.failedRatio * 100, static_cast<unsigned long long>(t.inFlight));
-  out += line;
-  std::snprintf(line, sizeof line, "%-22s %-9s %-8s %7s %-7s %8s %7s %7s %7s %7s %5s %5s\n",
-                "SERVICE / REPLICA", "STATE", "NODE", "PID", "LANG", "RATE/s", "P50ms", "P95ms",
-                "P99ms", "ERR/s", "QUEUE", "BUSY");
-  out += line;
+  out +=
+      u8(CliText::tr("%1  hub %2  t %3 s")
+             .arg(t.scenario.empty() ? CliText::tr("(no plan)") : qs(t.scenario),
+                  t.hub.empty() ? CliText::tr("(not connected)") : qs(t.hub), qs(fixed(t.timeS)))) +
+      "\n";
+  out += u8(CliText::tr("requests  %1/s  p50 %2  p95 %3  p99 %4 ms  failed %5 %  in flight %6")
+                .arg(qs(fixed(t.requests.throughputRps)), qs(fixed(t.requests.p50Ms)),
+                     qs(fixed(t.requests.p95Ms)), qs(fixed(t.requests.p99Ms)),
+                     qs(fixed(t.requests.failedRatio * 100, 2)), QString::number(t.inFlight))) +
+         "\n\n";
+  // The headings that are words are translated; the figures' (p50ms, PID) are the same.
+  out += cell(CliText::tr("SERVICE / REPLICA", "monitor's heading"), 22) + " " +
+         cell(CliText::tr("STATE", "monitor's heading"), 9) + " " +
+         cell(CliText::tr("NODE", "monitor's heading"), 8) + " " + cell(QString("PID"), 7, false) +
+         " " + cell(QString("LANG"), 7) + " " +
+         cell(CliText::tr("RATE/s", "monitor's heading"), 8, false) + " " +
+         cell(QString("P50ms"), 7, false) + " " + cell(QString("P95ms"), 7, false) + " " +
+         cell(QString("P99ms"), 7, false) + " " + cell(QString("ERR/s"), 7, false) + " " +
+         cell(CliText::tr("QUEUE", "monitor's heading"), 5, false) + " " +
+         cell(CliText::tr("BUSY", "monitor's heading"), 5, false) + "\n";
   for (const ServiceRow& s : t.services) {
-    const std::string count = std::to_string(s.ready) + "/" +
-                              std::to_string(s.planned ? s.planned : int(s.replicas.size()));
+    const std::string ready =
+        cell(CliText::tr("%1/%2 ready")
+                 .arg(QString::number(s.ready),
+                      QString::number(s.planned ? s.planned : int(s.replicas.size()))),
+             9);
     std::snprintf(line, sizeof line,
-                  "%-22s %-9s %-8s %7s %-7s %8.1f %7.1f %7.1f %7.1f %7.1f %5d %5s\n",
-                  s.name.c_str(), (count + " ready").c_str(), "", "", "", s.figures.throughputRps,
-                  s.figures.p50Ms, s.figures.p95Ms, s.figures.p99Ms, s.figures.failedRps, s.queued,
+                  "%-22s %s %-8s %7s %-7s %8.1f %7.1f %7.1f %7.1f %7.1f %5d %5s\n", s.name.c_str(),
+                  ready.c_str(), "", "", "", s.figures.throughputRps, s.figures.p50Ms,
+                  s.figures.p95Ms, s.figures.p99Ms, s.figures.failedRps, s.queued,
                   s.backlog ? ("+" + std::to_string(s.backlog)).c_str() : "");
     out += line;
     for (const ReplicaRow& r : s.replicas) {
       std::snprintf(line, sizeof line,
-                    "  #%-19d %-9s %-8.8s %7s %-7.7s %8.1f %7.1f %7.1f %7.1f %7.1f %5d %5d\n",
-                    r.replica, r.state.c_str(), r.node.c_str(),
+                    "  #%-19d %s %-8.8s %7s %-7.7s %8.1f %7.1f %7.1f %7.1f %7.1f %5d %5d\n",
+                    r.replica, cell(stateText(r.state), 9).c_str(), r.node.c_str(),
                     r.pid ? std::to_string(r.pid).c_str() : "", r.language.c_str(),
                     r.figures.throughputRps, r.figures.p50Ms, r.figures.p95Ms, r.figures.p99Ms,
                     r.figures.failedRps, r.queued, r.busy);
@@ -201,15 +240,19 @@ std::string formatLiveTable(const LiveTable& t) {
     }
   }
   if (t.broker) {
-    std::snprintf(line, sizeof line, "%-22s %-9s backlog %llu, oldest %.0f ms\n", "broker",
-                  t.brokerUp ? "up" : "OUTAGE", static_cast<unsigned long long>(t.brokerBacklog),
-                  t.brokerLagMs);
-    out += line;
+    out += cell(std::string("broker"), 22) + " " +
+           cell(t.brokerUp ? CliText::tr("up", "the broker") : CliText::tr("OUTAGE", "the broker"),
+                9) +
+           " " +
+           u8(CliText::tr("backlog %1, oldest %2 ms")
+                  .arg(QString::number(t.brokerBacklog), qs(fixed(t.brokerLagMs, 0)))) +
+           "\n";
   }
   for (const OtherRow& o : t.others) {
     if (o.role == "broker" || o.role == "monitor") continue;
-    std::snprintf(line, sizeof line, "%-22s %-9s %-8s %7s\n", o.instance.c_str(), o.state.c_str(),
-                  "", o.pid ? std::to_string(o.pid).c_str() : "");
+    std::snprintf(line, sizeof line, "%-22s %s %-8s %7s\n", o.instance.c_str(),
+                  cell(stateText(o.state), 9).c_str(), "",
+                  o.pid ? std::to_string(o.pid).c_str() : "");
     out += line;
   }
   return out;
@@ -267,11 +310,15 @@ std::string liveStatusLine(const LiveTable& t, double durationS) {
     ready += s.ready;
     total += s.planned ? s.planned : static_cast<int>(s.replicas.size());
   }
-  std::string line = fixed(t.timeS, 0) + (durationS > 0 ? "/" + fixed(durationS, 0) : "") + " s  " +
-                     fixed(t.requests.throughputRps) + " req/s  p95 " + fixed(t.requests.p95Ms) +
-                     " ms  failed " + fixed(t.requests.failedRatio * 100) + " %  " +
-                     std::to_string(ready) + "/" + std::to_string(total) + " ready";
-  if (t.broker) line += "  backlog " + std::to_string(t.brokerBacklog);
+  std::string line =
+      u8(CliText::tr("%1 s  %2 req/s  p95 %3 ms  failed %4 %  %5/%6 ready")
+             .arg(qs(fixed(t.timeS, 0) + (durationS > 0 ? "/" + fixed(durationS, 0) : "")),
+                  qs(fixed(t.requests.throughputRps)), qs(fixed(t.requests.p95Ms)),
+                  qs(fixed(t.requests.failedRatio * 100)), QString::number(ready),
+                  QString::number(total)));
+  if (t.broker) {
+    line += u8(CliText::tr("  backlog %1").arg(QString::number(t.brokerBacklog)));
+  }
   return line;
 }
 

@@ -62,12 +62,15 @@ int commandMonitor(const CliOptions& o, std::ostream& out, std::ostream& err) {
   }
   const bool terminal = ::isatty(STDOUT_FILENO) == 1 && !o.live.json;
   if (!o.live.json) {
-    err << "monitoring " << engine::printableText(describeHub(address, connection))
-        << " (Ctrl-C stops)\n";
+    err << u8(CliText::tr("monitoring %1 (Ctrl-C stops)")
+                  .arg(qs(engine::printableText(describeHub(address, connection)))))
+        << "\n";
   }
 
   cv::ClusterView view;
-  agents::HubClient client(loop, context, {connection, monitorHello("monitor"), true},
+  agents::HubClient client(loop, context,
+                           {connection, monitorHello("monitor"), true,
+                            std::chrono::milliseconds{1000}, agents::kIntervalMonitorUpdates},
                            feeding(view));
   client.start();
   int refreshes = 0;
@@ -76,8 +79,7 @@ int commandMonitor(const CliOptions& o, std::ostream& out, std::ostream& err) {
     const auto now = cv::Clock::now();
     view.closeInterval(now);
     if (!client.welcomed() && now - started > timeout && refreshes == 0) {
-      err << kProgram << "the hub at " << connection.endpoint << " did not welcome us within "
-          << o.live.timeoutS << " s\n";
+      err << kProgram << notWelcomed(connection.endpoint, o.live.timeoutS) << "\n";
       stop = true;
       stoppedBy = -1;
       return;

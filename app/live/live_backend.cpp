@@ -67,6 +67,17 @@ LiveBackend::LiveBackend(agents::HubConnection connection, QObject* parent)
         },
         Qt::QueuedConnection);
   };
+  callbacks.onPlanScenario = [this](std::shared_ptr<const engine::Scenario> scenario,
+                                    const std::string& trouble) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, scenario, why = QString::fromStdString(trouble)] {
+          // A cluster followed with Connect: the launcher's scenario, as its plan carries it.
+          if (!launchedScenario_) useScenario(scenario);
+          if (!why.isEmpty()) emit problem(why);
+        },
+        Qt::QueuedConnection);
+  };
   callbacks.onSnapshot = [this](std::shared_ptr<const model::ClusterSnapshot> snapshot) {
     QMetaObject::invokeMethod(
         this,
@@ -141,6 +152,11 @@ LiveBackend::LiveBackend(agents::HubConnection connection, QObject* parent)
 LiveBackend::~LiveBackend() = default;
 
 void LiveBackend::setScenario(std::shared_ptr<const engine::Scenario> scenario) {
+  launchedScenario_ = scenario != nullptr;
+  useScenario(std::move(scenario));
+}
+
+void LiveBackend::useScenario(std::shared_ptr<const engine::Scenario> scenario) {
   scenario_ = std::move(scenario);
   const bool asks = scenario_ && std::any_of(scenario_->lesson.begin(), scenario_->lesson.end(),
                                              [](const auto& step) { return step.question; });

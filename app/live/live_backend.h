@@ -45,7 +45,8 @@ class LiveBackend : public ClusterBackend {
   // queueing theory's predictions for the cluster as it stands (as the simulation's do), the
   // lesson is the scenario's own (in every language it gives, with its questions), and its
   // questions are settled from the measured intervals (questionSettled). Call it before the
-  // event loop delivers the first layout.
+  // event loop delivers the first layout. Without it, the scenario the launcher's plan
+  // carries does the same (a cluster followed with Connect).
   void setScenario(std::shared_ptr<const engine::Scenario> scenario);
   // The run is over and its hub gone: Finished, history kept, nothing more is followed.
   void finish();
@@ -65,6 +66,7 @@ class LiveBackend : public ClusterBackend {
   void applyAction(const clusterscope::model::Action& action) override;
 
  private:
+  void useScenario(std::shared_ptr<const engine::Scenario> scenario);
   void updateCapabilities();
   void setState(RunState state);
 
@@ -74,14 +76,15 @@ class LiveBackend : public ClusterBackend {
   bool reachable_ = false;
   bool launcher_ = false;
   bool finished_ = false;
-  bool questions_ = false;  // the launched scenario's lesson asks questions
+  bool questions_ = false;  // the scenario's lesson asks questions
   double lastTimeS_ = 0.0;  // cluster time of the last snapshot
   std::vector<model::TimelineEntry> userActions_;
   model::ClusterCapabilities capabilities_;
   std::shared_ptr<const model::ClusterLayout> layout_;
   std::shared_ptr<const model::ClusterDescription> description_;
   std::shared_ptr<const model::ClusterSnapshot> snapshot_;
-  std::shared_ptr<const engine::Scenario> scenario_;  // the launched one, or null
+  std::shared_ptr<const engine::Scenario> scenario_;  // the launched one, the plan's, or null
+  bool launchedScenario_ = false;                     // scenario_ came from setScenario()
 };
 
 }  // namespace clusterscope::app

@@ -9,6 +9,7 @@
 #include "event_loop.h"
 #include "hub_client.h"
 #include "question_tracker.h"
+#include "scenario_loader.h"
 
 namespace clusterscope::app {
 
@@ -55,6 +56,7 @@ struct LiveMonitor::State {
   bool reachable = false;
   bool launcher = false;
   Instant lastMessage{};
+  std::string planScenarioText;  // the last plan's scenario file, as text
   // The lesson's questions, when the GUI launched the run from a scenario that asks some.
   std::shared_ptr<const engine::Scenario> questionScenario;
   std::unique_ptr<engine::QuestionTracker> questions;
@@ -96,9 +98,30 @@ struct LiveMonitor::State {
   }
 
   void publishLayout(bool reset) {
+    publishPlanScenario();
     shownLayout = std::make_shared<const model::ClusterLayout>(view.layout());
     callbacks.onLayout(
         shownLayout, std::make_shared<const model::ClusterDescription>(view.description()), reset);
+  }
+
+  // Read here, on the monitor's thread: the text is untrusted, and up to 1 MiB.
+  void publishPlanScenario() {
+    static const std::string none;
+    const std::string& text = view.plan() ? view.plan()->scenario : none;
+    if (text == planScenarioText || !callbacks.onPlanScenario) return;
+    planScenarioText = text;
+    if (text.empty()) return callbacks.onPlanScenario(nullptr, {});
+    engine::LoadResult loaded = engine::loadScenarioText(text, "cluster plan");
+    if (!loaded.ok()) {
+      const std::string first = loaded.errors.empty() ? "" : loaded.errors.front().format();
+      return callbacks.onPlanScenario(
+          nullptr, LiveMonitorText::tr("The hub's plan carries a scenario that is not valid, so "
+                                       "its lesson shows without questions: %1")
+                       .arg(QString::fromStdString(first))
+                       .toStdString());
+    }
+    callbacks.onPlanScenario(std::make_shared<const engine::Scenario>(std::move(*loaded.scenario)),
+                             {});
   }
 
   void setReachable(bool on, const std::string& why) {
@@ -172,7 +195,10 @@ struct LiveMonitor::State {
     c.onPeerState = [this](const agents::protocol::PeerState& m) { apply(m); };
     c.onCluster = [this](const agents::protocol::Cluster& m) { apply(m); };
     client = std::make_unique<agents::HubClient>(
-        loop, context, agents::HubClient::Options{options.connection, hello, true}, c);
+        loop, context,
+        agents::HubClient::Options{options.connection, hello, true, std::chrono::milliseconds{1000},
+                                   agents::kIntervalMonitorUpdates},
+        c);
   }
 
   void run() {

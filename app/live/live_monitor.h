@@ -44,6 +44,11 @@ class LiveMonitor {
     std::function<void(std::shared_ptr<const model::ClusterLayout>,
                        std::shared_ptr<const model::ClusterDescription>, bool reset)>
         onLayout;
+    // The scenario file the launcher's plan carries changed (before the onLayout it comes
+    // with): null when the plan gives none, or gives one that is not a valid scenario, and
+    // then `problem` says why.
+    std::function<void(std::shared_ptr<const engine::Scenario>, const std::string& problem)>
+        onPlanScenario;
     std::function<void(std::shared_ptr<const model::ClusterSnapshot>)> onSnapshot;
     std::function<void(std::vector<model::ChartSample>)> onSamples;
     // The hub is reachable (a WELCOME and a stream) or lost (`why` says so).

@@ -10,6 +10,7 @@
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "question_text.h"
 
@@ -243,21 +244,39 @@ void LessonPanel::pickChoice(int choice) {
 
 int LessonPanel::pickedChoice() const { return current_ >= 0 ? asked_[current_].pick : -1; }
 
-int LessonPanel::answerStep() const {
-  for (int i = current_; i >= 0 && i < stepCount(); --i) {
-    if (steps_[i].question) return i;
+std::vector<int> LessonPanel::answerSteps() const {
+  if (current_ < 0 || current_ >= stepCount()) return {};
+  if (steps_[current_].question) return {current_};
+  std::vector<int> questions;
+  double lastAskedS = 0.0;  // when the latest question up to the current step is asked
+  for (int i = current_; i >= 0; --i) {
+    if (!steps_[i].question) continue;
+    if (questions.empty()) {
+      lastAskedS = steps_[i].atS;
+      questions.push_back(i);
+      continue;
+    }
+    // Superseded: a later question is asked once this one's window has closed.
+    lastAskedS = std::max(lastAskedS, steps_[i].atS);
+    if (steps_[i].question->betweenS.second > lastAskedS + 1e-9) {
+      questions.insert(questions.begin(), i);
+    }
   }
-  return -1;
+  return questions;
 }
 
 bool LessonPanel::canReveal() const {
-  const int q = answerStep();
-  return q >= 0 && asked_[q].outcome && !asked_[q].revealed;
+  for (const int q : answerSteps()) {
+    if (asked_[q].outcome && !asked_[q].revealed) return true;
+  }
+  return false;
 }
 
 void LessonPanel::reveal() {
   if (!canReveal()) return;
-  asked_[answerStep()].revealed = true;
+  for (const int q : answerSteps()) {
+    if (asked_[q].outcome) asked_[q].revealed = true;
+  }
   render();
   updateReveal();
 }
@@ -305,14 +324,17 @@ void LessonPanel::render() {
     renderQuestion(steps_[step]);
   } else {
     // A lesson explains a question in the steps after it: the answer stays in view there,
-    // under the question it answers, until the next question.
+    // under the question it answers, until the next question; questions that settle together
+    // are explained together, so each of their answers shows.
     choicesBox_->hide();
-    const int q = answerStep();
-    const QString answer = q >= 0 ? answerHtml(q) : QString();
-    answer_->setText(answer.isEmpty() ? QString()
-                                      : "<i>" + local(steps_[q].question->text).toHtmlEscaped() +
-                                            "</i><br>" + answer);
-    answer_->setVisible(!answer.isEmpty() && asked_[q].revealed);
+    QStringList answers;
+    for (const int q : answerSteps()) {
+      const QString answer = answerHtml(q);
+      if (answer.isEmpty() || !asked_[q].revealed) continue;
+      answers << "<i>" + local(steps_[q].question->text).toHtmlEscaped() + "</i><br>" + answer;
+    }
+    answer_->setText(answers.join("<br><br>"));
+    answer_->setVisible(!answers.isEmpty());
   }
   continue_->setVisible(waiting_);
   previous_->setEnabled(step > 0);

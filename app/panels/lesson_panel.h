@@ -46,8 +46,8 @@ class LessonPanel : public QWidget {
   bool waitingForRoom() const { return waiting_; }
   // The choice the room picked for the current step's question; -1: none.
   int pickedChoice() const;
-  // The question in view (the current step's, or the last one before it) has settled and its
-  // answer is not shown yet.
+  // A question in view (the current step's, or those answered on the steps after them) has
+  // settled and its answer is not shown yet.
   bool canReveal() const;
   // The answer (or the note) shown under the current question, as plain text.
   QString answerText() const;
@@ -62,7 +62,7 @@ class LessonPanel : public QWidget {
   void goOn();
   // Records the room's answer to the current question (toggles it off when picked again).
   void pickChoice(int choice);
-  // Shows the current question's settled answer now; nothing when it is not known yet.
+  // Shows the settled answers in view now (answerSteps()); nothing when none is known yet.
   void reveal();
 
  signals:
@@ -75,8 +75,11 @@ class LessonPanel : public QWidget {
   void onSettled(int step, const model::QuestionOutcome& outcome);
   // Pauses the run at `step`'s question until the room has answered (continueRun()).
   void holdForRoom(int step);
-  // The question the panel answers: the current step's, else the last one before it.
-  int answerStep() const;
+  // The questions whose answers the current step shows (when settled and revealed), in
+  // question order: its own question; else the last question before it and every earlier one
+  // the room has not moved on from, that is, no question after it was asked once it had
+  // settled (two questions whose windows end together are answered together).
+  std::vector<int> answerSteps() const;
   // The measured answer to `step`'s question and whether the room was right; empty before it
   // settles.
   QString answerHtml(int step) const;

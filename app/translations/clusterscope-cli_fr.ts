@@ -4,7 +4,7 @@
 <context>
     <name>CLI11</name>
     <message>
-        <location filename="../cli/cli_options.cpp" line="+185"/>
+        <location filename="../cli/cli_options.cpp" line="+186"/>
         <source>Usage</source>
         <translation>Utilisation</translation>
     </message>
@@ -67,7 +67,8 @@
         <translation>exécution</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
+        <location filename="../cli/launch_command.cpp" line="+282"/>
         <source>%1: claim failed: %2</source>
         <translation>%1&#xa0;: affirmation non vérifiée&#xa0;: %2</translation>
     </message>
@@ -87,7 +88,7 @@
         <translation>(voir clusterscope-cli --help)</translation>
     </message>
     <message>
-        <location filename="../cli/cli_options.cpp" line="-149"/>
+        <location filename="../cli/cli_options.cpp" line="-150"/>
         <source>override the scenario&apos;s seed</source>
         <translation>remplacer la graine du scénario</translation>
     </message>
@@ -112,7 +113,17 @@
         <translation>écrire la série temporelle, intervalle par intervalle</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+27"/>
+        <source>%1: &quot;%2&quot; is neither &quot;sync&quot; nor &quot;async&quot;</source>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n&apos;est ni «&#xa0;sync&#xa0;» ni «&#xa0;async&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 needs a file name</source>
+        <translation>%1 demande un nom de fichier</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>no command given</source>
         <translation>aucune commande donnée</translation>
     </message>
@@ -148,6 +159,7 @@
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../cli/live_options.cpp" line="+160"/>
         <source>%1 needs a directory</source>
         <translation>%1 demande un répertoire</translation>
     </message>
@@ -158,6 +170,7 @@
     </message>
     <message>
         <location line="+5"/>
+        <location filename="../cli/live_options.cpp" line="+59"/>
         <source>%1 needs a value</source>
         <translation>%1 demande une valeur</translation>
     </message>
@@ -216,7 +229,7 @@ impossibles à démarrer&#xa0;: la raison est sur stderr)&#x202f;; launch arrêt
 avant la fin&#xa0;: 128 + son numéro</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Display program version information and exit</source>
         <translation>Afficher la version du programme et quitter</translation>
     </message>
@@ -295,7 +308,7 @@ exit status: 0 stopped (--count, Ctrl-C), 1 no hub answers or it refused our key
 code de sortie&#xa0;: 0 arrêté (--count, Ctrl-C), 1 aucun hub ne répond ou il a refusé notre clé, 2 entrée invalide</translation>
     </message>
     <message>
-        <location filename="../cli/live_options.cpp" line="+16"/>
+        <location filename="../cli/live_options.cpp" line="-203"/>
         <source>the connection file of a launched cluster or a hub; default below</source>
         <translation>le fichier de connexion d&apos;une grappe lancée ou d&apos;un hub&#x202f;; valeur par défaut ci-dessous</translation>
     </message>
@@ -310,7 +323,22 @@ code de sortie&#xa0;: 0 arrêté (--count, Ctrl-C), 1 aucun hub ne répond ou il
         <translation>combien de temps attendre le hub&#x202f;; 5 par défaut</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+15"/>
+        <source>%1 needs a file</source>
+        <translation>%1 demande un fichier</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>give ENDPOINT or --connection, not both</source>
+        <translation>donnez ADRESSE ou --connection, pas les deux</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--keys goes with ENDPOINT (a connection file names its own keys)</source>
+        <translation>--keys va avec ADRESSE (un fichier de connexion désigne ses propres clés)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>do not start this service&apos;s replicas: someone else does (repeatable)</source>
         <translation>ne pas démarrer les répliques de ce service&#xa0;: quelqu&apos;un d&apos;autre s&apos;en charge (répétable)</translation>
     </message>
@@ -446,6 +474,418 @@ code de sortie&#xa0;: 0 exécutée, 1 refusée ou en échec (la raison est affic
 (NAME.key public, NAME.key_secret mode 0600). Then: clusterscope-hub --keys DIR</source>
         <translation>Écrit les paires de clés du hub, des agents et des contrôleurs au format de certificat de pyzmq
 (NOM.key publique, NOM.key_secret en mode 0600). Ensuite&#xa0;: clusterscope-hub --keys RÉP</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&quot;%1&quot; is not an endpoint (tcp://HOST:PORT, ipc://PATH)</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse (tcp://HÔTE:PORT, ipc://CHEMIN)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>inject needs an action, e.g. inject kill_replica service=orders replica=0</source>
+        <translation>inject demande une action, par exemple inject kill_replica service=orders replica=0</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--target needs an instance id</source>
+        <translation>--target demande un identifiant d&apos;instance</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--bind needs a host</source>
+        <translation>--bind demande un hôte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--netns chooses the addresses (the bridge&apos;s and each node&apos;s): not with --bind</source>
+        <translation>--netns choisit les adresses (celle du pont et celle de chaque nœud)&#xa0;: pas avec --bind</translation>
+    </message>
+    <message>
+        <location filename="../cli/cli_shared.cpp" line="+53"/>
+        <source>%1: question failed: %2</source>
+        <translation>%1&#xa0;: question non vérifiée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../cli/hub_session.cpp" line="+52"/>
+        <source>no connection file at %1: launch a cluster (clusterscope-cli launch) or start a hub (clusterscope-hub), or give ENDPOINT or --connection FILE</source>
+        <translation>aucun fichier de connexion à %1&#xa0;: lancez une grappe (clusterscope-cli launch) ou démarrez un hub (clusterscope-hub), ou bien donnez ADRESSE ou --connection FICHIER</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (no CURVE)</source>
+        <translation>%1 (sans CURVE)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (keys from %2)</source>
+        <translation>%1 (clés de %2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (from %2)</source>
+        <translation>%1 (d&apos;après %2)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>cannot watch the connection: %1</source>
+        <translation>impossible de surveiller la connexion&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>the hub at %1 refused our key (CURVE status %2): it does not let this controller key in; use the keys of the running cluster (its connection file) or its key directory</source>
+        <translation>le hub à %1 a refusé notre clé (statut CURVE %2)&#xa0;: il n&apos;accepte pas cette clé de contrôleur&#x202f;; utilisez les clés de la grappe en marche (son fichier de connexion) ou son répertoire de clés</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no CURVE handshake with %1 within %2 s: the hub&apos;s public key is not the one given, or it is not a ClusterScope hub</source>
+        <translation>pas de négociation CURVE avec %1 en %2 s&#xa0;: la clé publique du hub n&apos;est pas celle donnée, ou ce n&apos;est pas un hub ClusterScope</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing answers at %1 (waited %2 s): is the hub running?</source>
+        <translation>rien ne répond à %1 (après %2 s d&apos;attente)&#xa0;: le hub est-il lancé&#x202f;?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the hub at %1 did not welcome us within %2 s</source>
+        <translation>le hub à %1 ne nous a pas accueillis dans les %2 s</translation>
+    </message>
+    <message>
+        <location filename="../cli/inject_command.cpp" line="+60"/>
+        <source>give the action as one JSON object or as NAME FIELD=VALUE..., not both</source>
+        <translation>donnez l&apos;action en un seul objet JSON ou en NOM CHAMP=VALEUR..., pas les deux</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the action is not a JSON object: %1</source>
+        <translation>l&apos;action n&apos;est pas un objet JSON&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>reset_faults takes no field</source>
+        <translation>reset_faults ne prend aucun champ</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; is not FIELD=VALUE</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas de la forme CHAMP=VALEUR</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 on %2</source>
+        <comment>a fault on a service or a link</comment>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reset faults</source>
+        <translation>levée des pannes</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>not a valid action: %1</source>
+        <translation>action invalide&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the hub at %1 runs without CURVE: it takes no commands (read-only)</source>
+        <translation>le hub à %1 tourne sans CURVE&#xa0;: il n&apos;accepte aucune commande (lecture seule)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: refused: %2</source>
+        <translation>%1&#xa0;: refus&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>ok: %1</source>
+        <comment>inject&apos;s answer</comment>
+        <translation>effectué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../cli/keygen_command.cpp" line="+21"/>
+        <source>%1 already holds keys (hub.key_secret): --force replaces them</source>
+        <translation>%1 contient déjà des clés (hub.key_secret)&#xa0;: --force les remplace</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>this libzmq was built without CURVE: no keys can be made</source>
+        <translation>cette libzmq a été compilée sans CURVE&#xa0;: impossible de créer des clés</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>wrote the key pairs of a cluster in %1:
+  hub.key, hub.key_secret                 the hub: clusterscope-hub --keys %1
+  agent.key, agent.key_secret             processes that join (--certificate)
+  controller.key, controller.key_secret   monitor, inject, the GUI: --keys %1
+secret files are mode 0600; hand out only the .key files</source>
+        <translation>paires de clés d&apos;une grappe écrites dans %1&#xa0;:
+  hub.key, hub.key_secret                 le hub&#xa0;: clusterscope-hub --keys %1
+  agent.key, agent.key_secret             les processus qui rejoignent la grappe (--certificate)
+  controller.key, controller.key_secret   monitor, inject, l&apos;interface graphique&#xa0;: --keys %1
+les fichiers secrets sont en mode 0600&#x202f;; ne distribuez que les fichiers .key</translation>
+    </message>
+    <message>
+        <location filename="../cli/launch_command.cpp" line="-175"/>
+        <source>  (metrics %1)</source>
+        <translation>  (métriques %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>connection  %1</source>
+        <translation>connexion   %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>telemetry   %1</source>
+        <translation>télémesure  %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bridge      %1  %2</source>
+        <translation>pont        %1  %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>node        %1: namespace %2  %3  link %4</source>
+        <translation>nœud        %1&#xa0;: espace de noms %2  %3  lien %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>external    %1: start its replicas with --connection %2</source>
+        <translation>externe     %1&#xa0;: démarrez ses répliques avec --connection %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>launch failed: %1</source>
+        <translation>échec du lancement&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  each process&apos;s output: %1</source>
+        <translation>  sortie de chaque processus&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>interrupted: every process was stopped; no summary written</source>
+        <translation>interrompu&#xa0;: tous les processus ont été arrêtés&#x202f;; aucun résumé écrit</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>stopping every process (Ctrl-C; again to kill them at once)</source>
+        <translation>arrêt de tous les processus (Ctrl-C&#x202f;; une seconde fois pour les tuer immédiatement)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stopping every process (signal; again to kill them at once)</source>
+        <translation>arrêt de tous les processus (signal&#x202f;; une seconde fois pour les tuer immédiatement)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>starting: %1/%2 started, %3/%4 ready  %5</source>
+        <translation>démarrage&#xa0;: %1/%2 démarrés, %3/%4 prêts  %5</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 (pid %2) %3</source>
+        <translation>%1 (pid %2) %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (pid %2) %3: not asked for</source>
+        <translation>%1 (pid %2) %3&#xa0;: non demandé</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <comment>who did an action: what</comment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2: FAILED: %3</source>
+        <translation>%1&#xa0;: %2&#xa0;: ÉCHEC&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(no /metrics)</source>
+        <translation>(pas de /metrics)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>processes   (%1)</source>
+        <translation>processus   (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>traffic started: %1 s (Ctrl-C stops every process)</source>
+        <translation>trafic lancé pour %1 s (Ctrl-C arrête tous les processus)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>claims (on real processes)</source>
+        <translation>affirmations (sur de vrais processus)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>questions (on real processes)</source>
+        <translation>questions (sur de vrais processus)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the run is over; the cluster keeps running until Ctrl-C (monitor, inject work)</source>
+        <translation>l&apos;exécution est terminée&#x202f;; la grappe continue de tourner jusqu&apos;à Ctrl-C (monitor et inject fonctionnent)</translation>
+    </message>
+    <message>
+        <location filename="../cli/live_table.cpp" line="+68"/>
+        <source>pending</source>
+        <comment>replica state</comment>
+        <translation>prévue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>starting</source>
+        <comment>replica state</comment>
+        <translation>démarre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ready</source>
+        <comment>replica state</comment>
+        <translation>prête</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>draining</source>
+        <comment>replica state</comment>
+        <translation>se vide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>down</source>
+        <comment>replica state</comment>
+        <translation>arrêtée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed</source>
+        <comment>replica state</comment>
+        <translation>retirée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>suspect</source>
+        <comment>replica state</comment>
+        <translation>suspecte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>left</source>
+        <comment>replica state</comment>
+        <translation>partie</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>%1  hub %2  t %3 s</source>
+        <translation>%1  hub %2  t %3 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no plan)</source>
+        <translation>(sans plan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(not connected)</source>
+        <translation>(non connecté)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>requests  %1/s  p50 %2  p95 %3  p99 %4 ms  failed %5 %  in flight %6</source>
+        <translation>requêtes  %1/s  p50 %2  p95 %3  p99 %4 ms  en échec %5&#xa0;%  en cours %6</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SERVICE / REPLICA</source>
+        <comment>monitor&apos;s heading</comment>
+        <translation>SERVICE / RÉPLIQUE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STATE</source>
+        <comment>monitor&apos;s heading</comment>
+        <translation>ÉTAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NODE</source>
+        <comment>monitor&apos;s heading</comment>
+        <translation>NŒUD</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RATE/s</source>
+        <comment>monitor&apos;s heading</comment>
+        <translation>DÉBIT/s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>QUEUE</source>
+        <comment>monitor&apos;s heading</comment>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BUSY</source>
+        <comment>monitor&apos;s heading</comment>
+        <translation>OCCUP</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1/%2 ready</source>
+        <translation>%1/%2 prêtes</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>up</source>
+        <comment>the broker</comment>
+        <translation>en marche</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OUTAGE</source>
+        <comment>the broker</comment>
+        <translation>EN PANNE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>backlog %1, oldest %2 ms</source>
+        <translation>%1 en attente, le plus ancien depuis %2 ms</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>%1 s  %2 req/s  p95 %3 ms  failed %4 %  %5/%6 ready</source>
+        <translation>%1 s  %2 req/s  p95 %3 ms  en échec %4&#xa0;%  %5/%6 prêtes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>  backlog %1</source>
+        <translation>  en attente %1</translation>
+    </message>
+    <message>
+        <location filename="../cli/monitor_command.cpp" line="+65"/>
+        <source>monitoring %1 (Ctrl-C stops)</source>
+        <translation>observation de %1 (Ctrl-C arrête)</translation>
+    </message>
+    <message>
+        <location filename="../cli/option_text.h" line="+39"/>
+        <source>%1: &quot;%2&quot; is not a whole number from %3 to %4</source>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n&apos;est pas un nombre entier de %3 à %4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: &quot;%2&quot; is not a number of seconds from %3 to %4</source>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n&apos;est pas un nombre de secondes de %3 à %4</translation>
     </message>
 </context>
 </TS>

@@ -288,12 +288,17 @@
 <context>
     <name>LiveMonitorText</name>
     <message>
-        <location filename="../live/live_monitor.cpp" line="+150"/>
+        <location filename="../live/live_monitor.cpp" line="+118"/>
+        <source>The hub&apos;s plan carries a scenario that is not valid, so its lesson shows without questions: %1</source>
+        <translation>Le plan transmis par le hub contient un scénario non valide&#xa0;: la leçon s&apos;affiche donc sans ses questions. %1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>no news from the hub at %1 for %2 s; reconnecting</source>
         <translation>aucune nouvelle du hub %1 depuis %2 s&#x202f;; reconnexion</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>connecting to %1</source>
         <translation>connexion à %1</translation>
     </message>
@@ -1956,7 +1961,7 @@
 <context>
     <name>clusterscope::app::LessonPanel</name>
     <message>
-        <location filename="../panels/lesson_panel.cpp" line="+33"/>
+        <location filename="../panels/lesson_panel.cpp" line="+34"/>
         <source>Continue (Page Down)</source>
         <translation>Continuer (Page suivante)</translation>
     </message>
@@ -1986,7 +1991,7 @@
         <translation>&amp;Suivant</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+79"/>
         <source>no lesson</source>
         <translation>pas de leçon</translation>
     </message>
@@ -2011,7 +2016,7 @@
         <translation>%1 / %2  ·  %3 s</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>The room chose %1: right.</source>
         <translation>La salle a choisi %1&#xa0;: juste.</translation>
     </message>
@@ -2095,7 +2100,7 @@
 <context>
     <name>clusterscope::app::LiveBackend</name>
     <message>
-        <location filename="../live/live_backend.cpp" line="+185"/>
+        <location filename="../live/live_backend.cpp" line="+201"/>
         <source>this run has ended: its processes are gone</source>
         <translation>cette exécution est terminée&#xa0;: ses processus n&apos;existent plus</translation>
     </message>
@@ -2349,12 +2354,7 @@
         <translation>Se &amp;connecter aux agents…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&amp;Run on real agents</source>
-        <translation>Exécuter sur de &amp;vrais agents</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Start the open scenario as real local processes (a hub, its agents, broker and load generator) and show them here</source>
         <translation>Démarrer le scénario ouvert sous forme de vrais processus locaux (un hub, ses agents, le broker et le générateur de charge) et les montrer ici</translation>
     </message>
@@ -2379,8 +2379,13 @@
         <translation>Enregistrer la &amp;session comme scénario…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Export charts</source>
+        <location line="-22"/>
+        <source>Run on real &amp;agents</source>
+        <translation>Exécuter sur de &amp;vrais agents</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>E&amp;xport charts</source>
         <translation>E&amp;xporter les graphiques</translation>
     </message>
     <message>

@@ -43,7 +43,7 @@ void MainWindow::buildMenus() {
       file->addAction(tr("&Connect to agents…"), this, &MainWindow::connectDialog);
   connectAction->setObjectName("connectAction");
   connectAction->setShortcut(Qt::CTRL | Qt::Key_K);
-  runLiveAction_ = file->addAction(tr("&Run on real agents"), this, &MainWindow::runOnRealAgents);
+  runLiveAction_ = file->addAction(tr("Run on real &agents"), this, &MainWindow::runOnRealAgents);
   runLiveAction_->setObjectName("runLiveAction");
   runLiveAction_->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_R);
   runLiveAction_->setToolTip(
@@ -67,7 +67,7 @@ void MainWindow::buildMenus() {
   file->addSeparator();
   saveSessionAction_ = file->addAction(tr("&Save session as scenario…"), QKeySequence::Save, this,
                                        &MainWindow::saveSessionDialog);
-  QMenu* exports = file->addMenu(tr("&Export charts"));
+  QMenu* exports = file->addMenu(tr("E&xport charts"));
   for (const QString format : {"png", "pdf", "csv"}) {
     exports->addAction(format.toUpper() + "…", this, [this, format] { exportCharts(format); });
   }

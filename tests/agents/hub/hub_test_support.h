@@ -129,7 +129,7 @@ struct Peer {
   std::unique_ptr<HubClient> client;
 
   Peer(EventLoop& loop, zmq::context_t& context, agents::HubConnection connection, p::Hello hello,
-       bool subscribe = false) {
+       bool subscribe = false, std::chrono::milliseconds updateInterval = {}) {
     HubClient::Callbacks c;
     const bool agent = hello.role == p::PeerRole::Agent;
     c.fillReport = [this, agent](p::Report& r) {
@@ -154,8 +154,7 @@ struct Peer {
       view[s.instance] = s.liveness;
     };
     c.onCluster = [this](const p::Cluster& cl) { clusters.push_back(cl); };
-    HubClient::Options o{std::move(connection), std::move(hello), subscribe};
-    o.helloRetry = 200ms;
+    HubClient::Options o{std::move(connection), std::move(hello), subscribe, 200ms, updateInterval};
     client = std::make_unique<HubClient>(loop, context, std::move(o), std::move(c));
   }
 

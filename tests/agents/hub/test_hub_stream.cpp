@@ -34,11 +34,8 @@ class TestHubStream : public QObject {
   Keys keys_;
   zmq::context_t context_;
 
- private slots:
-  void aSnapshotThenUpdatesInSequence() {
-    HubThread hub(keys_.hubOptions());
-    hub.start();
-    EventLoop loop;
+  // Three replicas of orders, started, reporting ten times a second.
+  std::vector<std::unique_ptr<Peer>> threeOrdersAgents(EventLoop& loop, HubThread& hub) {
     std::vector<std::unique_ptr<Peer>> agents;
     for (int r = 0; r < 3; ++r) {
       agents.push_back(std::make_unique<Peer>(
@@ -46,6 +43,15 @@ class TestHubStream : public QObject {
           agentHello("orders", r, "tcp://127.0.0.1:" + std::to_string(2 + r))));
       agents.back()->client->start();
     }
+    return agents;
+  }
+
+ private slots:
+  void aSnapshotThenUpdatesInSequence() {
+    HubThread hub(keys_.hubOptions());
+    hub.start();
+    EventLoop loop;
+    const auto agents = threeOrdersAgents(loop, hub);
     QVERIFY(runUntil(loop, [&] {
       return hub.call([](agents::Hub& h) {
         std::size_t reported = 0;
@@ -83,6 +89,82 @@ class TestHubStream : public QObject {
       QVERIFY(std::is_sorted(order.begin(), order.end()));
     }
     QCOMPARE(monitor.client->stats().streamGaps, std::uint64_t{0});
+  }
+
+  // SUBSCRIBE update_interval_ms: reports merged to about two a second per peer, the stream
+  // still unbroken; a change of state comes at once; the hub relays as seldom as its most
+  // demanding subscriber allows.
+  void aMonitorMayAskForFewerUpdates() {
+    HubThread hub(keys_.hubOptions());
+    hub.start();
+    EventLoop loop;
+    const auto agents = threeOrdersAgents(loop, hub);
+    Peer slow(loop, context_, keys_.connection(hub.endpoint(), keys_.keys.controller),
+              roleHello(p::PeerRole::Monitor, "monitor@test:1"), true, 500ms);
+    slow.client->start();
+    QVERIFY(runUntil(loop, [&] { return !slow.snapshots.empty(); }));
+    const auto updatesPerAgent = [&](const Peer& monitor, std::size_t from) {
+      std::map<std::string, std::vector<std::uint64_t>> seqs;
+      for (std::size_t i = from; i < monitor.updates.size(); ++i) {
+        const p::Update& u = monitor.updates[i];
+        if (u.instance.rfind("orders#", 0) == 0) seqs[u.instance].push_back(u.report.seq);
+      }
+      return seqs;
+    };
+
+    // Two seconds: about four UPDATEs per agent (twenty reports each), later reports each
+    // time, no gap in the stream.
+    std::size_t from = slow.updates.size();
+    runFor(loop, 2000ms);
+    auto seen = updatesPerAgent(slow, from);
+    QCOMPARE(seen.size(), std::size_t{3});
+    for (const auto& [instance, seqs] : seen) {
+      QVERIFY2(seqs.size() >= 3 && seqs.size() <= 6, instance.c_str());
+      QVERIFY(std::is_sorted(seqs.begin(), seqs.end()));
+      QVERIFY2(seqs.back() - seqs.front() >= 10, instance.c_str());  // reports were merged
+    }
+    QCOMPARE(slow.client->stats().streamGaps, std::uint64_t{0});
+
+    // A change of state is not held for the interval: five flips, each seen well under the
+    // half second an ordinary report may wait.
+    for (int flip = 0; flip < 5; ++flip) {
+      const auto wanted = flip % 2 == 0 ? ReplicaState::Draining : ReplicaState::Ready;
+      const std::size_t before = slow.updates.size();
+      const auto start = std::chrono::steady_clock::now();
+      agents[0]->state = wanted;
+      QVERIFY(runUntil(loop, [&] {
+        for (std::size_t i = before; i < slow.updates.size(); ++i) {
+          if (slow.updates[i].instance == "orders#0" && slow.updates[i].report.state == wanted)
+            return true;
+        }
+        return false;
+      }));
+      const auto took = std::chrono::steady_clock::now() - start;
+      QVERIFY2(took < 300ms, std::to_string(took / 1ms).c_str());
+      runFor(loop, 150ms);
+    }
+
+    // A second monitor wanting every report: both get about ten a second; once it leaves, two.
+    {
+      Peer eager(loop, context_, keys_.connection(hub.endpoint(), keys_.keys.controller),
+                 roleHello(p::PeerRole::Monitor, "monitor@test:2"), true);
+      eager.client->start();
+      QVERIFY(runUntil(loop, [&] { return !eager.snapshots.empty(); }));
+      from = slow.updates.size();
+      runFor(loop, 1000ms);
+      for (const auto& [instance, seqs] : updatesPerAgent(slow, from)) {
+        QVERIFY2(seqs.size() >= 7, instance.c_str());
+      }
+      eager.client->stop();
+    }
+    QVERIFY(runUntil(
+        loop, [&] { return hub.call([](agents::Hub& h) { return h.subscribers(); }) == 1; }));
+    from = slow.updates.size();
+    runFor(loop, 2000ms);
+    for (const auto& [instance, seqs] : updatesPerAgent(slow, from)) {
+      QVERIFY2(seqs.size() <= 6, instance.c_str());
+    }
+    QCOMPARE(slow.client->stats().streamGaps, std::uint64_t{0});
   }
 
   void aMonitorThatFellBehindSubscribesAgain() {

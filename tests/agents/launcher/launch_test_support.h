@@ -27,8 +27,15 @@ struct CliRun {
   QString err;
 };
 
-inline CliRun runCli(const QStringList& args, int timeoutMs = 30000) {
+// In the tests' English unless `language` names a LANG ("fr_FR.UTF-8").
+inline CliRun runCli(const QStringList& args, int timeoutMs = 30000, const QString& language = {}) {
   QProcess p;
+  if (!language.isEmpty()) {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"}) env.remove(name);
+    env.insert("LANG", language);
+    p.setProcessEnvironment(env);
+  }
   p.start(CLUSTERSCOPE_CLI_PATH, args);
   CliRun r;
   if (!p.waitForFinished(timeoutMs)) {

@@ -115,6 +115,46 @@ class TestLiveCommands : public QObject {
     QVERIFY2(r.err.contains("unknown service \"orders\""), qPrintable(r.err));
   }
 
+  // In French (LANG=fr_FR.UTF-8): monitor's table and messages, inject's answer and the hub
+  // connection's errors; what the hub says and the JSON lines stay as they are.
+  void monitorAndInjectSpeakTheLocalesLanguage() {
+    const QString fr = "fr_FR.UTF-8";
+    QTemporaryDir tmp;
+    const QString keys = tmp.path() + "/keys";
+    QCOMPARE(runCli({"keygen", keys}).code, 0);
+    Hub hub(keys);
+    QVERIFY(!hub.endpoint().isEmpty());
+
+    CliRun r = runCli({"monitor", hub.endpoint(), "--keys", keys, "--count", "1"}, 30000, fr);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("SERVICE / RÉPLIQUE") && r.out.contains("ÉTAT") &&
+                 r.out.contains("requêtes") && r.out.contains("(sans plan)"),
+             qPrintable(r.out));
+    QVERIFY2(r.err.startsWith("observation de " + hub.endpoint() + " (clés de " + keys + ")"),
+             qPrintable(r.err));
+    const CliRun en = runCli({"monitor", hub.endpoint(), "--keys", keys, "--count", "1"});
+    QVERIFY2(en.out.contains("SERVICE / REPLICA") && en.out.contains("(no plan)"),
+             qPrintable(en.out));
+    QVERIFY2(en.err.startsWith("monitoring " + hub.endpoint()), qPrintable(en.err));
+
+    r = runCli({"monitor", hub.endpoint(), "--keys", keys, "--json", "--count", "1"}, 30000, fr);
+    QCOMPARE(r.code, 0);
+    const auto line = nlohmann::json::parse(r.out.toStdString(), nullptr, false);
+    QVERIFY2(!line.is_discarded() && line.contains("services") && line.contains("requests"),
+             qPrintable(r.out));
+
+    // The hub's reason stays its own; the answer around it is French.
+    r = runCli(
+        {"inject", hub.endpoint(), "--keys", keys, "kill_replica", "service=orders", "replica=0"},
+        30000, fr);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QString::fromUtf8("\u00a0: refus\u00a0: unknown service \"orders\"")),
+             qPrintable(r.err));
+    r = runCli({"monitor", "tcp://127.0.0.1:1", "--timeout", "0.5"}, 30000, fr);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("rien ne répond à tcp://127.0.0.1:1"), qPrintable(r.err));
+  }
+
   void nothingListeningIsNotAHang() {
     const CliRun r = runCli({"monitor", "tcp://127.0.0.1:1", "--timeout", "0.5"});
     QCOMPARE(r.code, 1);

@@ -16,11 +16,16 @@ struct CliResult {
   QString err;
 };
 
-inline CliResult runCliProcess(const QStringList& args, const QString& language = "C.UTF-8") {
+// `environment`: more variables, "NAME=VALUE".
+inline CliResult runCliProcess(const QStringList& args, const QString& language = "C.UTF-8",
+                               const QStringList& environment = {}) {
   QProcess p;
   QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
   for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"}) env.remove(name);
   env.insert("LANG", language);
+  for (const QString& variable : environment) {
+    env.insert(variable.section('=', 0, 0), variable.section('=', 1));
+  }
   p.setProcessEnvironment(env);
   p.start(CLUSTERSCOPE_CLI_PATH, args);
   if (!p.waitForFinished(120000)) qFatal("clusterscope-cli did not finish");

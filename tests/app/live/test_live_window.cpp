@@ -12,11 +12,13 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "control_bar.h"
 #include "curve_keys.h"
+#include "live_backend.h"
 #include "main_window.h"
 #include "scenario_files.h"
 #include "simulation_backend.h"
@@ -108,6 +110,42 @@ class TestLiveWindow : public QObject {
     QTRY_VERIFY(live.isNull());
     QTRY_COMPARE(w.topology()->topologyScene()->serviceItemCount(), 5);
     QVERIFY(w.findChild<QMenu*>("compareMenu")->menuAction()->isEnabled());
+  }
+
+  // A cluster launched elsewhere (`clusterscope-cli launch`) and followed with Connect: the
+  // launcher's plan carries the scenario file, so the window shows its lesson in both
+  // languages with its question, and settles the question from the measured intervals.
+  void aConnectedClusterBringsItsLessonAndQuestions() {
+    const QString file = tmp_.path() + "/launched/connection.json";
+    QProcess launch;
+    dieWithParent(launch);
+    launch.start(CLUSTERSCOPE_CLI_PATH,
+                 {"launch", QString(CLUSTERSCOPE_LIVE_DATA_DIR) + "/launch-question.json",
+                  "--connection-file", file, "--no-progress"});
+    QVERIFY(launch.waitForStarted(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(file), 20000);
+
+    MainWindow w;
+    w.setScenarioSession(new ScenarioSession(&w));
+    w.show();
+    QVERIFY(w.connectToHub(file));
+    LiveBackend* live = w.liveBackend();
+    QVERIFY(live);
+    QSignalSpy settled(live, &ClusterBackend::questionSettled);
+    QTRY_VERIFY_WITH_TIMEOUT(live->description() && live->description()->lesson.size() == 2, 20000);
+    const auto& lesson = live->description()->lesson;
+    QVERIFY(lesson[1].question.has_value());
+    QCOMPARE(lesson[1].question->text.in("fr"),
+             std::string("Orders devient 20 fois plus lent : son p50 ?"));
+    QVERIFY(live->capabilities().questions);
+    QTRY_VERIFY_WITH_TIMEOUT(settled.size() == 1, 40000);
+    const auto outcome = settled[0][1].value<model::QuestionOutcome>();
+    QVERIFY(outcome.value && outcome.before);
+    qInfo("followed with Connect: orders p50 %.1f ms before, %.1f ms after", *outcome.before,
+          *outcome.value);
+    QCOMPARE(outcome.matching, std::optional<int>(1));
+    QVERIFY(launch.waitForFinished(30000));
+    QCOMPARE(launch.exitCode(), 0);
   }
 
   void aTargetThatCannotBeUsedSaysWhy() {

@@ -43,6 +43,18 @@ bool shown(const QWidget& panel, const char* name) {
   return button(panel, name)->isVisibleTo(&panel);
 }
 
+// Loads `s` and, once it is loaded (paused at 0 s), runs it at `speed`; false when it did not
+// load in time.
+bool loadAndStart(SimulationBackend& b, const Scenario& s, double speed) {
+  b.load(s);
+  if (!QTest::qWaitFor([&] { return b.hasScenario() && b.runState() == RunState::Paused; }, 5000)) {
+    return false;
+  }
+  b.setSpeed(speed);
+  b.start();
+  return true;
+}
+
 }  // namespace
 
 class LessonQuestionsTest : public QObject {
@@ -59,10 +71,7 @@ class LessonQuestionsTest : public QObject {
     charts.addSource(&b, "simulation");
     QSignalSpy settled(&b, &ClusterBackend::questionSettled);
     QSignalSpy revealPossible(&panel, &LessonPanel::revealPossibleChanged);
-    b.load(s);
-    QTRY_VERIFY_WITH_TIMEOUT(b.hasScenario() && b.runState() == RunState::Paused, 5000);
-    b.setSpeed(20);
-    b.start();
+    QVERIFY(loadAndStart(b, s, 20));
 
     // Held at the question, a moment after 15 s, with the choices A-C offered.
     QTRY_VERIFY_WITH_TIMEOUT(panel.waitingForRoom(), 10000);
@@ -119,10 +128,7 @@ class LessonQuestionsTest : public QObject {
     panel.setRevealOnSettle(false);
     panel.setBackend(&b);
     QSignalSpy revealPossible(&panel, &LessonPanel::revealPossibleChanged);
-    b.load(lessonScenario());
-    QTRY_VERIFY_WITH_TIMEOUT(b.hasScenario() && b.runState() == RunState::Paused, 5000);
-    b.setSpeed(40);
-    b.start();
+    QVERIFY(loadAndStart(b, lessonScenario(), 40));
     QTRY_VERIFY_WITH_TIMEOUT(panel.waitingForRoom(), 10000);
     panel.reveal();  // not settled yet: nothing to show
     QVERIFY(panel.answerText().isEmpty());
@@ -179,10 +185,7 @@ class LessonQuestionsTest : public QObject {
     SimulationBackend b;
     LessonPanel panel;
     panel.setBackend(&b);
-    b.load(s);
-    QTRY_VERIFY_WITH_TIMEOUT(b.hasScenario() && b.runState() == RunState::Paused, 5000);
-    b.setSpeed(40);
-    b.start();
+    QVERIFY(loadAndStart(b, s, 40));
     QTRY_VERIFY_WITH_TIMEOUT(panel.waitingForRoom(), 10000);
     panel.pickChoice(1);
     panel.continueRun();
@@ -193,6 +196,85 @@ class LessonQuestionsTest : public QObject {
     QVERIFY(panel.answerText().contains("The room chose B: right."));
   }
 
+  // Two questions whose windows end together (bundled microservices.json: the failed share over
+  // 61-90 s, asked at 60 s, and the p95 over 65-90 s, asked at 65 s): the steps after them,
+  // which explain both, show both answers in question order, in presenter mode too. Held for
+  // the teacher, one Reveal shows both.
+  void answersThatSettleTogetherShowTogether() {
+    const auto loaded = loadScenarioFile(CLUSTERSCOPE_SCENARIO_DIR "/microservices.json");
+    QVERIFY(loaded.ok());
+    const Scenario& s = *loaded.scenario;
+    QCOMPARE(s.lesson.size(), std::size_t{5});
+    QVERIFY(s.lesson[1].question && s.lesson[2].question);
+    QCOMPARE(s.lesson[1].question->betweenS.second, 90.0);
+    QCOMPARE(s.lesson[2].question->betweenS.second, 90.0);
+    QCOMPARE(s.lesson[4].atS, 90.0);
+    const QString first = QString::fromStdString(s.lesson[1].question->text.in("en"));
+    const QString second = QString::fromStdString(s.lesson[2].question->text.in("en"));
+
+    for (const bool revealOnSettle : {true, false}) {
+      SimulationBackend b;
+      LessonPanel panel;
+      panel.setRevealOnSettle(revealOnSettle);
+      panel.setBackend(&b);
+      QSignalSpy settled(&b, &ClusterBackend::questionSettled);
+      QVERIFY(loadAndStart(b, s, 40));
+      // Each question holds the run; the room answers A to the first, B to the second.
+      QTRY_VERIFY_WITH_TIMEOUT(panel.waitingForRoom(), 10000);
+      QCOMPARE(panel.currentStep(), 1);
+      panel.pickChoice(0);
+      panel.continueRun();
+      QTRY_VERIFY_WITH_TIMEOUT(panel.waitingForRoom(), 10000);
+      QCOMPARE(panel.currentStep(), 2);
+      panel.pickChoice(1);
+      panel.continueRun();
+      QTRY_COMPARE_WITH_TIMEOUT(b.runState(), RunState::Finished, 20000);
+      QCOMPARE(settled.count(), 2);
+      QCOMPARE(panel.currentStep(), 4);
+
+      if (!revealOnSettle) {
+        QVERIFY(panel.answerText().isEmpty());
+        QVERIFY(panel.canReveal());
+        panel.reveal();
+        QVERIFY(!panel.canReveal());
+      }
+      const QString text = panel.answerText();
+      QVERIFY2(text.contains(first) && text.contains(second), qPrintable(text));
+      QVERIFY2(text.indexOf(first) < text.indexOf(second), qPrintable(text));
+      QVERIFY2(text.count("answer A") == 2, qPrintable(text));  // both measured A
+      QVERIFY2(
+          text.contains("The room chose A: right.") && text.contains("The room chose B: wrong."),
+          qPrintable(text));
+
+      // The step between them and the explanation (75 s) shows both too; the second question's
+      // own step shows only its own answer.
+      panel.previous();
+      QCOMPARE(panel.currentStep(), 3);
+      QCOMPARE(panel.answerText(), text);
+      panel.previous();
+      QCOMPARE(panel.currentStep(), 2);
+      QVERIFY2(panel.answerText().contains("The room chose B: wrong.") &&
+                   !panel.answerText().contains("The room chose A"),
+               qPrintable(panel.answerText()));
+      panel.next();
+      panel.next();
+      QCOMPARE(panel.currentStep(), 4);
+
+      // Presenter mode: the same answers, in large type, not cut.
+      panel.setPresenterMode(true);
+      panel.resize(600, 800);
+      panel.QWidget::show();  // LessonPanel::show(int) shows a step
+      QVERIFY(QTest::qWaitForWindowExposed(&panel));
+      QCOMPARE(panel.answerText(), text);
+      auto* answer = panel.findChild<QLabel*>("lessonAnswer");
+      QVERIFY(answer && answer->isVisible());
+      QVERIFY2(answer->height() >= answer->heightForWidth(answer->width()),
+               qPrintable(QString("%1 < %2")
+                              .arg(answer->height())
+                              .arg(answer->heightForWidth(answer->width()))));
+    }
+  }
+
   void aLessonWithoutQuestionsRunsThrough() {
     Scenario s = lessonScenario();
     s.lesson[1].question.reset();
@@ -200,10 +282,7 @@ class LessonQuestionsTest : public QObject {
     LessonPanel panel;
     panel.setBackend(&b);
     QSignalSpy settled(&b, &ClusterBackend::questionSettled);
-    b.load(s);
-    QTRY_VERIFY_WITH_TIMEOUT(b.hasScenario() && b.runState() == RunState::Paused, 5000);
-    b.setSpeed(40);
-    b.start();
+    QVERIFY(loadAndStart(b, s, 40));
     QTRY_COMPARE_WITH_TIMEOUT(b.runState(), RunState::Finished, 10000);
     QCOMPARE(panel.currentStep(), 1);
     QVERIFY(!panel.waitingForRoom());

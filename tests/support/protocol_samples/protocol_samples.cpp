@@ -147,6 +147,7 @@ ClusterPlan samplePlan() {
   l.nodes = {{"node-a", 8, false}, {"node-b", 4.5, false}};
   l.entryComponent = 0;
   p.replicas = {2, 3, 1};
+  p.scenario = "{\n  \"format\": 1,\n  \"name\": \"Sync chain — é\"\n}";
   return p;
 }
 
@@ -159,6 +160,7 @@ std::vector<ControlMessage> sampleControlMessages() {
   out.push_back(sampleServiceReport());
   out.push_back(Cluster{samplePlan(), 0});
   out.push_back(Subscribe{});
+  out.push_back(Subscribe{500});
   Snapshot snapshot;
   snapshot.seq = 77;
   snapshot.cluster = samplePlan();
