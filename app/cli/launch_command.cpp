@@ -51,11 +51,6 @@ ln::LaunchSettings settingsFor(const CliOptions& o, engine::Scenario scenario) {
   return s;
 }
 
-void replaceFirst(std::string& text, const std::string& what, const std::string& with) {
-  const auto at = text.find(what);
-  if (at != std::string::npos) text.replace(at, what.size(), with);
-}
-
 class LaunchRun {
  public:
   LaunchRun(const CliOptions& o, engine::Scenario scenario, Outputs outputs, std::ostream& out,
@@ -250,6 +245,7 @@ class LaunchRun {
     summary.seed = scenario_.seed;
     if (o_.mode) summary.mode = model::callModeName(*o_.mode);
     summary.events = view_.stream().reports;  // what a live run counts: reports received
+    summary.realProcesses = true;
     summary.wallTimeS =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - began_).count();
     const std::vector<engine::ClaimResult> claims = claims_.results();
@@ -259,12 +255,7 @@ class LaunchRun {
       status_ = kExitInvalidInput;
     }
     if (!o_.quiet) {
-      // The report library's words are a simulation's: this run's time was real, and what it
-      // counted were reports.
-      std::string text = engine::formatSummary(summary);
-      replaceFirst(text, " s simulated (", " s of traffic (");
-      replaceFirst(text, " events\n", " reports\n");
-      out_ << "\n" << text;
+      out_ << "\n" << engine::formatSummary(summary);
       if (!claims.empty()) {
         out_ << "\n"
              << u8(CliText::tr("claims (on real processes)")) << "\n"

@@ -1125,6 +1125,16 @@
     </message>
     <message>
         <location line="+15"/>
+        <source>seed %1, %2 s of traffic (%3 s measured) in %4 s, %5 reports</source>
+        <translation>graine %1, %2 s de trafic (%3 s mesurées) en %4 s, %5 rapports</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>seed %1, all calls %2, %3 s of traffic (%4 s measured) in %5 s, %6 reports</source>
+        <translation>graine %1, tous les appels %2, %3 s de trafic (%4 s mesurées) en %5 s, %6 rapports</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>seed %1, %2 s simulated (%3 s measured) in %4 s, %5 events</source>
         <translation>graine %1, %2 s simulées (%3 s mesurées) en %4 s, %5 événements</translation>
     </message>

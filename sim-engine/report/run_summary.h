@@ -57,6 +57,9 @@ struct RunSummary {
   double measuredS = 0.0;  // sim time after warm-up
   double wallTimeS = 0.0;
   std::uint64_t events = 0;
+  // Real processes (clusterscope-cli launch): simTimeS was real traffic and `events` counts the
+  // reports received. Only the text report words it differently.
+  bool realProcesses = false;
   std::string stopReason;  // why the run stopped before its end; empty when it ran to the end
   TrafficSummary requests;
   double meanRequestsInSystem = 0.0;

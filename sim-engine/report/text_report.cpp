@@ -69,7 +69,20 @@ std::string formatSummary(const RunSummary& s) {
   const std::string measured = strf("%.6g", s.measuredS);
   const std::string wall = strf("%.2f", s.wallTimeS);
   const std::string seed = count(s.seed);
-  if (s.mode.empty()) {
+  if (s.realProcesses && s.mode.empty()) {
+    out += "  " +
+           format(translate("TextReport",
+                            "seed %1, %2 s of traffic (%3 s measured) in %4 s, %5 reports"),
+                  {seed, simulated, measured, wall, count(s.events)}) +
+           "\n";
+  } else if (s.realProcesses) {
+    out += "  " +
+           format(translate("TextReport",
+                            "seed %1, all calls %2, %3 s of traffic (%4 s measured) in %5 s, "
+                            "%6 reports"),
+                  {seed, modeName(s.mode), simulated, measured, wall, count(s.events)}) +
+           "\n";
+  } else if (s.mode.empty()) {
     out += "  " +
            format(translate("TextReport",
                             "seed %1, %2 s simulated (%3 s measured) in %4 s, "
