@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QSlider>
 #include <QStyle>
+#include <algorithm>
 #include <cmath>
 
 #include "action_catalog.h"
@@ -72,6 +73,7 @@ ControlBar::ControlBar(QWidget* parent) : QToolBar(tr("Controls"), parent) {
   rate_->setFixedWidth(140);
   rate_->setToolTip(tr("Arrival rate, as a share of the scenario's"));
   rateLabel_ = new QLabel(this);
+  rateLabel_->setObjectName("arrivalRateLabel");
   rateLabel_->setMinimumWidth(80);
   connect(rate_, &QSlider::valueChanged, this, [this](int percent) {
     const double rps = baseRate_ * percent / 100.0;
@@ -250,6 +252,14 @@ void ControlBar::onSnapshot(std::shared_ptr<const model::ClusterSnapshot> snapsh
     }
   }
   async_->setChecked(allAsync);
+  // The load as it is now: the workload's rate stages, the timeline and other windows move it
+  // too. Not while the user holds the slider.
+  if (baseRate_ > 0 && !rate_->isSliderDown()) {
+    const double rps = std::max(0.0, snapshot_->arrivalRateRps);
+    const auto percent = std::lround(rps / baseRate_ * 100.0);
+    rate_->setValue(static_cast<int>(std::clamp<long>(percent, 0, rate_->maximum())));
+    rateLabel_->setText(tr(" %1 rps").arg(rps, 0, 'f', 0));
+  }
   syncingControls_ = false;
   updateFailureButtons();
 }

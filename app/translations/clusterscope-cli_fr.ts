@@ -68,7 +68,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../cli/launch_command.cpp" line="+282"/>
+        <location filename="../cli/launch_command.cpp" line="+273"/>
         <source>%1: claim failed: %2</source>
         <translation>%1&#xa0;: affirmation non vérifiée&#xa0;: %2</translation>
     </message>
@@ -626,7 +626,7 @@ secret files are mode 0600; hand out only the .key files</source>
 les fichiers secrets sont en mode 0600&#x202f;; ne distribuez que les fichiers .key</translation>
     </message>
     <message>
-        <location filename="../cli/launch_command.cpp" line="-175"/>
+        <location filename="../cli/launch_command.cpp" line="-171"/>
         <source>  (metrics %1)</source>
         <translation>  (métriques %1)</translation>
     </message>
@@ -722,7 +722,7 @@ les fichiers secrets sont en mode 0600&#x202f;; ne distribuez que les fichiers .
         <translation>trafic lancé pour %1 s (Ctrl-C arrête tous les processus)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+55"/>
         <source>claims (on real processes)</source>
         <translation>affirmations (sur de vrais processus)</translation>
     </message>

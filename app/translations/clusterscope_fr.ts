@@ -611,7 +611,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../panels/control_bar.cpp" line="+21"/>
+        <location filename="../panels/control_bar.cpp" line="+22"/>
         <source>max</source>
         <translation>max</translation>
     </message>
@@ -1455,12 +1455,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+216"/>
+        <location line="+225"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-223"/>
         <source>Run / pause (Space)</source>
         <translation>Lancer / suspendre (Espace)</translation>
     </message>
@@ -1501,18 +1501,19 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+147"/>
+        <location line="+148"/>
         <source>Arrival rate, as a share of the scenario&apos;s</source>
         <translation>Débit d&apos;arrivée, en part de celui du scénario</translation>
     </message>
     <message>
         <location line="-142"/>
         <location line="+129"/>
+        <location line="+52"/>
         <source> %1 rps</source>
         <translation> %1 req/s</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-172"/>
         <source>All async</source>
         <translation>Tout asynchrone</translation>
     </message>
@@ -1523,12 +1524,12 @@
     </message>
     <message>
         <location line="+30"/>
-        <location line="+236"/>
+        <location line="+244"/>
         <source>Fail node</source>
         <translation>Panne de nœud</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-182"/>
         <location line="+45"/>
         <source>Switch every call between services to asynchronous (on) or synchronous (off)</source>
         <translation>Passer tous les appels entre services en asynchrone (activé) ou en synchrone (désactivé)</translation>
@@ -1554,7 +1555,7 @@
         <translation>Aucun service de cette grappe n&apos;a de mise à l&apos;échelle automatique</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+39"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>

@@ -181,6 +181,18 @@ class PanelsTest : public QObject {
     rate->setValue(200);  // twice the description's 100 rps
     QCOMPARE(b.applied.back().kind, ActionKind::SetArrivalRate);
     QCOMPARE(b.applied.back().rate, 200.0);
+    // It shows the load as it is, whoever changed it (a rate stage here), without acting.
+    const std::size_t actions = b.applied.size();
+    FakeCluster surge = shop_;
+    surge.state().arrivalRateRps = 250;
+    b.publish(surge.snapshot(1.0));
+    QCOMPARE(rate->value(), 250);
+    QVERIFY(bar.findChild<QLabel*>("arrivalRateLabel")->text().contains("250 rps"));
+    surge.state().arrivalRateRps = 1000;  // beyond the slider's 4x: at its end, the label says
+    b.publish(surge.snapshot(2.0));
+    QCOMPARE(rate->value(), rate->maximum());
+    QVERIFY(bar.findChild<QLabel*>("arrivalRateLabel")->text().contains("1000 rps"));
+    QCOMPARE(b.applied.size(), actions);
     // A cluster with no nominal rate (a closed workload, an empty description) has no slider.
     b.resetCluster(shop_.layout(), nullptr);
     QVERIFY(!rate->isEnabled());
