@@ -194,6 +194,7 @@ struct Result {
   double readyReplicas = 0;
   int rssCount = 0;
   double rss[4096] = {};       // MiB, one a second from the start of the measured run
+  double heap[4096] = {};      // MiB malloc has handed out, at the same moments
   double windowMax[512] = {};  // worst gap of each 10 s window
   double windowP95[512] = {};
   int windows = 0;
@@ -303,9 +304,13 @@ void measure(MainWindow& w, int seconds, Result& r) {
   QTimer rss;
   rss.setInterval(1000);
   QObject::connect(&rss, &QTimer::timeout, [&] {
-    if (r.rssCount < static_cast<int>(std::size(r.rss))) r.rss[r.rssCount++] = bench::residentMiB();
+    if (r.rssCount < static_cast<int>(std::size(r.rss))) {
+      r.heap[r.rssCount] = bench::heapInUseMiB();
+      r.rss[r.rssCount++] = bench::residentMiB();
+    }
   });
   const double cpu0 = ownCpuSeconds();
+  r.heap[r.rssCount] = bench::heapInUseMiB();
   r.rss[r.rssCount++] = bench::residentMiB();
   tick.start();
   rss.start();
@@ -424,21 +429,25 @@ void printSeries(const char* what, const Result& r) {
   std::printf("\n  %s, RSS MiB every 10 s:", what);
   for (int i = 0; i < r.rssCount; i += 10) std::printf(" %.1f", r.rss[i]);
   std::printf(" (end %.1f)\n", r.rss[r.rssCount - 1]);
+  std::printf("  %s, malloc in use MiB every 10 s:", what);
+  for (int i = 0; i < r.rssCount; i += 10) std::printf(" %.1f", r.heap[i]);
+  std::printf(" (end %.1f)\n", r.heap[r.rssCount - 1]);
 }
 
-// Least-squares growth of the resident size over the run, MiB per minute.
-double rssSlope(const Result& r) {
-  const int n = r.rssCount;
+// Least-squares growth of a series sampled once a second, MiB per minute.
+double slope(const double* y, int n) {
   if (n < 2) return 0;
   double sx = 0, sy = 0, sxx = 0, sxy = 0;
   for (int i = 0; i < n; ++i) {
     sx += i;
-    sy += r.rss[i];
+    sy += y[i];
     sxx += static_cast<double>(i) * i;
-    sxy += i * r.rss[i];
+    sxy += i * y[i];
   }
   return (n * sxy - sx * sy) / (n * sxx - sx * sx) * 60;
 }
+double rssSlope(const Result& r) { return slope(r.rss, r.rssCount); }
+double heapSlope(const Result& r) { return slope(r.heap, r.rssCount); }
 
 }  // namespace
 
@@ -522,6 +531,11 @@ int main(int argc, char** argv) {
       sim.rss[0], sim.rss[sim.rssCount - 1], rssSlope(sim), live.rss[0],
       live.rss[live.rssCount - 1], rssSlope(live),
       live.rss[live.rssCount - 1] / sim.rss[sim.rssCount - 1]);
+  std::printf(
+      "  malloc in use start -> end: simulation %.1f -> %.1f MiB (%+.2f MiB/min), live %.1f -> "
+      "%.1f MiB (%+.2f MiB/min)\n",
+      sim.heap[0], sim.heap[sim.rssCount - 1], heapSlope(sim), live.heap[0],
+      live.heap[live.rssCount - 1], heapSlope(live));
   const bool met = live.max < 50 && live.p95 < 16;
   std::printf("  target (live): max under 50 ms and p95 under 16 ms: %s\n",
               met ? "met" : "NOT MET");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <malloc.h>
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -21,6 +23,14 @@ inline double residentMiB() {
     if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
   }
   return 0.0;
+}
+
+// Bytes malloc has handed out and not had back, MiB (glibc; all arenas, large blocks included).
+// Beside the resident size it tells a leak (this grows) from memory freed but kept by the
+// allocator, fragmented or cached in a thread's arena (only the resident size grows).
+inline double heapInUseMiB() {
+  const struct mallinfo2 m = mallinfo2();
+  return static_cast<double>(m.uordblks + m.hblkhd) / (1024.0 * 1024.0);
 }
 
 }  // namespace clusterscope::bench
