@@ -137,6 +137,15 @@ LiveBackend::LiveBackend(agents::HubConnection connection, QObject* parent)
         },
         Qt::QueuedConnection);
   };
+  callbacks.onBroker = [this](bool broker) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, broker] {
+          broker_ = broker;
+          updateCapabilities();
+        },
+        Qt::QueuedConnection);
+  };
   callbacks.onLauncher = [this](bool launcher) {
     QMetaObject::invokeMethod(
         this,
@@ -211,6 +220,16 @@ void LiveBackend::updateCapabilities() {
       c.refuse(k, tr("no launcher in this cluster: only the launcher that started its processes "
                      "can start or stop them")
                       .toStdString());
+    }
+  }
+  if (!finished_ && connection_.curve() && !broker_) {
+    // Agents would send asynchronous calls to no one: say so before, not after.
+    const std::string why = tr("no broker in this cluster: asynchronous calls need one (a "
+                               "scenario with an asynchronous call or a broker section starts one)")
+                                .toStdString();
+    for (ActionKind k :
+         {ActionKind::SetCallMode, ActionKind::BrokerOutage, ActionKind::BrokerRecover}) {
+      c.refuse(k, why);
     }
   }
   c.refuse(ActionKind::SetAutoscaler, tr("a live cluster has no autoscaler").toStdString());

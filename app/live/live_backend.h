@@ -75,6 +75,7 @@ class LiveBackend : public ClusterBackend {
   RunState state_ = RunState::Empty;
   bool reachable_ = false;
   bool launcher_ = false;
+  bool broker_ = false;  // a broker peer was seen (live or down)
   bool finished_ = false;
   bool questions_ = false;  // the scenario's lesson asks questions
   double lastTimeS_ = 0.0;  // cluster time of the last snapshot

@@ -55,6 +55,7 @@ struct LiveMonitor::State {
   double lastTimeS = 0.0;
   bool reachable = false;
   bool launcher = false;
+  bool broker = false;
   Instant lastMessage{};
   std::string planScenarioText;  // the last plan's scenario file, as text
   // The lesson's questions, when the GUI launched the run from a scenario that asks some.
@@ -156,16 +157,23 @@ struct LiveMonitor::State {
       callbacks.onSnapshot(std::move(snapshot));
     }
     bool launcherNow = false;
+    bool brokerNow = false;
     bool livePeers = false;
     for (const auto& p : view.peers(now)) {
       const bool live = p.liveness == agents::protocol::Liveness::Joined ||
                         p.liveness == agents::protocol::Liveness::Suspect;
       livePeers = livePeers || (live && p.hello.role != agents::protocol::PeerRole::Monitor);
       launcherNow = launcherNow || (live && p.hello.role == agents::protocol::PeerRole::Launcher);
+      // A broker that is down (an outage) is still this cluster's: it comes back.
+      brokerNow = brokerNow || p.hello.role == agents::protocol::PeerRole::Broker;
     }
     if (launcherNow != launcher) {
       launcher = launcherNow;
       callbacks.onLauncher(launcher);
+    }
+    if (brokerNow != broker && callbacks.onBroker) {
+      broker = brokerNow;
+      callbacks.onBroker(broker);
     }
     // The hub sends a monitor nothing while nothing happens: silence means a lost hub only
     // when there were live peers whose reports should have come.

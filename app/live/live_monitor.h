@@ -55,6 +55,8 @@ class LiveMonitor {
     std::function<void(bool reachable, const std::string& why)> onConnection;
     // Whether a launcher is live: process-level actions need one.
     std::function<void(bool launcher)> onLauncher;
+    // Whether the cluster has a broker (live or down): asynchronous calls need one.
+    std::function<void(bool broker)> onBroker;
     // The lesson's questions whose window closed (askQuestions()), in lesson order.
     std::function<void(std::vector<model::QuestionOutcome>)> onQuestions;
   };

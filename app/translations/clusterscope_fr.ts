@@ -288,12 +288,12 @@
 <context>
     <name>LiveMonitorText</name>
     <message>
-        <location filename="../live/live_monitor.cpp" line="+118"/>
+        <location filename="../live/live_monitor.cpp" line="+119"/>
         <source>The hub&apos;s plan carries a scenario that is not valid, so its lesson shows without questions: %1</source>
         <translation>Le plan transmis par le hub contient un scénario non valide&#xa0;: la leçon s&apos;affiche donc sans ses questions. %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>no news from the hub at %1 for %2 s; reconnecting</source>
         <translation>aucune nouvelle du hub %1 depuis %2 s&#x202f;; reconnexion</translation>
     </message>
@@ -2101,7 +2101,7 @@
 <context>
     <name>clusterscope::app::LiveBackend</name>
     <message>
-        <location filename="../live/live_backend.cpp" line="+201"/>
+        <location filename="../live/live_backend.cpp" line="+210"/>
         <source>this run has ended: its processes are gone</source>
         <translation>cette exécution est terminée&#xa0;: ses processus n&apos;existent plus</translation>
     </message>
@@ -2116,7 +2116,12 @@
         <translation>pas de lanceur dans cette grappe&#xa0;: seul le lanceur qui a démarré ses processus peut les démarrer ou les arrêter</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>no broker in this cluster: asynchronous calls need one (a scenario with an asynchronous call or a broker section starts one)</source>
+        <translation>pas de broker dans cette grappe&#xa0;: les appels asynchrones en ont besoin (un scénario avec un appel asynchrone ou une section broker en démarre un)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>a live cluster has no autoscaler</source>
         <translation>une grappe réelle n&apos;a pas de mise à l&apos;échelle automatique</translation>
     </message>

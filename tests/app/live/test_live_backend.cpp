@@ -151,6 +151,11 @@ class TestLiveBackend : public QObject {
     kill.replica = 0;
     b.applyAction(kill);
     QCOMPARE(refused.count(), 1);
+    // No broker among these processes: switching calls to asynchronous is refused before it is
+    // tried, with the reason.
+    QVERIFY(!caps.supports(model::ActionKind::SetCallMode));
+    QVERIFY(QString::fromStdString(caps.whyNot(model::ActionKind::SetCallMode)).contains("broker"));
+    QVERIFY(caps.supports(model::ActionKind::SlowService));
 
     // A command reaches the real processes and the snapshot shows it.
     model::Action slow;

@@ -13,6 +13,7 @@
 
 #include "action_catalog.h"
 #include "comparison_window.h"
+#include "control_bar.h"
 #include "live_backend.h"
 #include "live_launch.h"
 #include "main_window.h"
@@ -257,6 +258,36 @@ class TestLiveLaunch : public QObject {
     QCOMPARE(window.liveBackend()->runState(), RunState::Finished);
     // What a finished run cannot do is refused with its reason, not ignored.
     QVERIFY(!window.liveBackend()->capabilities().supports(model::ActionKind::KillReplica));
+  }
+
+  // A launched scenario with asynchronous calls has a broker: the switch between synchronous
+  // and asynchronous calls is offered (a cluster without one refuses it: test_live_backend),
+  // and all-sync reaches the agents.
+  void aClusterWithABrokerSwitchesCallModes() {
+    MainWindow window;
+    ScenarioSession session;
+    window.setScenarioSession(&session);
+    QVERIFY(window.openScenario(QString(CLUSTERSCOPE_SCENARIO_DIR) + "/async-chain-slow-db.json"));
+    QTRY_VERIFY(session.backend()->hasScenario());
+    QVERIFY(window.runOnRealAgents());
+    LiveBackend* live = window.liveBackend();
+    QVERIFY(live);
+    QTRY_VERIFY_WITH_TIMEOUT(live->capabilities().supports(model::ActionKind::SetCallMode), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.controls()->asyncAction()->isEnabled(), 5000);
+    QSignalSpy applied(live, &ClusterBackend::actionApplied);
+    model::Action sync;
+    sync.kind = model::ActionKind::SetCallMode;
+    sync.mode = model::CallMode::Sync;
+    live->applyAction(sync);
+    QTRY_VERIFY_WITH_TIMEOUT(applied.count() == 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+          const auto s = live->lastSnapshot();
+          if (!s || s->edges.empty()) return false;
+          return std::all_of(s->edges.begin(), s->edges.end(),
+                             [](const auto& e) { return e.mode == model::CallMode::Sync; });
+        }(),
+        10000);
   }
 
   // File ▸ Nodes as network namespaces (root only): the window's run puts each node's agents
