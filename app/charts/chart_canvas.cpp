@@ -263,9 +263,9 @@ void ChartCanvas::applyStyle(const ChartStyle& style) {
       axis->setTickLabelFont(style.tickFont());
       axis->setLabelFont(style.axisLabelFont());
       axis->setLabelPadding(style.presenter ? 6 : 3);
-      // Large type in short plots: fewer value ticks, so that their labels do not collide.
+      // Large type in short plots: two or three value ticks, so that their labels do not collide.
       if (axis->axisType() != QCPAxis::atBottom)
-        axis->ticker()->setTickCount(style.presenter ? 3 : 5);
+        axis->ticker()->setTickCount(style.presenter ? 2 : 5);
     }
   }
   for (QCPLegend* legend : legends_) legend->setFont(style.legendFont());

@@ -76,10 +76,18 @@ ComparisonWindow::ComparisonWindow(ClusterBackend* a, const QString& labelA, Clu
   // A question holds the lesson's cluster: the other, if it can be held, waits with it and
   // goes on with it, so that both stay in step.
   if (!lessonOnB) {
+    // A pause takes effect on the simulation's thread: B may still say Running when A goes
+    // on again, so what was held is remembered, not read back from B's state.
     connect(a_, &ClusterBackend::runStateChanged, this, [this](RunState state) {
       if (!b_->capabilities().pause) return;
-      if (state == RunState::Paused && b_->runState() == RunState::Running) b_->pause();
-      if (state == RunState::Running && b_->runState() == RunState::Paused) b_->start();
+      if (state == RunState::Paused && b_->runState() == RunState::Running) {
+        b_->pause();
+        heldB_ = true;
+      }
+      if (state == RunState::Running && (heldB_ || b_->runState() == RunState::Paused)) {
+        heldB_ = false;
+        b_->start();
+      }
     });
   }
   addLessonKeys(lesson_, this);  // the clicker's keys, as in the main window

@@ -62,6 +62,7 @@ class ComparisonWindow : public QMainWindow {
   LessonPanel* lesson_;
   QComboBox* speed_;
   bool mirror_ = false;
+  bool heldB_ = false;  // B was paused because a question held A
 };
 
 }  // namespace clusterscope::app

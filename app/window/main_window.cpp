@@ -214,9 +214,22 @@ void MainWindow::setPresenterMode(bool on) {
   QFont f = QApplication::font();
   f.setPointSizeF(on ? normalFontSize_ * 1.5 : normalFontSize_);
   QApplication::setFont(f);
+  // The control bar is for the one at the keyboard, like the details and the log: it keeps
+  // its normal type, so that every lever fits on a projector's screen.
+  QFont normal = QApplication::font();
+  normal.setPointSizeF(normalFontSize_);
+  controls_->setFont(on ? normal : QFont());
   topology_->setPresenterMode(on);
   charts_->setPresenterMode(on);
   lesson_->setPresenterMode(on);
+  // Large type makes the bars wider than a projector's screen. The lesson's own toolbar goes:
+  // the panel has the same Previous / Next / Continue buttons, the Lesson menu and the keys
+  // (Page Up / Page Down, R) stay, and the control bar's levers keep the room.
+  if (lessonBar_) {
+    if (on && !presenterBarsHidden_) lessonBarWasVisible_ = !lessonBar_->isHidden();
+    presenterBarsHidden_ = on;
+    lessonBar_->setVisible(!on && lessonBarWasVisible_);
+  }
   // On a projector the room reads the topology, the lesson and the charts; the details and
   // the log are for the one at the keyboard.
   for (const char* name : {"detailsDock", "logDock"}) {

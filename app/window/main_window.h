@@ -167,6 +167,8 @@ class MainWindow : public QMainWindow {
   DetailsPanel* details_;
   QMenu* recentMenu_ = nullptr;
   QToolBar* lessonBar_ = nullptr;
+  bool lessonBarWasVisible_ = true;  // before presenter mode hid it
+  bool presenterBarsHidden_ = false;
   QPointer<LessonsDialog> lessonsDialog_;
   QPointer<QMessageBox> errorDialog_;
   bool presenter_ = false;

@@ -61,6 +61,7 @@ void MainWindow::buildLessonActions(QMenu* help) {
   previous->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
   next->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
   lessons->setIcon(style()->standardIcon(QStyle::SP_FileDialogListView));
+  reveal->setIcon(style()->standardIcon(QStyle::SP_MessageBoxInformation));
   lessonBar_->addAction(previous);
   lessonBar_->addAction(next);
   lessonBar_->addAction(reveal);

@@ -235,8 +235,16 @@ class MainWindowTest : public QObject {
     QVERIFY(w.topology()->presenterMode());
     QVERIFY(w.charts()->presenterMode());
     QVERIFY(!w.findChild<QDockWidget*>("detailsDock")->isVisible());
+    // The lesson's toolbar gives its room to the control bar; its keys stay.
+    QVERIFY(!w.lessonToolBar()->isVisible());
     w.setPresenterMode(false);
     QVERIFY(w.findChild<QDockWidget*>("detailsDock")->isVisible());
+    QVERIFY(w.lessonToolBar()->isVisible());
+    // A toolbar the user had closed stays closed.
+    w.lessonToolBar()->hide();
+    w.setPresenterMode(true);
+    w.setPresenterMode(false);
+    QVERIFY(!w.lessonToolBar()->isVisible());
   }
 
   void comparisonRunsBothVariantsOverlaid() {
