@@ -3,6 +3,7 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <array>
+#include <cmath>
 
 #include "model_text.h"
 #include "theory_labels.h"
@@ -20,6 +21,8 @@ QString row(const QString& name, const QString& value) {
 
 QString num(double v, int decimals = 1) { return localNumber(v, 'f', decimals); }
 QString percent(double ratio) { return DetailsPanel::tr("%1 %").arg(num(ratio * 100.0)); }
+// A length of cluster time: whole seconds as such ("60"), a tenth where intervals are shorter.
+QString seconds(double s) { return num(s, std::abs(s - std::round(s)) < 1e-6 ? 0 : 1); }
 
 QString table(const QString& title, const QString& rows) {
   return QString("<h3>%1</h3><table>%2</table>").arg(title, rows);
@@ -40,10 +43,12 @@ void DetailsPanel::setBackend(ClusterBackend* backend) {
   layout_ = backend ? backend->layout() : nullptr;
   snapshot_ = backend ? backend->lastSnapshot() : nullptr;
   selection_ = {};
+  measured_.clear();
   if (backend) {
     connect(backend, &ClusterBackend::clusterReset, this, [this](auto layout) {
       layout_ = std::move(layout);
       snapshot_.reset();
+      measured_.clear();
       selection_ = {};
       refresh();
     });
@@ -51,12 +56,19 @@ void DetailsPanel::setBackend(ClusterBackend* backend) {
     connect(backend, &ClusterBackend::layoutChanged, this, [this](auto layout) {
       layout_ = std::move(layout);
       snapshot_.reset();
+      measured_.clear();
       refresh();
     });
     connect(backend, &ClusterBackend::snapshotReady, this, [this](auto snapshot) {
       snapshot_ = std::move(snapshot);
       // Skip the work while nobody can see it.
       if (isVisible()) refresh();
+    });
+    // Taken even while hidden: the theory rows show what was measured since the prediction
+    // last changed, which a panel opened later must not have missed. The snapshot that
+    // follows the samples refreshes the view.
+    connect(backend, &ClusterBackend::samplesReady, this, [this](const auto& samples) {
+      for (const model::ChartSample& sample : samples) measured_.add(sample);
     });
     connect(backend, &QObject::destroyed, this, [this] { setBackend(nullptr); });
   }
@@ -164,27 +176,46 @@ QString DetailsPanel::deploymentHtml(int d) const {
   return table(q(info.name) + (info.isMonolith ? tr(" (monolith)") : QString()), rows);
 }
 
-// Queueing theory beside the measurement of the last interval, or why no formula applies. The
-// formula predicts the service's own latency (queue and work at one replica), as measured.
+// Queueing theory beside what was measured while its prediction has been in force (the last
+// minute at most, see MeasuredUnderTheory), or why no formula applies. The formula predicts
+// the service's own latency (queue and work at one replica), as measured.
 QString DetailsPanel::theoryRows(int c) const {
   if (c >= static_cast<int>(snapshot_->theory.size())) return {};
   const model::ComponentTheory& t = snapshot_->theory[c];
   const auto& cv = snapshot_->components[c];
   if (!t.applies())
     return row(tr("queueing theory"), tr("no formula: %1").arg(TheoryLabels::reason(t)));
-  const QString measured = cv.throughputRps > 0 ? num(cv.meanMs) + " ms" : tr("nothing completed");
-  QString rows =
-      row(tr("queueing theory"), TheoryLabels::modelName(t)) +
-      row(tr("mean latency"),
-          tr("theory %1 ms, measured %2").arg(num(t.meanResponseMs), measured)) +
-      row(tr("utilisation"),
-          tr("theory %1, measured %2")
-              .arg(percent(t.utilization),
-                   percent(snapshot_->deployments[layout_->components[c].deployment].utilization)));
+  QString rows = row(tr("queueing theory"), TheoryLabels::modelName(t));
+  if (const auto m = measured_.under(c, t)) {
+    const QString window = seconds(m->seconds);
+    rows +=
+        row(tr("mean latency"), m->completed > 0
+                                    ? tr("theory %1 ms, measured %2 ms over the last %3 s")
+                                          .arg(num(t.meanResponseMs), num(m->meanMs), window)
+                                    : tr("theory %1 ms, nothing completed in the last %2 s")
+                                          .arg(num(t.meanResponseMs), window)) +
+        row(tr("utilisation"), tr("theory %1, measured %2 over the last %3 s")
+                                   .arg(percent(t.utilization), percent(m->utilization), window));
+  } else {
+    rows +=
+        row(tr("mean latency"),
+            tr("theory %1 ms, not measured yet under this prediction").arg(num(t.meanResponseMs))) +
+        row(tr("utilisation"),
+            tr("theory %1, not measured yet under this prediction").arg(percent(t.utilization)));
+  }
+  // Percentiles cannot be averaged over intervals, and the samples carry three per interval,
+  // no histogram to merge: these stay the last interval's (the snapshot's), and say so.
   if (t.p99Ms > 0) {
-    rows += row(tr("p50 / p95 / p99"), tr("theory %1 / %2 / %3 ms, measured %4 / %5 / %6 ms")
-                                           .arg(num(t.p50Ms), num(t.p95Ms), num(t.p99Ms),
-                                                num(cv.p50Ms), num(cv.p95Ms), num(cv.p99Ms)));
+    const double lastS = measured_.lastIntervalS();
+    rows +=
+        row(tr("p50 / p95 / p99"),
+            lastS > 0
+                ? tr("theory %1 / %2 / %3 ms, measured %4 / %5 / %6 ms in the last interval (%7 s)")
+                      .arg(num(t.p50Ms), num(t.p95Ms), num(t.p99Ms), num(cv.p50Ms), num(cv.p95Ms),
+                           num(cv.p99Ms), seconds(lastS))
+                : tr("theory %1 / %2 / %3 ms, measured %4 / %5 / %6 ms in the last interval")
+                      .arg(num(t.p50Ms), num(t.p95Ms), num(t.p99Ms), num(cv.p50Ms), num(cv.p95Ms),
+                           num(cv.p99Ms)));
   }
   if (t.approximate) rows += row(QString(), TheoryLabels::approximation(t));
   return rows;

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cluster_backend.h"
+#include "measured_under_theory.h"
 #include "selection.h"
 
 class QTextBrowser;
@@ -39,6 +40,7 @@ class DetailsPanel : public QWidget {
   std::shared_ptr<const model::ClusterLayout> layout_;
   std::shared_ptr<const model::ClusterSnapshot> snapshot_;
   Selection selection_;
+  MeasuredUnderTheory measured_;  // beside the theory rows
   QTextBrowser* view_;
 };
 

@@ -1598,12 +1598,12 @@
 <context>
     <name>clusterscope::app::DetailsPanel</name>
     <message>
-        <location filename="../panels/details_panel.cpp" line="+22"/>
+        <location filename="../panels/details_panel.cpp" line="+23"/>
         <source>%1 %</source>
         <translation>%1&#xa0;%</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+69"/>
         <source>&lt;p style=&apos;color:gray&apos;&gt;No cluster yet.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:gray&apos;&gt;Pas encore de grappe.&lt;/p&gt;</translation>
     </message>
@@ -1619,24 +1619,24 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+131"/>
+        <location line="+150"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-149"/>
         <source>services</source>
         <translation>services</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+30"/>
-        <location line="+91"/>
+        <location line="+110"/>
         <source>replicas</source>
         <translation>répliques</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-140"/>
         <source>cores</source>
         <translation>cœurs</translation>
     </message>
@@ -1647,12 +1647,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+98"/>
+        <location line="+117"/>
         <source>%1 rps</source>
         <translation>%1 req/s</translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-116"/>
         <source>latency p50 / p95 / p99</source>
         <translation>latence p50 / p95 / p99</translation>
     </message>
@@ -1668,12 +1668,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+96"/>
+        <location line="+115"/>
         <source>in flight</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-114"/>
         <source>events</source>
         <translation>événements</translation>
     </message>
@@ -1705,18 +1705,19 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+53"/>
+        <location line="+72"/>
         <source>queued</source>
         <translation>en file</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+29"/>
+        <location line="-71"/>
+        <location line="+34"/>
+        <location line="+6"/>
         <source>utilisation</source>
         <translation>taux d&apos;utilisation</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-39"/>
         <source>broker backlog</source>
         <translation>en attente au broker</translation>
     </message>
@@ -1766,48 +1767,64 @@
         <translation> (monolithe)</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+3"/>
+        <location line="+11"/>
+        <location line="+1"/>
         <source>queueing theory</source>
         <translation>théorie des files d&apos;attente</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-1"/>
         <source>no formula: %1</source>
         <translation>pas de formule&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>nothing completed</source>
-        <translation>rien de terminé</translation>
+        <location line="+6"/>
+        <source>theory %1 ms, measured %2 ms over the last %3 s</source>
+        <translation>théorie %1&#xa0;ms, mesuré %2&#xa0;ms sur les %3 dernières secondes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>theory %1 ms, nothing completed in the last %2 s</source>
+        <translation>théorie %1&#xa0;ms, rien de terminé dans les %2 dernières secondes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>theory %1, measured %2 over the last %3 s</source>
+        <translation>théorie %1, mesuré %2 sur les %3 dernières secondes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>theory %1 ms, not measured yet under this prediction</source>
+        <translation>théorie %1&#xa0;ms, pas encore de mesure pour cette prédiction</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>theory %1, not measured yet under this prediction</source>
+        <translation>théorie %1, pas encore de mesure pour cette prédiction</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>theory %1 / %2 / %3 ms, measured %4 / %5 / %6 ms in the last interval (%7 s)</source>
+        <translation>théorie %1 / %2 / %3&#xa0;ms, mesuré %4 / %5 / %6&#xa0;ms sur le dernier intervalle (%7&#xa0;s)</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>theory %1 / %2 / %3 ms, measured %4 / %5 / %6 ms in the last interval</source>
+        <translation>théorie %1 / %2 / %3&#xa0;ms, mesuré %4 / %5 / %6&#xa0;ms sur le dernier intervalle</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+9"/>
         <source>mean latency</source>
         <translation>latence moyenne</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>theory %1 ms, measured %2</source>
-        <translation>théorie %1&#xa0;ms, mesuré %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>theory %1, measured %2</source>
-        <translation>théorie %1, mesuré %2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>p50 / p95 / p99</source>
         <translation>p50 / p95 / p99</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>theory %1 / %2 / %3 ms, measured %4 / %5 / %6 ms</source>
-        <translation>théorie %1 / %2 / %3&#xa0;ms, mesuré %4 / %5 / %6&#xa0;ms</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <location line="+37"/>
         <location line="+11"/>
         <source>state</source>

@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -14,6 +15,7 @@
 #include "action_catalog.h"
 #include "comparison_window.h"
 #include "control_bar.h"
+#include "details_panel.h"
 #include "live_backend.h"
 #include "live_launch.h"
 #include "main_window.h"
@@ -237,6 +239,37 @@ class TestLiveLaunch : public QObject {
     QCOMPARE(outcome.matching, std::optional<int>(1));
     QVERIFY(outcome.correct);
     QTRY_VERIFY_WITH_TIMEOUT(!window.liveLaunch() || !window.liveLaunch()->running(), 20000);
+  }
+
+  // The details panel's theory rows on real processes: the measured mean is the request-
+  // weighted one of the seconds since the prediction began, fed by the live back end's
+  // samples as the simulation's are, and says over how long.
+  void theoryBesideTheLastSecondsOnRealProcesses() {
+    MainWindow window;
+    ScenarioSession session;
+    window.setScenarioSession(&session);
+    // rho 0.5, W = 40 ms, 1 s intervals
+    QVERIFY(window.openScenario(QString(CLUSTERSCOPE_LAUNCHER_DATA_DIR) + "/mm1-real.json"));
+    QTRY_VERIFY(session.backend()->hasScenario());
+    window.show();
+    QVERIFY(window.runOnRealAgents());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.liveLaunch() || window.liveLaunch()->trafficStarted(), 30000);
+    QVERIFY(window.liveLaunch());
+    auto* details = window.findChild<DetailsPanel*>("detailsPanel");
+    QVERIFY(details);
+    details->setSelection(Selection::component("server"));
+    const QRegularExpression measured(
+        "theory 40\\.0 ms, measured (\\d+\\.\\d) ms over the last (\\d+) s");
+    auto windowS = [&] {
+      const auto m = measured.match(details->text());
+      return m.hasMatch() ? m.captured(2).toInt() : 0;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(windowS() >= 5, 20000);
+    const auto m = measured.match(details->text());
+    qInfo("real M/M/1: %s", qPrintable(m.captured(0)));
+    QVERIFY(m.captured(1).toDouble() > 0.0);
+    QVERIFY2(details->text().contains("in the last interval (1 s)"), qPrintable(details->text()));
+    window.close();
   }
 
   void cancellingTheStartLeavesNothing() {
