@@ -1383,7 +1383,7 @@
         <translation>Leçon</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+34"/>
         <source>Both</source>
         <translation>Les deux</translation>
     </message>
@@ -2253,7 +2253,7 @@
         <translation>Scénarios (*.json)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+63"/>
         <source>Export charts</source>
         <translation>Exporter les graphiques</translation>
     </message>
@@ -2597,7 +2597,7 @@
         <translation>Désactivé&#xa0;: le panneau garde la réponse mesurée jusqu&apos;à ce que vous la révéliez, pour que la salle puisse d&apos;abord débattre</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>The lessons cannot be listed</source>
         <translation>Impossible de lister les leçons</translation>
     </message>
