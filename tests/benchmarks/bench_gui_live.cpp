@@ -279,8 +279,13 @@ double threadCpuMs() {
 
 // Records the GUI thread's gaps and the resident size for `seconds`.
 void measure(MainWindow& w, int seconds, Result& r) {
-  std::vector<double> gaps;
-  std::vector<std::vector<double>> windows(static_cast<std::size_t>((seconds + 9) / 10));
+  // Every gap is kept, in storage made (and written) before the run: the measurement must not
+  // grow the memory it measures (growing vectors of gaps once looked like a leak of the
+  // window's). A 1 ms timer ticks at most 1000 times a second.
+  std::vector<double> gaps(static_cast<std::size_t>(seconds) * 1100 + 1000);
+  std::size_t count = 0;
+  // Gaps come in time order: each 10 s window is a run of them, [start, next window's start).
+  std::vector<std::size_t> windowStart(static_cast<std::size_t>((seconds + 9) / 10) + 1, 0);
   QElapsedTimer clock;
   clock.start();
   qint64 last = clock.nsecsElapsed();
@@ -296,9 +301,9 @@ void measure(MainWindow& w, int seconds, Result& r) {
       r.slowCpu[r.slow++] = cpu - lastCpu;
     }
     lastCpu = cpu;
-    gaps.push_back(gap);
+    if (count < gaps.size()) gaps[count++] = gap;
     const auto win = static_cast<std::size_t>(now / 10'000'000'000LL);
-    if (win < windows.size()) windows[win].push_back(gap);
+    for (std::size_t k = win + 1; k < windowStart.size(); ++k) windowStart[k] = count;
     last = now;
   });
   QTimer rss;
@@ -320,6 +325,7 @@ void measure(MainWindow& w, int seconds, Result& r) {
   tick.stop();
   rss.stop();
   r.cpuShare = (ownCpuSeconds() - cpu0) / static_cast<double>(clock.nsecsElapsed()) * 1e9;
+  gaps.resize(count);
   r.frames = gaps.size();
   r.p50 = percentile(gaps, 0.50);
   r.p95 = percentile(gaps, 0.95);
@@ -329,8 +335,11 @@ void measure(MainWindow& w, int seconds, Result& r) {
     r.over16 += g > 16 ? 1 : 0;
     r.over50 += g > 50 ? 1 : 0;
   }
-  for (const auto& win : windows) {
+  for (std::size_t k = 0; k + 1 < windowStart.size(); ++k) {
     if (r.windows >= static_cast<int>(std::size(r.windowMax))) break;
+    const auto from = gaps.begin() + static_cast<std::ptrdiff_t>(std::min(windowStart[k], count));
+    const auto to = gaps.begin() + static_cast<std::ptrdiff_t>(std::min(windowStart[k + 1], count));
+    const std::vector<double> win(from, to);
     r.windowP95[r.windows] = percentile(win, 0.95);
     r.windowMax[r.windows++] = win.empty() ? 0 : *std::max_element(win.begin(), win.end());
   }
