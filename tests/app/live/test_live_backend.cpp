@@ -14,9 +14,12 @@
 #include <chrono>
 #include <memory>
 
+#include "control_codec.h"
 #include "curve_keys.h"
 #include "hub_connection.h"
 #include "live_backend.h"
+#include "message_io.h"
+#include "socket_setup.h"
 
 using namespace clusterscope;
 using app::LiveBackend;
@@ -204,6 +207,63 @@ class TestLiveBackend : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(readyReplicas(b, "orders"), 1, 20000);
     QCOMPARE(resets.count(), 1);  // the same cluster, continued
     QVERIFY(model::toSeconds(b.lastSnapshot()->time) > before);
+  }
+
+  // The scenario a launcher's plan carries is untrusted text: an invalid one is said plainly
+  // and left out (the cluster still shows, without questions); a valid one brings its lesson.
+  void aPlanCarriesItsScenarioFileUntrusted() {
+    if (!hub_ || hub_->state() != QProcess::Running) QVERIFY(startHub());
+    const agents::HubConnection connection = agents::connectionFromFile(
+        connectionFile_.toStdString(), agents::protocol::KeyRole::Controller);
+    LiveBackend b(connection);
+    QSignalSpy problems(&b, &app::ClusterBackend::problem);
+
+    // A launcher that says HELLO, then announces plans.
+    zmq::context_t context;
+    zmq::socket_t launcher = agents::makeSocket(context, agents::SocketKind::ControlClient);
+    agents::makeCurveClient(launcher, connection.certificate, connection.hubPublicKey);
+    launcher.connect(connection.endpoint);
+    namespace p = agents::protocol;
+    p::Hello hello;
+    hello.role = p::PeerRole::Launcher;
+    hello.instance = "test-launcher";
+    QCOMPARE(agents::sendFrames(launcher, {}, p::encodeControl(hello)), agents::SendStatus::Sent);
+    const auto announce = [&](const std::string& scenario) {
+      p::Cluster cluster;
+      cluster.plan.description.name = "planned";
+      model::ComponentInfo component;
+      component.name = "orders";
+      cluster.plan.layout.components.push_back(component);
+      model::DeploymentInfo deployment;
+      deployment.name = "orders";
+      deployment.components = {0};
+      cluster.plan.layout.deployments.push_back(deployment);
+      cluster.plan.replicas = {1};
+      cluster.plan.scenario = scenario;
+      return agents::sendFrames(launcher, {}, p::encodeControl(cluster));
+    };
+    QTest::qWait(500);  // the WELCOME: a CLUSTER before it would be from an unknown peer
+    QCOMPARE(announce(R"({"format": 1, "name": 5})"), agents::SendStatus::Sent);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::any_of(problems.begin(), problems.end(),
+                    [](const QList<QVariant>& p) { return p[0].toString().contains("not valid"); }),
+        10000);
+    QVERIFY(!b.capabilities().questions);
+    QTRY_VERIFY_WITH_TIMEOUT(b.layout() && b.layout()->deploymentIndex("orders") >= 0, 10000);
+
+    const std::string valid = R"({"format": 1, "name": "planned", "duration_s": 60,
+      "services": [{"name": "orders", "replicas": 1, "service_time_ms": 5}],
+      "workload": {"entry": "orders", "rate_rps": 10},
+      "lesson": [{"at_s": 0, "title": {"en": "Orders", "fr": "Commandes"}},
+                 {"at_s": 5, "title": "Asked",
+                  "question": {"text": "p50?", "metric": "services.orders.latency_ms.p50",
+                               "between_s": [5, 10], "answer": 0,
+                               "choices": [{"text": "low", "max": 50},
+                                           {"text": "high", "min": 50}]}}]})";
+    QCOMPARE(announce(valid), agents::SendStatus::Sent);
+    QTRY_VERIFY_WITH_TIMEOUT(b.capabilities().questions, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(b.description() && b.description()->lesson.size() == 2, 10000);
+    QCOMPARE(b.description()->lesson[0].title.in("fr"), std::string("Commandes"));
   }
 };
 
