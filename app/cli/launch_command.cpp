@@ -182,10 +182,13 @@ class LaunchRun {
   }
 
   void onAction(const ln::ActionEvent& e) {
-    say(at() + u8(e.ok ? CliText::tr("%1: %2", "who did an action: what")
-                             .arg(qs(e.source), qs(e.description))
-                       : CliText::tr("%1: %2: FAILED: %3")
-                             .arg(qs(e.source), qs(e.description), qs(e.error))));
+    // The launcher names who asked: the scenario's timeline, or a command through the hub.
+    const QString source = e.source == "timeline"  ? CliText::tr("timeline")
+                           : e.source == "command" ? CliText::tr("command")
+                                                   : qs(e.source);
+    say(at() +
+        u8(e.ok ? CliText::tr("%1: %2", "who did an action: what").arg(source, qs(e.description))
+                : CliText::tr("%1: %2: FAILED: %3").arg(source, qs(e.description), qs(e.error))));
   }
 
   void onTrafficStarted(Instant t) {

@@ -68,7 +68,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../cli/launch_command.cpp" line="+273"/>
+        <location filename="../cli/launch_command.cpp" line="+276"/>
         <source>%1: claim failed: %2</source>
         <translation>%1&#xa0;: affirmation non vérifiée&#xa0;: %2</translation>
     </message>
@@ -626,7 +626,7 @@ secret files are mode 0600; hand out only the .key files</source>
 les fichiers secrets sont en mode 0600&#x202f;; ne distribuez que les fichiers .key</translation>
     </message>
     <message>
-        <location filename="../cli/launch_command.cpp" line="-171"/>
+        <location filename="../cli/launch_command.cpp" line="-174"/>
         <source>  (metrics %1)</source>
         <translation>  (métriques %1)</translation>
     </message>
@@ -696,18 +696,28 @@ les fichiers secrets sont en mode 0600&#x202f;; ne distribuez que les fichiers .
         <translation>%1 (pid %2) %3&#xa0;: non demandé</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>timeline</source>
+        <translation>chronologie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>command</source>
+        <translation>commande</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1: %2</source>
         <comment>who did an action: what</comment>
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1: %2: FAILED: %3</source>
         <translation>%1&#xa0;: %2&#xa0;: ÉCHEC&#xa0;: %3</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>(no /metrics)</source>
         <translation>(pas de /metrics)</translation>
     </message>

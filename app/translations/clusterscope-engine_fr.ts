@@ -2,6 +2,219 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Action</name>
+    <message>
+        <location filename="../../sim-engine/model/action.cpp" line="+63"/>
+        <source>resilience:</source>
+        <translation>résilience&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>timeouts on</source>
+        <translation>délais d&apos;attente activés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>timeouts off</source>
+        <translation>délais d&apos;attente désactivés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retries on</source>
+        <translation>relances activées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retries off</source>
+        <translation>relances désactivées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>breaker on</source>
+        <translation>disjoncteur activé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>breaker off</source>
+        <translation>disjoncteur désactivé</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>killed %1</source>
+        <translation>%1 tuée</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>crashed %1</source>
+        <translation>%1 plantée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>restarted %1</source>
+        <translation>%1 redémarré</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed node %1</source>
+        <translation>panne du nœud %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>recovered node %1</source>
+        <translation>nœud %1 rétabli</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>normal speed %1</source>
+        <translation>%1 à vitesse normale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>slowed x%1 %2</source>
+        <translation>%2 ralenti ×%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 errors %2%</source>
+        <translation>%1&#xa0;: %2&#xa0;% d&apos;erreurs</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>partitioned %1 | %2</source>
+        <translation>partition %1 | %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>healed %1 | %2</source>
+        <translation>partition levée %1 | %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>broker down %1 s</source>
+        <translation>broker en panne %1 s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>broker down</source>
+        <translation>broker en panne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>broker up</source>
+        <translation>broker rétabli</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 x%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>all calls async</source>
+        <translation>tous les appels en asynchrone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>all calls sync</source>
+        <translation>tous les appels en synchrone</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1-&gt;%2 async</source>
+        <translation>%1-&gt;%2 en asynchrone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1-&gt;%2 sync</source>
+        <translation>%1-&gt;%2 en synchrone</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>rate %1 rps</source>
+        <translation>débit d&apos;arrivée %1 req/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rolling update %1</source>
+        <translation>mise à jour progressive de %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>autoscaler on</source>
+        <translation>mise à l&apos;échelle auto activée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>autoscaler off</source>
+        <translation>mise à l&apos;échelle auto désactivée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>autoscaler on %1</source>
+        <translation>mise à l&apos;échelle auto activée pour %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>autoscaler off %1</source>
+        <translation>mise à l&apos;échelle auto désactivée pour %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>+%1 ms on %2</source>
+        <translation>+%1 ms sur %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+%1 ms on %2 for %3 s</source>
+        <translation>+%1 ms sur %2 pendant %3 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>lost %1% on %2</source>
+        <translation>%1&#xa0;% de pertes sur %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lost %1% on %2 for %3 s</source>
+        <translation>%1&#xa0;% de pertes sur %2 pendant %3 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>blackholed %1</source>
+        <translation>trou noir sur %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>blackholed %1 for %2 s</source>
+        <translation>trou noir sur %1 pendant %2 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paused %1</source>
+        <translation>%1 gelé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paused %1 for %2 s</source>
+        <translation>%1 gelé pendant %2 s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>failed the next %1 on %2</source>
+        <translation>échec des %1 prochaines requêtes sur %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed the next %1 on %2 for %3 s</source>
+        <translation>échec des %1 prochaines requêtes sur %2 pendant %3 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>faults reset</source>
+        <translation>pannes levées</translation>
+    </message>
+</context>
+<context>
     <name>ClaimResult</name>
     <message>
         <location filename="../../sim-engine/report/claim_tracker.cpp" line="+119"/>
@@ -351,6 +564,14 @@
         <location line="+3"/>
         <source>Q%1 at %2 s: %3: %4</source>
         <translation>Q%1 à %2 s&#xa0;: %3&#xa0;: %4</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaAction</name>
+    <message>
+        <location filename="../../sim-engine/model/action.cpp" line="-78"/>
+        <source>restarted %1</source>
+        <translation>%1 redémarrée</translation>
     </message>
 </context>
 <context>

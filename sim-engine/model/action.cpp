@@ -2,6 +2,11 @@
 
 #include <array>
 #include <cstdio>
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+#include "engine_text.h"
 
 namespace clusterscope::model {
 
@@ -29,13 +34,43 @@ std::string faultScope(const Action& a) {
   return a.replica >= 0 ? replicaLabel(a) : a.service;
 }
 
-std::string forDuration(const Action& a) {
-  return a.durationS > 0 ? " for " + formatNumber(a.durationS) + " s" : std::string();
+// The engine's words in the user's language (sim-engine/i18n): each label is written whole in
+// English, the numbers formatted here, in the "C" locale.
+std::string say(const char* english, std::initializer_list<std::string_view> args) {
+  return text::format(text::translate("Action", english), args);
 }
 
-std::string onOff(const char* what, const std::optional<bool>& v) {
-  if (!v) return {};
-  return std::string(" ") + what + (*v ? " on" : " off");
+// A fault's label, with its duration when it has one.
+std::string fault(const Action& a, const char* forever, const char* timed,
+                  std::initializer_list<std::string_view> args) {
+  if (a.durationS <= 0) return say(forever, args);
+  std::vector<std::string_view> all(args);
+  const std::string seconds = formatNumber(a.durationS);
+  all.push_back(seconds);
+  // At most three arguments before the duration: spell the cases out.
+  const std::string pattern = text::translate("Action", timed);
+  switch (all.size()) {
+    case 2:
+      return text::format(pattern, {all[0], all[1]});
+    case 3:
+      return text::format(pattern, {all[0], all[1], all[2]});
+    default:
+      return text::format(pattern, {all[0]});
+  }
+}
+
+std::string onOff(const Action& a) {
+  std::string out = text::translate("Action", "resilience:");
+  const auto add = [&](const std::optional<bool>& v, const char* on, const char* off) {
+    if (v) out += " " + text::translate("Action", *v ? on : off);
+  };
+  add(a.timeouts, QT_TRANSLATE_NOOP("Action", "timeouts on"),
+      QT_TRANSLATE_NOOP("Action", "timeouts off"));
+  add(a.retries, QT_TRANSLATE_NOOP("Action", "retries on"),
+      QT_TRANSLATE_NOOP("Action", "retries off"));
+  add(a.circuitBreaker, QT_TRANSLATE_NOOP("Action", "breaker on"),
+      QT_TRANSLATE_NOOP("Action", "breaker off"));
+  return out;
 }
 
 }  // namespace
@@ -65,64 +100,90 @@ std::optional<ActionKind> actionKindFromName(std::string_view name) {
 }
 
 std::string describeAction(const Action& a) {
+  const std::string replica = replicaLabel(a);
   switch (a.kind) {
     case ActionKind::KillReplica:
-      return "killed " + replicaLabel(a);
+      return say(QT_TRANSLATE_NOOP("Action", "killed %1"), {replica});
     case ActionKind::RestartReplica:
-      return "restarted " + replicaLabel(a);
+      return text::format(text::translate("ReplicaAction", "restarted %1"), {replica});
     case ActionKind::CrashService:
-      return "crashed " + a.service;
+      return say(QT_TRANSLATE_NOOP("Action", "crashed %1"), {a.service});
     case ActionKind::RestartService:
-      return "restarted " + a.service;
+      return say(QT_TRANSLATE_NOOP("Action", "restarted %1"), {a.service});
     case ActionKind::FailNode:
-      return "failed node " + a.node;
+      return say(QT_TRANSLATE_NOOP("Action", "failed node %1"), {a.node});
     case ActionKind::RecoverNode:
-      return "recovered node " + a.node;
+      return say(QT_TRANSLATE_NOOP("Action", "recovered node %1"), {a.node});
     case ActionKind::SlowReplica:
-      return (a.factor == 1.0 ? "normal speed " : "slowed x" + formatNumber(a.factor) + " ") +
-             replicaLabel(a);
-    case ActionKind::SlowService:
-      return (a.factor == 1.0 ? "normal speed " : "slowed x" + formatNumber(a.factor) + " ") +
-             a.service;
+    case ActionKind::SlowService: {
+      const std::string& who = a.kind == ActionKind::SlowReplica ? replica : a.service;
+      if (a.factor == 1.0) return say(QT_TRANSLATE_NOOP("Action", "normal speed %1"), {who});
+      return say(QT_TRANSLATE_NOOP("Action", "slowed x%1 %2"), {formatNumber(a.factor), who});
+    }
     case ActionKind::SetErrorRate:
-      return a.service + " errors " + formatNumber(a.rate * 100.0) + "%";
+      return say(QT_TRANSLATE_NOOP("Action", "%1 errors %2%"),
+                 {a.service, formatNumber(a.rate * 100.0)});
     case ActionKind::Partition:
-      return "partitioned " + a.node + " | " + a.otherNode;
+      return say(QT_TRANSLATE_NOOP("Action", "partitioned %1 | %2"), {a.node, a.otherNode});
     case ActionKind::HealPartition:
-      return "healed " + a.node + " | " + a.otherNode;
+      return say(QT_TRANSLATE_NOOP("Action", "healed %1 | %2"), {a.node, a.otherNode});
     case ActionKind::BrokerOutage:
-      return a.durationS > 0 ? "broker down " + formatNumber(a.durationS) + " s" : "broker down";
+      return a.durationS > 0
+                 ? say(QT_TRANSLATE_NOOP("Action", "broker down %1 s"), {formatNumber(a.durationS)})
+                 : say(QT_TRANSLATE_NOOP("Action", "broker down"), {});
     case ActionKind::BrokerRecover:
-      return "broker up";
+      return say(QT_TRANSLATE_NOOP("Action", "broker up"), {});
     case ActionKind::SetReplicas:
-      return a.service + " x" + std::to_string(a.count);
-    case ActionKind::SetCallMode:
-      if (a.from.empty() && a.to.empty()) return std::string("all calls ") + callModeName(a.mode);
-      return a.from + "->" + a.to + " " + callModeName(a.mode);
+      return say(QT_TRANSLATE_NOOP("Action", "%1 x%2"), {a.service, std::to_string(a.count)});
+    case ActionKind::SetCallMode: {
+      const bool async = a.mode == CallMode::Async;
+      if (a.from.empty() && a.to.empty()) {
+        return say(async ? QT_TRANSLATE_NOOP("Action", "all calls async")
+                         : QT_TRANSLATE_NOOP("Action", "all calls sync"),
+                   {});
+      }
+      return say(async ? QT_TRANSLATE_NOOP("Action", "%1->%2 async")
+                       : QT_TRANSLATE_NOOP("Action", "%1->%2 sync"),
+                 {a.from, a.to});
+    }
     case ActionKind::SetArrivalRate:
-      return "rate " + formatNumber(a.rate) + " rps";
+      return say(QT_TRANSLATE_NOOP("Action", "rate %1 rps"), {formatNumber(a.rate)});
     case ActionKind::RollingUpdate:
-      return "rolling update " + a.service;
+      return say(QT_TRANSLATE_NOOP("Action", "rolling update %1"), {a.service});
     case ActionKind::SetResilience:
-      return "resilience:" + onOff("timeouts", a.timeouts) + onOff("retries", a.retries) +
-             onOff("breaker", a.circuitBreaker);
+      return onOff(a);
     case ActionKind::SetAutoscaler:
-      return std::string("autoscaler ") + (a.enabled ? "on" : "off") +
-             (a.service.empty() ? "" : " " + a.service);
-    case ActionKind::AddLatency:
-      return "+" + formatNumber(a.latencyMs) +
-             (a.jitterMs > 0 ? "\u00b1" + formatNumber(a.jitterMs) : std::string()) + " ms on " +
-             faultScope(a) + forDuration(a);
+      if (a.service.empty()) {
+        return say(a.enabled ? QT_TRANSLATE_NOOP("Action", "autoscaler on")
+                             : QT_TRANSLATE_NOOP("Action", "autoscaler off"),
+                   {});
+      }
+      return say(a.enabled ? QT_TRANSLATE_NOOP("Action", "autoscaler on %1")
+                           : QT_TRANSLATE_NOOP("Action", "autoscaler off %1"),
+                 {a.service});
+    case ActionKind::AddLatency: {
+      const std::string amount =
+          formatNumber(a.latencyMs) +
+          (a.jitterMs > 0 ? "\u00b1" + formatNumber(a.jitterMs) : std::string());
+      return fault(a, QT_TRANSLATE_NOOP("Action", "+%1 ms on %2"),
+                   QT_TRANSLATE_NOOP("Action", "+%1 ms on %2 for %3 s"), {amount, faultScope(a)});
+    }
     case ActionKind::DropMessages:
-      return "lost " + formatNumber(a.rate * 100.0) + "% on " + faultScope(a) + forDuration(a);
+      return fault(a, QT_TRANSLATE_NOOP("Action", "lost %1% on %2"),
+                   QT_TRANSLATE_NOOP("Action", "lost %1% on %2 for %3 s"),
+                   {formatNumber(a.rate * 100.0), faultScope(a)});
     case ActionKind::Blackhole:
-      return "blackholed " + faultScope(a) + forDuration(a);
+      return fault(a, QT_TRANSLATE_NOOP("Action", "blackholed %1"),
+                   QT_TRANSLATE_NOOP("Action", "blackholed %1 for %2 s"), {faultScope(a)});
     case ActionKind::Pause:
-      return "paused " + faultScope(a) + forDuration(a);
+      return fault(a, QT_TRANSLATE_NOOP("Action", "paused %1"),
+                   QT_TRANSLATE_NOOP("Action", "paused %1 for %2 s"), {faultScope(a)});
     case ActionKind::FailFirst:
-      return "failed the next " + std::to_string(a.count) + " on " + faultScope(a) + forDuration(a);
+      return fault(a, QT_TRANSLATE_NOOP("Action", "failed the next %1 on %2"),
+                   QT_TRANSLATE_NOOP("Action", "failed the next %1 on %2 for %3 s"),
+                   {std::to_string(a.count), faultScope(a)});
     case ActionKind::ResetFaults:
-      return "faults reset";
+      return say(QT_TRANSLATE_NOOP("Action", "faults reset"), {});
   }
   return "?";
 }

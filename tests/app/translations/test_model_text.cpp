@@ -88,9 +88,21 @@ class ModelTextTest : public QObject {
     a.kind = ActionKind::SlowService;
     a.factor = 2.5;
     QCOMPARE(ModelText::action(a), QString("orders ralenti ×2,5"));
+    // The engine's own label (what clusterscope-cli launch and the event log of a live run
+    // print) is French too, its numbers kept in the C locale.
+    QCOMPARE(QString::fromStdString(model::describeAction(a)), QString("orders ralenti ×2.5"));
+    a.kind = ActionKind::KillReplica;
+    a.replica = 1;
+    QCOMPARE(QString::fromStdString(model::describeAction(a)), QString("orders#1 tuée"));
+    a.kind = ActionKind::Pause;
+    a.durationS = 5;
+    QCOMPARE(QString::fromStdString(model::describeAction(a)),
+             QString("orders#1 gelé pendant 5 s"));
     QCOMPARE(ModelText::failureCause(model::FailureCause::CircuitOpen),
              QString("disjoncteur ouvert"));
     QCOMPARE(app::localNumber(0.5), QString("0,5"));
+    i18n::install("clusterscope", "en");
+    QCOMPARE(QString::fromStdString(model::describeAction(a)), QString("paused orders#1 for 5 s"));
   }
 };
 
