@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "fault_actions.h"
 #include "launcher_child.h"
 
 namespace clusterscope::agents::launcher {
@@ -93,10 +94,13 @@ void Launcher::onCommand(const p::Command& command, CommandReply reply) {
       event.ok = event.error.empty();
     }
   } else if (const auto* fault = std::get_if<p::Fault>(&command.what)) {
-    event.description = std::string("fault ") + p::faultKindName(fault->kind);
+    // Said as the scenario would say it ("+50 ms on orders for 30 s"), in the user's language.
+    const std::optional<model::Action> as = p::actionOf(*fault);
+    event.description =
+        as ? model::describeAction(*as) : std::string("fault ") + p::faultKindName(fault->kind);
     if (fault->kind == p::FaultKind::Pause) event = pause(*fault);
   } else {
-    event = {"command", "reset faults", true, {}, {}};
+    event = {"command", model::describeAction(p::actionOf(p::ResetFaults{})), true, {}, {}};
     resumeAll();
     if (network_) network_->healAll();
   }
@@ -105,8 +109,10 @@ void Launcher::onCommand(const p::Command& command, CommandReply reply) {
 }
 
 ActionEvent Launcher::pause(const p::Fault& fault) {
-  std::string what = "pause " + fault.service;
-  if (fault.replica >= 0) what += "#" + std::to_string(fault.replica);
+  std::string target = fault.service;
+  if (fault.replica >= 0) target += "#" + std::to_string(fault.replica);
+  const std::optional<model::Action> as = p::actionOf(fault);
+  const std::string what = as ? model::describeAction(*as) : "pause " + target;
   ActionEvent event{"command", what, true, {}, {}};
   const int d = table_.deploymentOf(fault.service);
   if (d < 0) return {"command", what, false, "unknown service \"" + fault.service + "\"", {}};
@@ -126,8 +132,7 @@ ActionEvent Launcher::pause(const p::Fault& fault) {
     signalChild(*child, SIGSTOP, false);
     paused.push_back(child.get());
   }
-  if (paused.empty())
-    return {"command", what, false, "no running process of " + what.substr(6), {}};
+  if (paused.empty()) return {"command", what, false, "no running process of " + target, {}};
   if (fault.durationS > 0) {
     for (Child* child : paused) {
       loop_.cancel(child->resumeTimer);
