@@ -159,8 +159,11 @@ model::ClusterSnapshot ClusterView::snapshot(Instant now) const {
       s.requestsInFlight += static_cast<std::uint64_t>(r.load->inFlight);
     }
   }
+  s.brokerPresent = false;
   for (const PeerRecord& peer : peers_) {
-    if (peer.hello.role == protocol::PeerRole::Broker && peer.gone()) s.brokerUp = false;
+    if (peer.hello.role != protocol::PeerRole::Broker) continue;
+    s.brokerPresent = true;  // down or not: an outage ends
+    if (peer.gone()) s.brokerUp = false;
   }
   s.nodes.reserve(l.nodes.size());
   for (std::size_t n = 0; n < l.nodes.size(); ++n) {

@@ -190,7 +190,10 @@ void TopologyScene::applySnapshot(std::shared_ptr<const model::ClusterSnapshot> 
     }
   }
   for (std::size_t e = 0; e < edges_.size(); ++e) edges_[e]->setState(s.edges[e]);
-  if (broker_) broker_->setState(s.brokerUp, s.brokerBacklog, s.brokerLagMs);
+  if (broker_) {
+    broker_->setVisible(s.brokerPresent);
+    broker_->setState(s.brokerUp, s.brokerBacklog, s.brokerLagMs);
+  }
   if (!nodes_.empty()) {
     std::vector<std::vector<QColor>> marks(nodes_.size());
     for (std::size_t d = 0; d < s.deployments.size(); ++d) {
@@ -338,6 +341,8 @@ QPointF TopologyScene::edgeScenePos(int e) const {
 }
 
 bool TopologyScene::brokerShownUp() const { return broker_ && broker_->isUp(); }
+
+bool TopologyScene::brokerShown() const { return broker_ && broker_->isVisible(); }
 
 bool TopologyScene::nodeShownUp(int n) const { return inRange(n, nodes_) && nodes_[n]->isUp(); }
 

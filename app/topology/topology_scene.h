@@ -83,6 +83,7 @@ class TopologyScene : public QGraphicsScene {
   // A point on the edge's curve (its middle), in scene coordinates.
   QPointF edgeScenePos(int edge) const;
   bool brokerShownUp() const;
+  bool brokerShown() const;  // drawn: the cluster has a broker (a live one may not)
   bool nodeShownUp(int node) const;
   int nodeMarkCount(int node) const;
   int partitionsShown() const;

@@ -107,6 +107,9 @@ struct ClusterSnapshot {
   std::vector<EdgeView> edges;
   std::vector<std::pair<int, int>> partitions;  // node index pairs
   bool brokerUp = true;
+  // False for a live cluster with no broker process: its calls can only be synchronous, and
+  // there is no broker to draw.
+  bool brokerPresent = true;
   std::uint64_t brokerBacklog = 0;
   double brokerLagMs = 0.0;
   double arrivalRateRps = 0.0;  // the workload's current target rate (open models)

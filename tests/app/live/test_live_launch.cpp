@@ -23,6 +23,7 @@
 #include "scenario_loader.h"
 #include "scenario_session.h"
 #include "simulation_backend.h"
+#include "topology_scene.h"
 #include "topology_view.h"
 
 using namespace clusterscope;
@@ -230,6 +231,9 @@ class TestLiveLaunch : public QObject {
     QVERIFY(live->description()->lesson[1].question.has_value());
     QCOMPARE(live->description()->lesson[1].title.in("fr"), std::string("Orders slows down"));
     QVERIFY(live->capabilities().questions);
+    // api calls orders, and no broker was started: none is drawn (its calls stay synchronous).
+    QTRY_VERIFY_WITH_TIMEOUT(live->lastSnapshot() && !live->lastSnapshot()->brokerPresent, 10000);
+    QVERIFY(!window.topology()->topologyScene()->brokerShown());
     QTRY_VERIFY_WITH_TIMEOUT(settled.size() == 1, 40000);
     const auto outcome = settled[0][1].value<model::QuestionOutcome>();
     QCOMPARE(settled[0][0].toInt(), 1);
@@ -307,6 +311,7 @@ class TestLiveLaunch : public QObject {
     QVERIFY(live);
     QTRY_VERIFY_WITH_TIMEOUT(live->capabilities().supports(model::ActionKind::SetCallMode), 30000);
     QTRY_VERIFY_WITH_TIMEOUT(window.controls()->asyncAction()->isEnabled(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.topology()->topologyScene()->brokerShown(), 5000);
     QSignalSpy applied(live, &ClusterBackend::actionApplied);
     model::Action sync;
     sync.kind = model::ActionKind::SetCallMode;

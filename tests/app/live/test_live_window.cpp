@@ -109,6 +109,7 @@ class TestLiveWindow : public QObject {
     QCOMPARE(w.backend(), static_cast<ClusterBackend*>(w.session()->backend()));
     QTRY_VERIFY(live.isNull());
     QTRY_COMPARE(w.topology()->topologyScene()->serviceItemCount(), 5);
+    QTRY_VERIFY(w.topology()->topologyScene()->brokerShown());  // the simulation always has one
     QVERIFY(w.findChild<QMenu*>("compareMenu")->menuAction()->isEnabled());
   }
 
