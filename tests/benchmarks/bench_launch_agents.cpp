@@ -29,7 +29,7 @@ std::string scenarioText(int agents) {
 double spawnAndWait(const std::vector<std::string>& argv, int count) {
   const auto start = Clock::now();
   std::vector<std::unique_ptr<ln::ChildProcess>> children;
-  for (int i = 0; i < count; ++i) children.push_back(ln::ChildProcess::spawn({argv, {}, {}}));
+  for (int i = 0; i < count; ++i) children.push_back(ln::ChildProcess::spawn({argv, {}, {}, {}}));
   for (auto& child : children) waitExit(*child);
   return msSince(start, Clock::now());
 }

@@ -104,7 +104,7 @@ struct BannerChild {
 inline BannerChild spawnWithBanner(const std::vector<std::string>& argv, const std::string& logPath,
                                    const std::string& marker,
                                    std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
-  BannerChild c{ln::ChildProcess::spawn({argv, logPath, {}}), {}};
+  BannerChild c{ln::ChildProcess::spawn({argv, logPath, {}, {}}), {}};
   const auto end = Clock::now() + timeout;
   while (Clock::now() < end) {
     std::ifstream in(logPath);
