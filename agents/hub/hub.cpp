@@ -66,9 +66,7 @@ std::uint64_t HubStats::drops() const {
   return n;
 }
 
-Hub::Hub(EventLoop& loop, HubOptions options) : loop_(loop), options_(std::move(options)) {
-  updateRelayGap();
-}
+Hub::Hub(EventLoop& loop, HubOptions options) : loop_(loop), options_(std::move(options)) {}
 
 Hub::~Hub() { stop(); }
 

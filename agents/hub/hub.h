@@ -104,8 +104,9 @@ class Hub {
 
   // hub_stream.cpp: subscribers and the sequence.
   void onSubscribe(const std::string& connection, const protocol::Subscribe& subscribe);
-  void unsubscribe(const std::string& connection);
-  void updateRelayGap();
+  // The least time between two UPDATEs of one peer: half the report interval, or longer when
+  // every subscriber asked for fewer.
+  Clock::duration relayGap() const;
   void onCluster(const protocol::Cluster& cluster);
   void broadcast(protocol::ControlMessage message);
   void broadcastFrames(const protocol::Frames& frames, protocol::ControlType type);
@@ -138,9 +139,6 @@ class Hub {
 
   // Connections following the stream, each with the UPDATE interval it asked for (0: any).
   std::map<std::string, Clock::duration> subscribers_;
-  // The least time between two UPDATEs of one peer: half the report interval, or longer when
-  // every subscriber asked for fewer (see relayGap()).
-  Clock::duration relayGap_{};
   std::uint64_t seq_ = 0;       // the stream's last sequence number
   std::set<std::string> held_;  // instances with a report waiting to be relayed
 

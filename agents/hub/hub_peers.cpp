@@ -55,7 +55,7 @@ void Hub::onHello(const std::string& connection, p::KeyRole key, p::Hello& hello
   }
   holder = peers_.byInstance(hello.instance);
   if (holder && holder->connection != connection) {
-    unsubscribe(holder->connection);
+    subscribers_.erase(holder->connection);
     feed_.forget(hello.instance);
   }
   Peer& peer = peers_.attach(connection, hello, key, now);
@@ -120,7 +120,7 @@ void Hub::relay(Peer& peer, std::string_view body, Clock::time_point now, bool n
 // interval must not miss.
 Hub::Clock::duration Hub::gapFor(const Peer& peer) const {
   const bool urgent = peer.heldNewState || peer.hello.role == p::PeerRole::Loadgen;
-  return urgent ? options_.reportInterval / 2 : relayGap_;
+  return urgent ? options_.reportInterval / 2 : relayGap();
 }
 
 void Hub::flushHeld(Clock::time_point now) {
@@ -167,7 +167,7 @@ void Hub::sweepLiveness(Clock::time_point now) {
 }
 
 void Hub::leave(Peer& peer, std::string reason) {
-  unsubscribe(peer.connection);
+  subscribers_.erase(peer.connection);
   setLiveness(peer, p::Liveness::Left, std::move(reason));
   peers_.detach(peer);
   feed_.forget(peer.hello.instance);
@@ -194,7 +194,7 @@ bool Hub::processExited(const std::string& instance, std::int64_t pid, const std
   if (!peer || peer->connection.empty()) return false;
   if (pid != 0 && peer->hello.pid != 0 && peer->hello.pid != pid) return false;
   // Its connection dies with it; anything still queued from it is from an unknown peer.
-  unsubscribe(peer->connection);
+  subscribers_.erase(peer->connection);
   setLiveness(*peer, p::Liveness::Down, reason.empty() ? "process exited" : reason);
   peers_.detach(*peer);
   feed_.forget(instance);

@@ -21,7 +21,6 @@ constexpr std::size_t kSnapshotPartBytes = 1u << 20;
 
 void Hub::onSubscribe(const std::string& connection, const p::Subscribe& subscribe) {
   subscribers_[connection] = std::chrono::milliseconds(subscribe.updateIntervalMs);
-  updateRelayGap();
   std::vector<p::PeerEntry> entries;
   entries.reserve(peers_.size());
   for (const auto& [instance, peer] : peers_.peers()) entries.push_back(peer.entry());
@@ -31,19 +30,17 @@ void Hub::onSubscribe(const std::string& connection, const p::Subscribe& subscri
   }
 }
 
-void Hub::unsubscribe(const std::string& connection) {
-  if (subscribers_.erase(connection) > 0) updateRelayGap();
-}
-
 // One gap for all: UPDATEs share the stream's sequence, so every subscriber sees every one
 // (a subscriber missing some would see a gap and subscribe again). The hub relays as seldom as
 // the most demanding subscriber allows, never more often than twice a report interval.
-void Hub::updateRelayGap() {
+Hub::Clock::duration Hub::relayGap() const {
   const Clock::duration least = options_.reportInterval / 2;
+  if (subscribers_.empty()) return least;
   Clock::duration gap = Clock::duration::max();
-  for (const auto& [connection, wanted] : subscribers_)
+  for (const auto& [connection, wanted] : subscribers_) {
     gap = std::min(gap, std::max(least, wanted));
-  relayGap_ = subscribers_.empty() ? least : gap;
+  }
+  return gap;
 }
 
 void Hub::onCluster(const p::Cluster& cluster) {
@@ -63,17 +60,14 @@ void Hub::broadcast(p::ControlMessage message) {
 }
 
 void Hub::broadcastFrames(const p::Frames& frames, p::ControlType type) {
-  bool lost = false;
   for (auto it = subscribers_.begin(); it != subscribers_.end();) {
     // EHOSTUNREACH: the connection is gone, so is the subscription.
     if (sendFramesTo(it->first, frames, type) == SendStatus::Unreachable) {
       it = subscribers_.erase(it);
-      lost = true;
     } else {
       ++it;
     }
   }
-  if (lost) updateRelayGap();
 }
 
 void Hub::sendUpdate(Peer& peer, std::string_view body) {
