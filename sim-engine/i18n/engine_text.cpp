@@ -1,7 +1,6 @@
 #include "engine_text.h"
 
 #include <utility>
-#include <vector>
 
 namespace clusterscope::text {
 
@@ -22,7 +21,10 @@ std::string translate(const char* context, const char* english) {
 }
 
 std::string format(std::string_view pattern, std::initializer_list<std::string_view> args) {
-  const std::vector<std::string_view> values(args);
+  return format(pattern, std::span<const std::string_view>(args.begin(), args.size()));
+}
+
+std::string format(std::string_view pattern, std::span<const std::string_view> values) {
   std::string out;
   out.reserve(pattern.size() + 16 * values.size());
   for (std::size_t i = 0; i < pattern.size(); ++i) {

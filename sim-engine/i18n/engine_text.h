@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -44,6 +45,8 @@ std::string translate(const char* context, const char* english);
 // it is), so that a translation may put them in another order. A % not followed by the number
 // of an argument is kept.
 std::string format(std::string_view pattern, std::initializer_list<std::string_view> args);
+// The same, with arguments gathered at run time.
+std::string format(std::string_view pattern, std::span<const std::string_view> args);
 
 // The number of characters (UTF-8 code points) of `text`.
 std::size_t width(std::string_view text);

@@ -44,19 +44,11 @@ std::string say(const char* english, std::initializer_list<std::string_view> arg
 std::string fault(const Action& a, const char* forever, const char* timed,
                   std::initializer_list<std::string_view> args) {
   if (a.durationS <= 0) return say(forever, args);
+  // The duration is the last argument of every timed label.
   std::vector<std::string_view> all(args);
   const std::string seconds = formatNumber(a.durationS);
   all.push_back(seconds);
-  // At most three arguments before the duration: spell the cases out.
-  const std::string pattern = text::translate("Action", timed);
-  switch (all.size()) {
-    case 2:
-      return text::format(pattern, {all[0], all[1]});
-    case 3:
-      return text::format(pattern, {all[0], all[1], all[2]});
-    default:
-      return text::format(pattern, {all[0]});
-  }
+  return text::format(text::translate("Action", timed), all);
 }
 
 std::string onOff(const Action& a) {
