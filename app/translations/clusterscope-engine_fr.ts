@@ -4,7 +4,7 @@
 <context>
     <name>Action</name>
     <message>
-        <location filename="../../sim-engine/model/action.cpp" line="+63"/>
+        <location filename="../../sim-engine/model/action.cpp" line="+55"/>
         <source>resilience:</source>
         <translation>résilience&#xa0;:</translation>
     </message>
@@ -1345,27 +1345,27 @@
         <translation>asynchrones</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>seed %1, %2 s of traffic (%3 s measured) in %4 s, %5 reports</source>
         <translation>graine %1, %2 s de trafic (%3 s mesurées) en %4 s, %5 rapports</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-3"/>
         <source>seed %1, all calls %2, %3 s of traffic (%4 s measured) in %5 s, %6 reports</source>
         <translation>graine %1, tous les appels %2, %3 s de trafic (%4 s mesurées) en %5 s, %6 rapports</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>seed %1, %2 s simulated (%3 s measured) in %4 s, %5 events</source>
         <translation>graine %1, %2 s simulées (%3 s mesurées) en %4 s, %5 événements</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-3"/>
         <source>seed %1, all calls %2, %3 s simulated (%4 s measured) in %5 s, %6 events</source>
         <translation>graine %1, tous les appels %2, %3 s simulées (%4 s mesurées) en %5 s, %6 événements</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>STOPPED EARLY: %1</source>
         <translation>ARRÊT ANTICIPÉ&#xa0;: %1</translation>
     </message>

@@ -69,34 +69,29 @@ std::string formatSummary(const RunSummary& s) {
   const std::string measured = strf("%.6g", s.measuredS);
   const std::string wall = strf("%.2f", s.wallTimeS);
   const std::string seed = count(s.seed);
-  if (s.realProcesses && s.mode.empty()) {
-    out += "  " +
-           format(translate("TextReport",
-                            "seed %1, %2 s of traffic (%3 s measured) in %4 s, %5 reports"),
-                  {seed, simulated, measured, wall, count(s.events)}) +
-           "\n";
-  } else if (s.realProcesses) {
-    out += "  " +
-           format(translate("TextReport",
-                            "seed %1, all calls %2, %3 s of traffic (%4 s measured) in %5 s, "
-                            "%6 reports"),
-                  {seed, modeName(s.mode), simulated, measured, wall, count(s.events)}) +
-           "\n";
-  } else if (s.mode.empty()) {
-    out += "  " +
-           format(translate("TextReport",
-                            "seed %1, %2 s simulated (%3 s measured) in %4 s, "
-                            "%5 events"),
-                  {seed, simulated, measured, wall, count(s.events)}) +
-           "\n";
-  } else {
-    out += "  " +
-           format(translate("TextReport",
-                            "seed %1, all calls %2, %3 s simulated (%4 s measured) "
-                            "in %5 s, %6 events"),
-                  {seed, modeName(s.mode), simulated, measured, wall, count(s.events)}) +
-           "\n";
-  }
+  // A run on real processes had real traffic and counted reports; a forced call mode adds one
+  // argument, second.
+  const bool forced = !s.mode.empty();
+  const char* line =
+      s.realProcesses
+          ? (forced ? QT_TRANSLATE_NOOP("TextReport",
+                                        "seed %1, all calls %2, %3 s of traffic (%4 s measured) "
+                                        "in %5 s, %6 reports")
+                    : QT_TRANSLATE_NOOP("TextReport",
+                                        "seed %1, %2 s of traffic (%3 s measured) in %4 s, %5 "
+                                        "reports"))
+          : (forced ? QT_TRANSLATE_NOOP("TextReport",
+                                        "seed %1, all calls %2, %3 s simulated (%4 s measured) "
+                                        "in %5 s, %6 events")
+                    : QT_TRANSLATE_NOOP("TextReport",
+                                        "seed %1, %2 s simulated (%3 s measured) in %4 s, %5 "
+                                        "events"));
+  const std::string pattern = translate("TextReport", line);
+  const std::string events = count(s.events);
+  out += "  " +
+         (forced ? format(pattern, {seed, modeName(s.mode), simulated, measured, wall, events})
+                 : format(pattern, {seed, simulated, measured, wall, events})) +
+         "\n";
   if (!s.stopReason.empty()) {
     out += "  " + format(translate("TextReport", "STOPPED EARLY: %1"), {s.stopReason}) + "\n";
   }
