@@ -210,6 +210,7 @@ void MainWindow::saveSessionDialog() {
 }
 
 void MainWindow::setPresenterMode(bool on) {
+  const bool wasOn = presenter_;
   presenter_ = on;
   QFont f = QApplication::font();
   f.setPointSizeF(on ? normalFontSize_ * 1.5 : normalFontSize_);
@@ -226,8 +227,7 @@ void MainWindow::setPresenterMode(bool on) {
   // the panel has the same Previous / Next / Continue buttons, the Lesson menu and the keys
   // (Page Up / Page Down, R) stay, and the control bar's levers keep the room.
   if (lessonBar_) {
-    if (on && !presenterBarsHidden_) lessonBarWasVisible_ = !lessonBar_->isHidden();
-    presenterBarsHidden_ = on;
+    if (on && !wasOn) lessonBarWasVisible_ = !lessonBar_->isHidden();
     lessonBar_->setVisible(!on && lessonBarWasVisible_);
   }
   // On a projector the room reads the topology, the lesson and the charts; the details and

@@ -168,7 +168,6 @@ class MainWindow : public QMainWindow {
   QMenu* recentMenu_ = nullptr;
   QToolBar* lessonBar_ = nullptr;
   bool lessonBarWasVisible_ = true;  // before presenter mode hid it
-  bool presenterBarsHidden_ = false;
   QPointer<LessonsDialog> lessonsDialog_;
   QPointer<QMessageBox> errorDialog_;
   bool presenter_ = false;
